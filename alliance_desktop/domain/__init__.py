@@ -1,0 +1,1 @@
+"""Plain-Python clinical records and rules (stdlib only; no Qt, no SQL)."""

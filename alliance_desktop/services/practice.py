@@ -1,0 +1,133 @@
+"""`Practice`: everything the clinician does with an unlocked vault, in typed calls."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from alliance_desktop.domain.audit import AuditEntry
+from alliance_desktop.domain.client import (
+    Client,
+    ClientStatus,
+    ClientSummary,
+    check_client,
+)
+from alliance_desktop.domain.client_search import ClientFinder
+from alliance_desktop.domain.practice_profile import PracticeProfile, check_practice_profile
+from alliance_desktop.vault import Vault, create_vault, open_vault
+from alliance_desktop.vault.audit_trail import recent_entries
+from alliance_desktop.vault.client_repository import ClientRepository
+from alliance_desktop.vault.connection import Clock, system_clock
+from alliance_desktop.vault.practice_profile_repository import PracticeProfileRepository
+
+
+@dataclass(frozen=True)
+class VaultHealth:
+    path: Path
+    schema_version: int
+    client_count: int
+    problems: tuple[str, ...]
+
+    @property
+    def is_healthy(self) -> bool:
+        return not self.problems
+
+
+class Practice:
+    """One open vault. Methods that change data return the record as saved."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+        self._clients = ClientRepository(vault)
+        self._profile = PracticeProfileRepository(vault)
+        self._finder: ClientFinder | None = None
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str, clock: Clock = system_clock) -> Practice:
+        return cls(open_vault(path, passphrase, clock))
+
+    @classmethod
+    def create(cls, path: Path, passphrase: str, clock: Clock = system_clock) -> Practice:
+        return cls(create_vault(path, passphrase, clock))
+
+    @property
+    def vault_path(self) -> Path:
+        return self._vault.path
+
+    @property
+    def is_open(self) -> bool:
+        return self._vault.is_open
+
+    def today(self) -> dt.date:
+        return self._vault.clock().date()
+
+    def close(self) -> None:
+        self._vault.close()
+
+    # Practice profile
+
+    def profile(self) -> PracticeProfile:
+        return self._profile.get()
+
+    def save_profile(self, profile: PracticeProfile) -> PracticeProfile:
+        return self._profile.save(check_practice_profile(profile))
+
+    # Clients
+
+    def client_summaries(self) -> list[ClientSummary]:
+        return list(self._client_finder().clients)
+
+    def find_clients(
+        self,
+        query: str = "",
+        status: ClientStatus | None = None,
+        include_archived: bool = False,
+    ) -> list[ClientSummary]:
+        """Search as you type: served from memory, refreshed after every client change."""
+        return self._client_finder().find(query, status, include_archived)
+
+    def client(self, client_id: int) -> Client:
+        return self._clients.get(client_id)
+
+    def add_client(self, client: Client) -> Client:
+        saved = self._clients.add(check_client(client, self.today()))
+        self._finder = None
+        return saved
+
+    def update_client(self, client: Client) -> Client:
+        saved = self._clients.update(check_client(client, self.today()))
+        self._finder = None
+        return saved
+
+    def archive_client(self, client_id: int) -> Client:
+        """Archived clients leave the everyday list; nothing is deleted."""
+        saved = self._clients.set_archived(client_id, self.today())
+        self._finder = None
+        return saved
+
+    def restore_client(self, client_id: int) -> Client:
+        saved = self._clients.set_archived(client_id, None)
+        self._finder = None
+        return saved
+
+    def client_count(self) -> int:
+        return self._clients.count()
+
+    # Vault
+
+    def audit_entries(self, limit: int = 200) -> list[AuditEntry]:
+        return recent_entries(self._vault.connection, limit)
+
+    def health(self) -> VaultHealth:
+        return VaultHealth(
+            path=self._vault.path,
+            schema_version=self._vault.schema_version,
+            client_count=self._clients.count(),
+            problems=tuple(self._vault.integrity_problems()),
+        )
+
+    def _client_finder(self) -> ClientFinder:
+        if self._finder is None:
+            self._finder = ClientFinder(self._clients.summaries())
+        return self._finder

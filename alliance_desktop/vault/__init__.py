@@ -1,0 +1,7 @@
+"""SQLCipher storage: the only package that writes SQL."""
+
+from __future__ import annotations
+
+from alliance_desktop.vault.connection import Vault, create_vault, open_vault
+
+__all__ = ["Vault", "create_vault", "open_vault"]

@@ -1,0 +1,158 @@
+"""Opening, creating and closing a vault, and the one way to write to it: a transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlcipher3
+
+from alliance_desktop.domain.passphrase import check_new_passphrase
+from alliance_desktop.domain.vault_errors import (
+    VaultAlreadyExists,
+    VaultError,
+    VaultMissing,
+    VaultWriteFailed,
+)
+from alliance_desktop.vault.diagnosis import check_file_shape, damaged_pages, diagnose_unreadable
+from alliance_desktop.vault.sqlcipher_settings import (
+    apply_connection_settings,
+    apply_key,
+    connect,
+)
+
+Clock = Callable[[], dt.datetime]
+
+
+def system_clock() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+class Vault:
+    """An open, unlocked vault file. Repositories read through it and write in `transaction()`."""
+
+    def __init__(self, path: Path, connection: sqlcipher3.Connection, clock: Clock) -> None:
+        self.path = path
+        self.clock = clock
+        self._connection: sqlcipher3.Connection | None = connection
+
+    @property
+    def connection(self) -> sqlcipher3.Connection:
+        if self._connection is None:
+            raise VaultError("The vault is closed.")
+        return self._connection
+
+    @property
+    def is_open(self) -> bool:
+        return self._connection is not None
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.connection.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlcipher3.Connection]:
+        """All-or-nothing write: any error rolls back, and storage errors become VaultWriteFailed."""
+        connection = self.connection
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+        except sqlcipher3.Error as error:
+            raise VaultWriteFailed(_plain_reason(error)) from error
+        try:
+            yield connection
+            connection.execute("COMMIT")
+        except BaseException as error:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            if isinstance(error, sqlcipher3.Error):
+                raise VaultWriteFailed(_plain_reason(error)) from error
+            raise
+
+    def integrity_problems(self) -> list[str]:
+        """Empty when every page authenticates and SQLite's own check passes."""
+        problems = [f"page {page} failed authentication" for page in damaged_pages(self.connection)]
+        quick = [row[0] for row in self.connection.execute("PRAGMA quick_check").fetchall()]
+        problems.extend(message for message in quick if message != "ok")
+        return problems
+
+    def close(self) -> None:
+        """Checkpoint the WAL into the main file and close, so no -wal is left beside it."""
+        if self._connection is None:
+            return
+        try:
+            self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self._connection.close()
+            self._connection = None
+
+
+def open_vault(path: Path, passphrase: str, clock: Clock = system_clock) -> Vault:
+    """Unlock an existing vault, upgrading its schema (after an encrypted copy) when needed."""
+    from alliance_desktop.vault.schema import bring_up_to_date
+
+    path = Path(path)
+    if not path.exists():
+        raise VaultMissing(path)
+    check_file_shape(path)
+    connection = connect(path)
+    try:
+        apply_key(connection, passphrase)
+        # The first read is where a wrong key shows itself.
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as error:
+        connection.close()
+        if "not a database" in str(error):
+            raise diagnose_unreadable(path, passphrase) from None
+        raise VaultError(f"Could not open {path}: {_plain_reason(error)}.") from None
+    try:
+        apply_connection_settings(connection)
+        vault = Vault(path, connection, clock)
+        bring_up_to_date(vault)
+    except BaseException:
+        connection.close()
+        raise
+    return vault
+
+
+def create_vault(path: Path, passphrase: str, clock: Clock = system_clock) -> Vault:
+    """Make a new, empty vault readable only by the current user."""
+    from alliance_desktop.vault.schema import bring_up_to_date
+
+    path = Path(path)
+    check_new_passphrase(passphrase)
+    if path.exists():
+        raise VaultAlreadyExists(path)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # Made 0600 before SQLCipher touches it; SQLite gives -wal and -shm the same mode.
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    connection = connect(path)
+    try:
+        apply_key(connection, passphrase)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        apply_connection_settings(connection)
+        vault = Vault(path, connection, clock)
+        bring_up_to_date(vault)
+    except BaseException:
+        connection.close()
+        for leftover in (path, *_sidecars(path)):
+            leftover.unlink(missing_ok=True)
+        raise
+    return vault
+
+
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _plain_reason(error: sqlcipher3.Error) -> str:
+    text = str(error)
+    if "full" in text:
+        return "the disk is full"
+    if "readonly" in text or "read-only" in text:
+        return "the vault file is read-only"
+    if "locked" in text or "busy" in text:
+        return "the vault is busy in another window or program"
+    return text

@@ -1,0 +1,70 @@
+"""The single practice-profile row."""
+
+from __future__ import annotations
+
+from alliance_desktop.domain.practice_profile import DateStyle, PaperSize, PracticeProfile
+from alliance_desktop.vault.audit_trail import record_change
+from alliance_desktop.vault.connection import Vault
+
+_COLUMNS = (
+    "clinician_name",
+    "credentials",
+    "practice_name",
+    "address",
+    "phone",
+    "email",
+    "website",
+    "default_session_minutes",
+    "date_style",
+    "paper_size",
+)
+
+
+class PracticeProfileRepository:
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def get(self) -> PracticeProfile:
+        row = self._vault.connection.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM practice_profile WHERE id = 1"
+        ).fetchone()
+        if row is None:
+            return PracticeProfile()
+        values = dict(zip(_COLUMNS, row, strict=True))
+        return PracticeProfile(
+            clinician_name=values["clinician_name"],
+            credentials=values["credentials"],
+            practice_name=values["practice_name"],
+            address=values["address"],
+            phone=values["phone"],
+            email=values["email"],
+            website=values["website"],
+            default_session_minutes=values["default_session_minutes"],
+            date_style=DateStyle(values["date_style"]),
+            paper_size=PaperSize(values["paper_size"]),
+        )
+
+    def save(self, profile: PracticeProfile) -> PracticeProfile:
+        now = self._vault.clock()
+        values = (
+            profile.clinician_name,
+            profile.credentials,
+            profile.practice_name,
+            profile.address,
+            profile.phone,
+            profile.email,
+            profile.website,
+            profile.default_session_minutes,
+            profile.date_style.value,
+            profile.paper_size.value,
+        )
+        updates = ", ".join(f"{column} = excluded.{column}" for column in _COLUMNS)
+        with self._vault.transaction() as tx:
+            tx.execute(
+                f"INSERT INTO practice_profile (id, {', '.join(_COLUMNS)}, updated_at) "
+                f"VALUES (1, {', '.join('?' for _ in _COLUMNS)}, ?) "
+                f"ON CONFLICT (id) DO UPDATE SET {updates}, updated_at = excluded.updated_at",
+                (*values, now.isoformat()),
+            )
+            record_change(tx, now, "profile.updated", "practice_profile", 1)
+        return profile
