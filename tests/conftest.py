@@ -7,13 +7,13 @@ import os
 # Tests never open real windows; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from alliance_desktop.services import Practice  # noqa: E402
-from tests.factories import PASSPHRASE, fixed_clock  # noqa: E402
+from alliance_desktop.services import Practice
+from tests.factories import PASSPHRASE, fixed_clock
 
 
 @pytest.fixture

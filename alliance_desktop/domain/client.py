@@ -127,8 +127,11 @@ def check_client(client: Client, today: dt.date | None = None) -> Client:
     check_text(problems, "contact.phone", "Phone", client.contact.phone)
     check_text(problems, "contact.address", "Address", client.contact.address, limit=2000)
     check_text(
-        problems, "contact.emergency_contact", "Emergency contact",
-        client.contact.emergency_contact, limit=2000,
+        problems,
+        "contact.emergency_contact",
+        "Emergency contact",
+        client.contact.emergency_contact,
+        limit=2000,
     )
     check_email(problems, "contact.email", client.contact.email)
     check_date(problems, "date_of_birth", "Date of birth", client.date_of_birth)

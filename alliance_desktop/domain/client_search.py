@@ -19,8 +19,7 @@ class ClientFinder:
 
     def __init__(self, clients: Iterable[ClientSummary]) -> None:
         self._rows = [
-            (summary, search_key(f"{summary.name} {summary.preferred_name}"))
-            for summary in clients
+            (summary, search_key(f"{summary.name} {summary.preferred_name}")) for summary in clients
         ]
 
     def find(

@@ -34,9 +34,7 @@ def check_text(
         problems[field] = f"{label} contains invisible control characters; please retype it."
 
 
-def check_date(
-    problems: dict[str, str], field: str, label: str, value: dt.date | None
-) -> None:
+def check_date(problems: dict[str, str], field: str, label: str, value: dt.date | None) -> None:
     """Add a message when a date lies outside the years the app accepts (1900-2200)."""
     if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
         problems[field] = f"{label} must be between 1900 and 2200 (got {value.isoformat()})."

@@ -117,7 +117,7 @@ class Practice:
     # Vault
 
     def audit_entries(self, limit: int = 200) -> list[AuditEntry]:
-        return recent_entries(self._vault.connection, limit)
+        return recent_entries(self._vault, limit)
 
     def health(self) -> VaultHealth:
         return VaultHealth(

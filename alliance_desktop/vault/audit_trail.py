@@ -1,12 +1,16 @@
-"""Writing and reading the audit trail. Repositories call `record_change` inside their transaction."""
+"""The audit trail. Repositories call `record_change` inside their own transaction."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import sqlcipher3
 
 from alliance_desktop.domain.audit import AuditEntry
+
+if TYPE_CHECKING:
+    from alliance_desktop.vault.connection import Vault
 
 
 def record_change(
@@ -22,9 +26,14 @@ def record_change(
     )
 
 
-def recent_entries(connection: sqlcipher3.Connection, limit: int = 200) -> list[AuditEntry]:
-    rows = connection.execute(
-        "SELECT at, kind, record_type, record_id FROM audit_trail ORDER BY id DESC LIMIT ?",
-        (limit,),
-    ).fetchall()
-    return [AuditEntry(dt.datetime.fromisoformat(at), kind, rtype, rid) for at, kind, rtype, rid in rows]
+def recent_entries(vault: Vault, limit: int = 200) -> list[AuditEntry]:
+    """The newest entries first."""
+    with vault.reading() as connection:
+        rows = connection.execute(
+            "SELECT at, kind, record_type, record_id FROM audit_trail ORDER BY id DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+    return [
+        AuditEntry(dt.datetime.fromisoformat(at), kind, record_type, record_id)
+        for at, kind, record_type, record_id in rows
+    ]

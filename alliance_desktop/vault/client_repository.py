@@ -75,24 +75,25 @@ class ClientRepository:
         return self.get(client_id)
 
     def get(self, client_id: int) -> Client:
-        connection = self._vault.connection
-        row = connection.execute(
-            f"SELECT id, {_CLIENT_COLUMNS} FROM clients WHERE id = ?", (client_id,)
-        ).fetchone()
-        if row is None:
-            raise RecordNotFound(f"There is no client with id {client_id}.")
-        consents = connection.execute(
-            "SELECT kind, given_on, scope, withdrawn_on FROM client_consents "
-            "WHERE client_id = ? ORDER BY position",
-            (client_id,),
-        ).fetchall()
+        with self._vault.reading() as connection:
+            row = connection.execute(
+                f"SELECT id, {_CLIENT_COLUMNS} FROM clients WHERE id = ?", (client_id,)
+            ).fetchone()
+            if row is None:
+                raise RecordNotFound(f"There is no client with id {client_id}.")
+            consents = connection.execute(
+                "SELECT kind, given_on, scope, withdrawn_on FROM client_consents "
+                "WHERE client_id = ? ORDER BY position",
+                (client_id,),
+            ).fetchall()
         return _client_from_row(row, consents)
 
     def summaries(self) -> list[ClientSummary]:
-        rows = self._vault.connection.execute(
-            "SELECT id, name, preferred_name, status, start_date, archived_on IS NOT NULL "
-            "FROM clients ORDER BY name COLLATE NOCASE, id"
-        ).fetchall()
+        with self._vault.reading() as connection:
+            rows = connection.execute(
+                "SELECT id, name, preferred_name, status, start_date, archived_on IS NOT NULL "
+                "FROM clients ORDER BY name COLLATE NOCASE, id"
+            ).fetchall()
         return [
             ClientSummary(
                 id=row[0],
@@ -106,7 +107,8 @@ class ClientRepository:
         ]
 
     def count(self) -> int:
-        return int(self._vault.connection.execute("SELECT count(*) FROM clients").fetchone()[0])
+        with self._vault.reading() as connection:
+            return int(connection.execute("SELECT count(*) FROM clients").fetchone()[0])
 
 
 def _client_row(client: Client) -> tuple[Any, ...]:
@@ -135,7 +137,9 @@ def _client_from_row(row: tuple[Any, ...], consents: list[tuple[Any, ...]]) -> C
         preferred_name=row[2],
         pronouns=row[3],
         date_of_birth=_date(row[4]),
-        contact=ContactDetails(email=row[5], phone=row[6], address=row[7], emergency_contact=row[8]),
+        contact=ContactDetails(
+            email=row[5], phone=row[6], address=row[7], emergency_contact=row[8]
+        ),
         referral_source=row[9],
         start_date=_date(row[10]),
         status=ClientStatus(row[11]),
@@ -161,8 +165,8 @@ def _write_consents(
         "INSERT INTO client_consents (client_id, position, kind, given_on, scope, withdrawn_on) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         [
-            (client_id, position, c.kind.value, c.given_on.isoformat(), c.scope, _iso(c.withdrawn_on))
-            for position, c in enumerate(consents)
+            (client_id, n, c.kind.value, c.given_on.isoformat(), c.scope, _iso(c.withdrawn_on))
+            for n, c in enumerate(consents)
         ],
     )
 

@@ -12,6 +12,7 @@ import sqlcipher3
 
 from alliance_desktop.domain.passphrase import check_new_passphrase
 from alliance_desktop.domain.vault_errors import (
+    DamagedVault,
     VaultAlreadyExists,
     VaultError,
     VaultMissing,
@@ -54,8 +55,21 @@ class Vault:
         return int(self.connection.execute("PRAGMA user_version").fetchone()[0])
 
     @contextmanager
+    def reading(self) -> Iterator[sqlcipher3.Connection]:
+        """Reads that hit a damaged page raise DamagedVault naming it, not a bare SQLite error."""
+        connection = self.connection
+        try:
+            yield connection
+        except sqlcipher3.DatabaseError as error:
+            if not _is_damage(error):
+                raise VaultError(f"Could not read the vault: {_plain_reason(error)}.") from error
+            pages = tuple(damaged_pages(connection))
+            detail = f"page(s) {', '.join(map(str, pages))} failed their integrity check"
+            raise DamagedVault(self.path, detail if pages else str(error), pages) from error
+
+    @contextmanager
     def transaction(self) -> Iterator[sqlcipher3.Connection]:
-        """All-or-nothing write: any error rolls back, and storage errors become VaultWriteFailed."""
+        """All-or-nothing write: any error rolls back; storage errors become VaultWriteFailed."""
         connection = self.connection
         try:
             connection.execute("BEGIN IMMEDIATE")
@@ -67,6 +81,9 @@ class Vault:
         except BaseException as error:
             if connection.in_transaction:
                 connection.execute("ROLLBACK")
+            if isinstance(error, sqlcipher3.DatabaseError) and _is_damage(error):
+                pages = tuple(damaged_pages(connection))
+                raise DamagedVault(self.path, str(error), pages) from error
             if isinstance(error, sqlcipher3.Error):
                 raise VaultWriteFailed(_plain_reason(error)) from error
             raise
@@ -145,6 +162,11 @@ def create_vault(path: Path, passphrase: str, clock: Clock = system_clock) -> Va
 
 def _sidecars(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _is_damage(error: sqlcipher3.Error) -> bool:
+    text = str(error)
+    return "malformed" in text or "not a database" in text
 
 
 def _plain_reason(error: sqlcipher3.Error) -> str:

@@ -25,9 +25,10 @@ class PracticeProfileRepository:
         self._vault = vault
 
     def get(self) -> PracticeProfile:
-        row = self._vault.connection.execute(
-            f"SELECT {', '.join(_COLUMNS)} FROM practice_profile WHERE id = 1"
-        ).fetchone()
+        with self._vault.reading() as connection:
+            row = connection.execute(
+                f"SELECT {', '.join(_COLUMNS)} FROM practice_profile WHERE id = 1"
+            ).fetchone()
         if row is None:
             return PracticeProfile()
         values = dict(zip(_COLUMNS, row, strict=True))

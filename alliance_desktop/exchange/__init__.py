@@ -1,0 +1,1 @@
+"""Handover bundles (FHIR R4 JSON + PDF + manifest), iCalendar and import."""

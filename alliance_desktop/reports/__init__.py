@@ -1,0 +1,1 @@
+"""ReportLab PDF builders: report data in, PDF out; no queries, no Qt."""
