@@ -1,0 +1,174 @@
+"""The alliance check-in after a session: the app's own short questions, plus totals of licensed
+instruments the clinician holds (only numbers are stored; no item text is shipped)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from alliance_desktop.domain.errors import InvalidInput
+
+CHECK_IN_MIN = 0
+CHECK_IN_MAX = 10
+
+
+class AllianceDimension(enum.StrEnum):
+    GOALS = "goals"
+    TASKS = "tasks"
+    BOND = "bond"
+    OVERALL = "overall"
+
+    @property
+    def question(self) -> str:
+        """The app's own wording, asked of the client (or answered by the clinician for them)."""
+        return _QUESTIONS[self]
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+_QUESTIONS = {
+    AllianceDimension.GOALS: "Did we work on what matters most to you today?",
+    AllianceDimension.TASKS: "Did the way we worked today suit you?",
+    AllianceDimension.BOND: "Did you feel heard, understood and respected today?",
+    AllianceDimension.OVERALL: "Overall, how right did today's session feel for you?",
+}
+
+
+class Rater(enum.StrEnum):
+    CLIENT = "client"
+    CLINICIAN = "clinician"
+
+
+@dataclass(frozen=True)
+class AllianceRatings:
+    """One person's 0-10 answers to the four questions."""
+
+    goals: int
+    tasks: int
+    bond: int
+    overall: int
+
+    def score(self, dimension: AllianceDimension) -> int:
+        return int(getattr(self, dimension.value))
+
+    @property
+    def lowest_dimension(self) -> int:
+        return min(self.goals, self.tasks, self.bond)
+
+
+class Instrument(enum.StrEnum):
+    SRS = "srs"
+    WAI_SR = "wai_sr"
+    ORS = "ors"
+    PHQ9 = "phq9"
+    GAD7 = "gad7"
+
+    @property
+    def spec(self) -> InstrumentSpec:
+        return INSTRUMENTS[self]
+
+
+@dataclass(frozen=True)
+class InstrumentSpec:
+    label: str
+    minimum: float
+    maximum: float
+    decimals: int = 0
+    subscales: tuple[str, ...] = ()
+    subscale_minimum: float = 0
+    subscale_maximum: float = 0
+
+
+INSTRUMENTS = {
+    Instrument.SRS: InstrumentSpec("Session Rating Scale (SRS)", 0, 40, decimals=1),
+    Instrument.WAI_SR: InstrumentSpec(
+        "Working Alliance Inventory, short revised (WAI-SR)",
+        12,
+        60,
+        subscales=("goal", "task", "bond"),
+        subscale_minimum=4,
+        subscale_maximum=20,
+    ),
+    Instrument.ORS: InstrumentSpec("Outcome Rating Scale (ORS)", 0, 40, decimals=1),
+    Instrument.PHQ9: InstrumentSpec("PHQ-9", 0, 27),
+    Instrument.GAD7: InstrumentSpec("GAD-7", 0, 21),
+}
+
+
+@dataclass(frozen=True)
+class InstrumentScore:
+    instrument: Instrument
+    total: float
+    subscales: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class AllianceCheckIn:
+    client: AllianceRatings | None = None
+    clinician: AllianceRatings | None = None
+    instruments: tuple[InstrumentScore, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return self.client is None and self.clinician is None and not self.instruments
+
+    def ratings(self, rater: Rater) -> AllianceRatings | None:
+        return self.client if rater is Rater.CLIENT else self.clinician
+
+
+def check_alliance_check_in(check_in: AllianceCheckIn) -> AllianceCheckIn:
+    problems: dict[str, str] = {}
+    for rater in Rater:
+        ratings = check_in.ratings(rater)
+        if ratings is None:
+            continue
+        for dimension in AllianceDimension:
+            value = ratings.score(dimension)
+            if not CHECK_IN_MIN <= value <= CHECK_IN_MAX:
+                problems[f"check_in.{rater.value}.{dimension.value}"] = (
+                    f"{dimension.label} ({rater.value}) must be from {CHECK_IN_MIN} to "
+                    f"{CHECK_IN_MAX} (got {value})."
+                )
+    seen: set[Instrument] = set()
+    for score in check_in.instruments:
+        _check_instrument(problems, score, score.instrument in seen)
+        seen.add(score.instrument)
+    if problems:
+        raise InvalidInput(problems)
+    return check_in
+
+
+def _check_instrument(problems: dict[str, str], score: InstrumentScore, repeated: bool) -> None:
+    spec = score.instrument.spec
+    field = f"check_in.{score.instrument.value}"
+    if repeated:
+        problems[field] = f"{spec.label} is entered twice for one session."
+        return
+    if not spec.minimum <= score.total <= spec.maximum:
+        problems[field] = (
+            f"{spec.label} total must be from {_number(spec.minimum)} to "
+            f"{_number(spec.maximum)} (got {_number(score.total)})."
+        )
+    elif spec.decimals == 0 and score.total != int(score.total):
+        problems[field] = f"{spec.label} total is a whole number (got {score.total})."
+    given = dict(score.subscales)
+    if given and set(given) != set(spec.subscales):
+        problems[f"{field}.subscales"] = f"{spec.label} subscales are {', '.join(spec.subscales)}."
+        return
+    for name, value in given.items():
+        if not spec.subscale_minimum <= value <= spec.subscale_maximum:
+            problems[f"{field}.{name}"] = (
+                f"{spec.label} {name} subscale must be from {_number(spec.subscale_minimum)} "
+                f"to {_number(spec.subscale_maximum)} (got {_number(value)})."
+            )
+    if given and not problems.get(field) and abs(sum(given.values()) - score.total) > 1e-9:
+        problems[field] = (
+            f"{spec.label} total ({_number(score.total)}) is not the sum of its subscales "
+            f"({_number(sum(given.values()))})."
+        )
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:.1f}"
