@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import time
 
 # Tests never open real windows; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The fixed clock is in UTC and sessions are stored in local time: make local time UTC too.
+os.environ["TZ"] = "UTC"
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +17,10 @@ import pytest
 
 from alliance_desktop.services import Practice
 from tests.factories import PASSPHRASE, fixed_clock
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    time.tzset()  # apply the TZ set above to this process
 
 
 @pytest.fixture

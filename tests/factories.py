@@ -13,6 +13,7 @@ from alliance_desktop.domain.client import (
     ConsentRecord,
     ContactDetails,
 )
+from alliance_desktop.domain.session import Session
 
 PASSPHRASE = "correct horse battery staple"
 FIXED_NOW = dt.datetime(2026, 3, 14, 9, 30, tzinfo=dt.UTC)
@@ -44,3 +45,7 @@ def make_client(**overrides: Any) -> Client:
         ),
     )
     return replace(client, **overrides)
+
+
+def make_session(client_id: int, start: dt.datetime, **overrides: Any) -> Session:
+    return replace(Session(client_id=client_id, start=start, duration_minutes=50), **overrides)

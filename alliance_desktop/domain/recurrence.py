@@ -107,3 +107,12 @@ def _weekday_in_month(year: int, month: int, weekday: int, position: int) -> int
         day for day in range(1, days_in_month + 1) if dt.date(year, month, day).weekday() == weekday
     ]
     return matching[-1] if position == -1 else matching[position - 1]
+
+
+@dataclass(frozen=True)
+class SessionSeries:
+    """A client's recurring appointment; its sessions are stored one by one once planned."""
+
+    client_id: int
+    rule: RecurrenceRule
+    id: int | None = None

@@ -104,9 +104,6 @@ class Session:
     def end(self) -> dt.datetime:
         return self.start + dt.timedelta(minutes=self.duration_minutes)
 
-    def overlaps(self, other: Session) -> bool:
-        return self.start < other.end and other.start < self.end
-
 
 def session_between(session: Session, start: dt.datetime, end: dt.datetime) -> Session:
     """The session moved to start..end, refusing an end that is not after the start."""
@@ -156,14 +153,17 @@ def check_session(session: Session) -> Session:
     )
 
 
-def overlapping(session: Session, others: Iterable[Session]) -> list[Session]:
-    """Booked sessions that share time with this one (cancelled ones don't count)."""
+def overlapping(session: Session, booked: Iterable[CalendarEntry]) -> list[CalendarEntry]:
+    """Booked sessions that share time with this one (cancelled ones free their slot)."""
     if not session.status.takes_up_time:
         return []
     return [
-        other
-        for other in others
-        if other.id != session.id and other.status.takes_up_time and session.overlaps(other)
+        entry
+        for entry in booked
+        if entry.session_id != session.id
+        and entry.status.takes_up_time
+        and session.start < entry.end
+        and entry.start < session.end
     ]
 
 
@@ -172,3 +172,56 @@ def _check_start(problems: dict[str, str], start: dt.datetime) -> None:
         problems["start"] = (
             f"The date must be between 1900 and 2200 (got {start.date().isoformat()})."
         )
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """A session as the calendar shows it: who, when, how, and whether it happened. No notes."""
+
+    session_id: int
+    client_id: int
+    client_name: str
+    start: dt.datetime
+    duration_minutes: int
+    status: SessionStatus
+    modality: Modality
+    kind: SessionKind
+    series_id: int | None
+
+    @property
+    def end(self) -> dt.datetime:
+        return self.start + dt.timedelta(minutes=self.duration_minutes)
+
+
+class SessionOverlap(Exception):
+    """Saving would double-book; the caller asks the clinician and retries with allow_overlap."""
+
+    def __init__(self, clashes: list[CalendarEntry]) -> None:
+        self.clashes = clashes
+        described = "; ".join(
+            f"{entry.client_name} {entry.start:%a %d %b %H:%M}-{entry.end:%H:%M}"
+            for entry in clashes[:3]
+        )
+        super().__init__(f"This overlaps another session: {described}.")
+
+
+@dataclass(frozen=True)
+class AttendanceCounts:
+    attended: int = 0
+    cancelled: int = 0
+    late_cancelled: int = 0
+    no_show: int = 0
+    clinician_cancelled: int = 0
+    scheduled: int = 0
+
+    @classmethod
+    def of(cls, entries: Iterable[CalendarEntry]) -> AttendanceCounts:
+        counts = {status: 0 for status in SessionStatus}
+        for entry in entries:
+            counts[entry.status] += 1
+        return cls(**{status.value: count for status, count in counts.items()})
+
+
+def needs_closing(entry: CalendarEntry, now: dt.datetime) -> bool:
+    """A session that has ended but is still marked as only scheduled."""
+    return entry.status is SessionStatus.SCHEDULED and entry.end <= now

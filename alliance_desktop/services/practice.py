@@ -15,11 +15,13 @@ from alliance_desktop.domain.client import (
 )
 from alliance_desktop.domain.client_search import ClientFinder
 from alliance_desktop.domain.practice_profile import PracticeProfile, check_practice_profile
+from alliance_desktop.services.calendar import SessionCalendar
 from alliance_desktop.vault import Vault, create_vault, open_vault
 from alliance_desktop.vault.audit_trail import recent_entries
 from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Clock, system_clock
 from alliance_desktop.vault.practice_profile_repository import PracticeProfileRepository
+from alliance_desktop.vault.session_repository import SessionRepository
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Practice:
         self._clients = ClientRepository(vault)
         self._profile = PracticeProfileRepository(vault)
         self._finder: ClientFinder | None = None
+        self.calendar = SessionCalendar(SessionRepository(vault), self.local_now)
 
     @classmethod
     def open(cls, path: Path, passphrase: str, clock: Clock = system_clock) -> Practice:
@@ -59,8 +62,15 @@ class Practice:
     def is_open(self) -> bool:
         return self._vault.is_open
 
+    def local_now(self) -> dt.datetime:
+        """Wall-clock time in the computer's timezone, without tzinfo, as sessions are stored."""
+        moment = self._vault.clock()
+        if moment.tzinfo is not None:
+            moment = moment.astimezone().replace(tzinfo=None)
+        return moment
+
     def today(self) -> dt.date:
-        return self._vault.clock().date()
+        return self.local_now().date()
 
     def close(self) -> None:
         self._vault.close()

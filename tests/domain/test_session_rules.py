@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
@@ -16,7 +17,10 @@ from alliance_desktop.domain.alliance_check_in import (
 )
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.session import (
+    CalendarEntry,
+    Modality,
     Session,
+    SessionKind,
     SessionStatus,
     check_session,
     overlapping,
@@ -57,12 +61,28 @@ def test_dates_outside_1900_2200_are_refused(year: int) -> None:
     assert "between 1900 and 2200" in raised.value.problems["start"]
 
 
+def _entry(session_id: int, start: dt.datetime, status: SessionStatus) -> CalendarEntry:
+    return CalendarEntry(
+        session_id,
+        2,
+        "Other Client",
+        start,
+        50,
+        status,
+        Modality.IN_PERSON,
+        SessionKind.REGULAR,
+        None,
+    )
+
+
 def test_overlaps_ignore_cancelled_sessions_and_itself() -> None:
     mine = _session(id=1)
-    clash = _session(id=2, start=NINE + dt.timedelta(minutes=30))
-    cancelled = _session(id=3, status=SessionStatus.CANCELLED)
-    back_to_back = _session(id=4, start=NINE + dt.timedelta(minutes=50))
-    assert overlapping(mine, [mine, clash, cancelled, back_to_back]) == [clash]
+    itself = _entry(1, NINE, SessionStatus.SCHEDULED)
+    clash = _entry(2, NINE + dt.timedelta(minutes=30), SessionStatus.SCHEDULED)
+    cancelled = _entry(3, NINE, SessionStatus.CANCELLED)
+    back_to_back = _entry(4, NINE + dt.timedelta(minutes=50), SessionStatus.ATTENDED)
+    assert overlapping(mine, [itself, clash, cancelled, back_to_back]) == [clash]
+    assert overlapping(replace(mine, status=SessionStatus.CANCELLED), [clash]) == []
 
 
 def test_check_in_scores_out_of_range_name_rater_and_dimension() -> None:

@@ -1,0 +1,196 @@
+"""The session calendar: booking, series, attendance and the therapist's day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from alliance_desktop.domain.recurrence import (
+    RecurrenceRule,
+    SessionSeries,
+    check_recurrence,
+    occurrences,
+)
+from alliance_desktop.domain.session import (
+    MAX_SESSION_MINUTES,
+    AttendanceCounts,
+    CalendarEntry,
+    Session,
+    SessionOverlap,
+    SessionStatus,
+    check_session,
+    needs_closing,
+    overlapping,
+)
+from alliance_desktop.vault.session_repository import SessionRepository
+
+_LONGEST = dt.timedelta(minutes=MAX_SESSION_MINUTES)
+
+
+@dataclass(frozen=True)
+class ClientSessionHistory:
+    entries: list[CalendarEntry]  # oldest first
+    attendance: AttendanceCounts
+    next_session: CalendarEntry | None
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    sessions: list[CalendarEntry]  # today's, in time order
+    to_close: list[CalendarEntry]  # ended but not yet marked attended/cancelled/no-show
+
+
+@dataclass(frozen=True)
+class SessionMove:
+    """What a drag changed, so it can be undone."""
+
+    before: Session
+    after: Session
+
+
+class SessionCalendar:
+    def __init__(self, sessions: SessionRepository, now: Callable[[], dt.datetime]) -> None:
+        self._sessions = sessions
+        self._now = now  # local wall-clock time, like session starts
+
+    # Reading
+
+    def entries_between(self, start: dt.datetime, end: dt.datetime) -> list[CalendarEntry]:
+        return self._sessions.entries_between(start, end)
+
+    def session(self, session_id: int) -> Session:
+        return self._sessions.get(session_id)
+
+    def clashes(self, session: Session) -> list[CalendarEntry]:
+        nearby = self._sessions.entries_between(session.start - _LONGEST, session.end)
+        return overlapping(session, nearby)
+
+    def client_history(self, client_id: int) -> ClientSessionHistory:
+        entries = self._sessions.client_entries(client_id)
+        now = self._now()
+        upcoming = [e for e in entries if e.start >= now and e.status is SessionStatus.SCHEDULED]
+        return ClientSessionHistory(
+            entries=entries,
+            attendance=AttendanceCounts.of(entries),
+            next_session=upcoming[0] if upcoming else None,
+        )
+
+    def day_plan(self, day: dt.date | None = None, look_back_days: int = 60) -> DayPlan:
+        now = self._now()
+        day = day or now.date()
+        midnight = dt.datetime.combine(day, dt.time())
+        todays = self._sessions.entries_between(midnight, midnight + dt.timedelta(days=1))
+        recent = self._sessions.entries_between(now - dt.timedelta(days=look_back_days), now)
+        return DayPlan(
+            sessions=todays,
+            to_close=[entry for entry in recent if needs_closing(entry, now)],
+        )
+
+    # Writing
+
+    def book(self, session: Session, *, allow_overlap: bool = False) -> Session:
+        checked = check_session(session)
+        self._refuse_clashes(checked, allow_overlap)
+        return self._sessions.add(checked)
+
+    def save(self, session: Session, *, allow_overlap: bool = False) -> Session:
+        """Save one session (this occurrence only, when it belongs to a series)."""
+        checked = check_session(session)
+        before = self._sessions.get(session.id or 0)
+        if (checked.start, checked.end, checked.status) != (
+            before.start,
+            before.end,
+            before.status,
+        ):
+            self._refuse_clashes(checked, allow_overlap)
+        return self._sessions.update(checked)
+
+    def move(
+        self, session_id: int, new_start: dt.datetime, *, allow_overlap: bool = False
+    ) -> SessionMove:
+        before = self._sessions.get(session_id)
+        after = self.save(replace(before, start=new_start), allow_overlap=allow_overlap)
+        return SessionMove(before, after)
+
+    def undo_move(self, move: SessionMove) -> Session:
+        current = self._sessions.get(move.after.id or 0)
+        return self._sessions.update(
+            replace(current, start=move.before.start, duration_minutes=move.before.duration_minutes)
+        )
+
+    def plan_series(
+        self, template: Session, rule: RecurrenceRule, *, allow_overlap: bool = False
+    ) -> tuple[SessionSeries, list[Session]]:
+        """Book every occurrence of a recurring appointment in one go."""
+        checked_rule = check_recurrence(replace(rule, first_start=template.start))
+        checked = check_session(template)
+        planned = [
+            replace(checked, start=start, series_date=start.date())
+            for start in occurrences(checked_rule)
+        ]
+        if not allow_overlap:
+            clashes = [clash for session in planned for clash in self.clashes(session)]
+            if clashes:
+                raise SessionOverlap(clashes)
+        series = SessionSeries(client_id=template.client_id, rule=checked_rule)
+        return self._sessions.add_series(series, planned)
+
+    def change_following(self, changed: Session, *, allow_overlap: bool = False) -> list[Session]:
+        """Apply this session's new time, length, modality and kind to it and every later
+        planned session of its series. Sessions in the past or already closed stay as they are.
+        """
+        before = self._sessions.get(changed.id or 0)
+        checked = check_session(changed)
+        shift = checked.start - before.start
+        following = self._following_planned(before)
+        updated = [checked] + [
+            replace(
+                session,
+                start=session.start + shift,
+                duration_minutes=checked.duration_minutes,
+                modality=checked.modality,
+                kind=checked.kind,
+            )
+            for session in following
+        ]
+        if not allow_overlap:
+            moved_ids = {s.id for s in updated}
+            clashes = [c for s in updated for c in self.clashes(s) if c.session_id not in moved_ids]
+            if clashes:
+                raise SessionOverlap(clashes)
+        return self._sessions.update_many(updated)
+
+    def cancel_following(self, session_id: int, status: SessionStatus) -> Session:
+        """Cancel this session and end its series here: later planned sessions that hold
+        nothing are removed; any holding an agenda or note is kept, marked cancelled by me."""
+        session = self._sessions.get(session_id)
+        cancelled = replace(session, status=status)
+        later = self._following_planned(session)
+        empty = [s.id or 0 for s in later if not (s.agenda or s.progress_note or s.private_note)]
+        kept = [
+            replace(s, status=SessionStatus.CLINICIAN_CANCELLED) for s in later if s.id not in empty
+        ]
+        self._sessions.update_many([cancelled, *kept])
+        self._sessions.remove_planned(empty)
+        if session.series_id is not None:
+            self._sessions.set_series_end(session.series_id, session.start.date())
+        return cancelled
+
+    def _following_planned(self, session: Session) -> list[Session]:
+        if session.series_id is None:
+            return []
+        now = self._now()
+        return [
+            other
+            for other in self._sessions.series_sessions(session.series_id)
+            if other.start > session.start
+            and other.start >= now  # the past is never rewritten by a series change
+            and other.status is SessionStatus.SCHEDULED
+        ]
+
+    def _refuse_clashes(self, session: Session, allow_overlap: bool) -> None:
+        if not allow_overlap:
+            clashes = self.clashes(session)
+            if clashes:
+                raise SessionOverlap(clashes)
