@@ -1,0 +1,306 @@
+"""A fictional practice to try the app and to benchmark it: `small` (12 clients) or `large` (300).
+
+Everything here is invented. Phone numbers are in Ofcom's range reserved for drama
+(07700 900xxx, 020 7946 0xxx), e-mail addresses use example.org, towns do not exist.
+The same seed and the same "today" always give the same records.
+
+Each kind of record has its own function (`demo_profile`, `demo_clients`, ...) so later kinds
+(sessions, goals, ruptures) can be added beside them, fed from the saved clients.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from alliance_desktop.demo_text import (
+    AGE_RANGES,
+    CONCERNS,
+    EMERGENCY_RELATIONS,
+    FAMILY_NAMES,
+    GIVEN_NAMES,
+    HANDOVER_RECIPIENTS,
+    REFERRAL_SOURCES,
+    SHOWCASE_CLIENTS,
+    STREETS,
+    TOWNS,
+    VALUES,
+)
+from alliance_desktop.domain.client import (
+    Client,
+    ClientStatus,
+    ConsentKind,
+    ConsentRecord,
+    ContactDetails,
+)
+from alliance_desktop.domain.practice_profile import PracticeProfile
+from alliance_desktop.domain.vault_errors import VaultAlreadyExists
+from alliance_desktop.services.practice import Practice
+
+DEMO_SIZES: dict[str, int] = {"small": 12, "large": 300}
+DEFAULT_SEED = 7
+
+# How a large practice's caseload spreads over the statuses (the showcase clients come first).
+_STATUS_WEIGHTS = {
+    ClientStatus.INTAKE: 8,
+    ClientStatus.ACTIVE: 50,
+    ClientStatus.ENDING: 10,
+    ClientStatus.ENDED: 24,
+    ClientStatus.HANDED_OVER: 8,
+}
+# (earliest, latest) days before today that a client with this status started.
+_START_DAYS_AGO = {
+    ClientStatus.INTAKE: (2, 21),
+    ClientStatus.ACTIVE: (30, 540),
+    ClientStatus.ENDING: (240, 720),
+    ClientStatus.ENDED: (365, 1460),
+    ClientStatus.HANDED_OVER: (365, 1460),
+}
+_FINISHED = (ClientStatus.ENDED, ClientStatus.HANDED_OVER)
+_INFORMED_CONSENT_SCOPE = (
+    "Therapy sessions and notes kept by this practice; letters to the GP only with permission."
+)
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    size: str
+    seed: int
+    clients: int
+    archived: int
+
+
+def demo_profile() -> PracticeProfile:
+    return PracticeProfile(
+        clinician_name="Dr Rosalind Achterberg-Nwosu",
+        credentials="DPsych, Counselling Psychologist",
+        practice_name="Harbour Lane Therapy (demo practice)",
+        address="3 Harbour Lane\nEasthaven EH4 0QT",
+        phone="+44 20 7946 0018",
+        email="rosalind@harbourlane.example.org",
+        website="https://harbourlane.example.org",
+        default_session_minutes=50,
+    )
+
+
+def demo_clients(rng: random.Random, count: int, today: dt.date) -> list[Client]:
+    """The showcase clients first (every status, tricky names), then generated ones."""
+    clients: list[Client] = []
+    used_names: set[str] = set()
+    for index in range(count):
+        if index < len(SHOWCASE_CLIENTS):
+            spec = SHOWCASE_CLIENTS[index]
+            name, preferred, pronouns = spec.name, spec.preferred_name, spec.pronouns
+            status, archived = spec.status, spec.archived
+        else:
+            name, pronouns = _new_name(rng, used_names)
+            preferred = ""
+            status = rng.choices(list(_STATUS_WEIGHTS), list(_STATUS_WEIGHTS.values()))[0]
+            archived = status in _FINISHED and rng.random() < 0.4
+        used_names.add(name)
+        clients.append(
+            _client(rng, index, name, preferred, pronouns, status, archived, today)
+        )
+    return clients
+
+
+def generate_demo_practice(
+    practice: Practice, size: str = "small", seed: int = DEFAULT_SEED
+) -> DemoSummary:
+    """Fill an empty practice with fictional records."""
+    if size not in DEMO_SIZES:
+        raise ValueError(f"Unknown demo size {size!r}; choose one of {', '.join(DEMO_SIZES)}.")
+    rng = random.Random(seed)
+    practice.save_profile(demo_profile())
+    saved = [
+        practice.add_client(client)
+        for client in demo_clients(rng, DEMO_SIZES[size], practice.today())
+    ]
+    return DemoSummary(
+        size=size,
+        seed=seed,
+        clients=len(saved),
+        archived=sum(1 for client in saved if client.is_archived),
+    )
+
+
+def create_demo_vault(
+    path: Path,
+    passphrase: str,
+    size: str = "small",
+    seed: int = DEFAULT_SEED,
+) -> DemoSummary:
+    """Make a new vault holding a demo practice; never touches an existing file.
+
+    The vault is built under a temporary name and moved into place when complete, so an
+    interrupted run never leaves a half-filled demo behind.
+    """
+    path = Path(path)
+    if path.exists():
+        raise VaultAlreadyExists(path)
+    partial = path.with_name(path.name + ".demo-partial")
+    for leftover in (partial, *_sidecars(partial)):
+        leftover.unlink(missing_ok=True)
+    practice = Practice.create(partial, passphrase)
+    try:
+        summary = generate_demo_practice(practice, size, seed)
+    except BaseException:
+        practice.close()
+        for leftover in (partial, *_sidecars(partial)):
+            leftover.unlink(missing_ok=True)
+        raise
+    practice.close()
+    if path.exists():
+        partial.unlink()
+        raise VaultAlreadyExists(path)
+    os.replace(partial, path)
+    return summary
+
+
+def ensure_demo_vault(
+    path: Path, passphrase: str, size: str = "small", seed: int = DEFAULT_SEED
+) -> bool:
+    """Create the demo vault unless it is already there; True when it was created now."""
+    if Path(path).exists():
+        return False
+    create_demo_vault(path, passphrase, size, seed)
+    return True
+
+
+def _client(
+    rng: random.Random,
+    index: int,
+    name: str,
+    preferred_name: str,
+    pronouns: str,
+    status: ClientStatus,
+    archived: bool,
+    today: dt.date,
+) -> Client:
+    earliest, latest = _START_DAYS_AGO[status]
+    start = today - dt.timedelta(days=rng.randint(earliest, latest))
+    age = rng.randint(19, 78)
+    date_of_birth = (
+        None
+        if rng.random() < 0.1
+        else today - dt.timedelta(days=age * 365 + rng.randint(0, 364))
+    )
+    ended_on = _end_date(rng, status, start, today)
+    archived_on = (
+        min(today, ended_on + dt.timedelta(days=rng.randint(30, 200)))
+        if archived and ended_on is not None
+        else None
+    )
+    return Client(
+        name=name,
+        preferred_name=preferred_name,
+        pronouns=pronouns,
+        date_of_birth=date_of_birth,
+        contact=_contact(rng, index, name, preferred_name),
+        referral_source=rng.choice(REFERRAL_SOURCES),
+        start_date=start,
+        status=status,
+        values=tuple(_phrases(rng, VALUES, age)),
+        concerns=tuple(
+            concern.format(year=start.year, earlier=start.year - rng.randint(1, 3))
+            for concern in _phrases(rng, CONCERNS, age)
+        ),
+        consents=_consents(rng, status, start, ended_on, today),
+        archived_on=archived_on,
+    )
+
+
+def _phrases(rng: random.Random, pool: tuple[str, ...], age: int) -> list[str]:
+    """One to three phrases from the pool that suit a client of this age."""
+    fitting = []
+    for phrase in pool:
+        youngest, oldest = AGE_RANGES.get(phrase, (0, 200))
+        if youngest <= age <= oldest:
+            fitting.append(phrase)
+    return rng.sample(fitting, rng.randint(1, 3))
+
+
+def _new_name(rng: random.Random, used: set[str]) -> tuple[str, str]:
+    while True:
+        given, pronouns = rng.choice(GIVEN_NAMES)
+        family = rng.choice(FAMILY_NAMES)
+        if rng.random() < 0.1:
+            family = f"{family}-{rng.choice(FAMILY_NAMES)}"
+        name = f"{given} {family}"
+        if name not in used:
+            return name, pronouns if rng.random() < 0.85 else ""
+
+
+def _end_date(
+    rng: random.Random, status: ClientStatus, start: dt.date, today: dt.date
+) -> dt.date | None:
+    if status not in _FINISHED:
+        return None
+    return min(today - dt.timedelta(days=14), start + dt.timedelta(days=rng.randint(90, 540)))
+
+
+def _consents(
+    rng: random.Random,
+    status: ClientStatus,
+    start: dt.date,
+    ended_on: dt.date | None,
+    today: dt.date,
+) -> tuple[ConsentRecord, ...]:
+    if status is ClientStatus.INTAKE and rng.random() < 0.5:
+        return ()  # the consent form went out with the welcome letter and is not back yet
+    consents = [ConsentRecord(ConsentKind.INFORMED_CONSENT, start, _INFORMED_CONSENT_SCOPE)]
+    recorded_from = start + dt.timedelta(days=rng.randint(7, 60))
+    if rng.random() < 0.2 and recorded_from <= today:
+        withdrawal = recorded_from + dt.timedelta(days=rng.randint(30, 90))
+        withdrawn = withdrawal if rng.random() < 0.3 and withdrawal <= today else None
+        consents.append(
+            ConsentRecord(
+                ConsentKind.OTHER,
+                recorded_from,
+                "Audio recording of sessions for clinical supervision; deleted after review.",
+                withdrawn_on=withdrawn,
+            )
+        )
+    if status is ClientStatus.HANDED_OVER and ended_on is not None:
+        consents.append(
+            ConsentRecord(
+                ConsentKind.HANDOVER_SHARING,
+                ended_on - dt.timedelta(days=rng.randint(7, 21)),
+                f"Goals and an ending summary shared with {rng.choice(HANDOVER_RECIPIENTS)}.",
+            )
+        )
+    return tuple(consents)
+
+
+def _contact(rng: random.Random, index: int, name: str, preferred_name: str) -> ContactDetails:
+    parts = name.split()
+    local = ".".join(
+        part for part in (_ascii(preferred_name or parts[0]), _ascii(parts[-1])) if part
+    )
+    email = f"{local or f'client{index + 1}'}@example.org" if rng.random() < 0.9 else ""
+    emergency = ""
+    if rng.random() < 0.7:
+        contact_name, contact_pronouns = rng.choice(GIVEN_NAMES)
+        relations = EMERGENCY_RELATIONS.get(contact_pronouns, EMERGENCY_RELATIONS[""])
+        relation = rng.choice(relations)
+        emergency = f"{contact_name} ({relation}) +44 7700 900{(index * 7 + 500) % 1000:03d}"
+    return ContactDetails(
+        email=email,
+        phone=f"+44 7700 900{index % 1000:03d}",
+        address=f"{rng.randint(1, 140)} {rng.choice(STREETS)}, {rng.choice(TOWNS)}",
+        emergency_contact=emergency,
+    )
+
+
+def _ascii(text: str) -> str:
+    """'Siobhán' -> 'siobhan'; scripts without a Latin form give ''."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if ch.isascii() and ch.isalnum())
+
+
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
