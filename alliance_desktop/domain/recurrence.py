@@ -116,3 +116,4 @@ class SessionSeries:
     client_id: int
     rule: RecurrenceRule
     id: int | None = None
+    ended_on: dt.date | None = None  # set when the series was cancelled from a date onwards

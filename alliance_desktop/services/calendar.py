@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
+from alliance_desktop.domain.calendar_privacy import DEFAULT_LABEL, CalendarNaming
 from alliance_desktop.domain.recurrence import (
     RecurrenceRule,
     SessionSeries,
@@ -23,6 +25,8 @@ from alliance_desktop.domain.session import (
     needs_closing,
     overlapping,
 )
+from alliance_desktop.services.calendar_export import icalendar_for_range
+from alliance_desktop.services.private_files import write_private_file
 from alliance_desktop.vault.session_repository import SessionRepository
 
 _LONGEST = dt.timedelta(minutes=MAX_SESSION_MINUTES)
@@ -86,6 +90,21 @@ class SessionCalendar:
             sessions=todays,
             to_close=[entry for entry in recent if needs_closing(entry, now)],
         )
+
+    def export_icalendar(
+        self,
+        path: Path,
+        first_day: dt.date,
+        last_day: dt.date,
+        naming: CalendarNaming = CalendarNaming.INITIALS,
+        label: str = DEFAULT_LABEL,
+    ) -> int:
+        """Write an .ics of booked sessions for the therapist's own diary; returns how many."""
+        data, count = icalendar_for_range(
+            self._sessions, first_day, last_day, naming, label, self._now()
+        )
+        write_private_file(path, data)
+        return count
 
     # Writing
 

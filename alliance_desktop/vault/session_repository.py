@@ -140,7 +140,8 @@ class SessionRepository:
     def series(self, series_id: int) -> SessionSeries:
         with self._vault.reading() as connection:
             row = connection.execute(
-                "SELECT id, client_id, frequency, first_start, until, count FROM session_series "
+                "SELECT id, client_id, frequency, first_start, until, count, ended_on "
+                "FROM session_series "
                 "WHERE id = ?",
                 (series_id,),
             ).fetchone()
@@ -345,6 +346,7 @@ def _series_from_row(row: tuple[Any, ...]) -> SessionSeries:
             until=dt.date.fromisoformat(row[4]) if row[4] else None,
             count=row[5],
         ),
+        ended_on=dt.date.fromisoformat(row[6]) if row[6] else None,
     )
 
 
