@@ -64,7 +64,7 @@ FAMILY_NAMES: tuple[str, ...] = (
     "D'Souza", "Nguyễn", "Kowalczyk", "Haddad", "Papadakis", "Sørensen", "Adeyemi",
     "Castellanos", "Rahman", "Novák", "Brennan", "Hollis", "Whitlock", "Varga", "Ekström",
     "Moreau", "Bianchi", "Choudhury", "Mensah", "Takahashi", "Kaya", "Petrović", "Delacroix",
-    "MacLeod", "Ferreira", "Szabó", "Quispe", "Halvorsen", "Mwangi", "Yılmaz", "Goldberg",  # noqa: RUF001
+    "MacLeod", "Ferreira", "Szabó", "Quispe", "Halvorsen", "Mwangi", "Yılmaz", "Goldberg",
     "Osei", "Ibarra", "Thornbury", "Lefèvre", "Dąbrowski", "Marchetti", "Amari", "Ó Súilleabháin",
 )
 
