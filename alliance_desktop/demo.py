@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from alliance_desktop.domain.client import (
     ConsentRecord,
     ContactDetails,
 )
+from alliance_desktop.domain.client_search import search_key
 from alliance_desktop.domain.practice_profile import PracticeProfile
 from alliance_desktop.domain.vault_errors import VaultAlreadyExists
 from alliance_desktop.services.practice import Practice
@@ -297,9 +297,8 @@ def _contact(rng: random.Random, index: int, name: str, preferred_name: str) -> 
 
 
 def _ascii(text: str) -> str:
-    """'Siobhán' -> 'siobhan'; scripts without a Latin form give ''."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if ch.isascii() and ch.isalnum())
+    """'Siobhán' -> 'siobhan', "O'Connor" -> 'oconnor'; scripts without a Latin form give ''."""
+    return "".join(ch for ch in search_key(text) if ch.isascii() and ch.isalnum())
 
 
 def _sidecars(path: Path) -> tuple[Path, Path]:
