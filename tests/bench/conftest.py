@@ -9,6 +9,7 @@ import pytest
 
 from alliance_desktop.demo import DEMO_SIZES, create_demo_vault
 from alliance_desktop.services import Practice
+from alliance_desktop.vault import Vault, open_vault
 from tests.factories import PASSPHRASE
 
 LARGE_CLIENTS = DEMO_SIZES["large"]
@@ -23,9 +24,15 @@ def large_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def large_practice(large_vault: Path) -> Iterator[Practice]:
+def unlocked_large_vault(large_vault: Path) -> Iterator[Vault]:
+    vault = open_vault(large_vault, PASSPHRASE)
+    yield vault
+    vault.close()
+
+
+@pytest.fixture(scope="module")
+def large_practice(unlocked_large_vault: Vault) -> Practice:
     """The large practice, unlocked, with its search index already built (as in the app)."""
-    practice = Practice.open(large_vault, PASSPHRASE)
+    practice = Practice(unlocked_large_vault)
     practice.client_summaries()
-    yield practice
-    practice.close()
+    return practice

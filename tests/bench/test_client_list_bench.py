@@ -13,7 +13,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 
 from alliance_desktop.domain.client_search import search_key
 from alliance_desktop.services import Practice
-from alliance_desktop.vault import open_vault
+from alliance_desktop.vault import Vault
 from alliance_desktop.vault.client_repository import ClientRepository
 from tests.bench.conftest import LARGE_CLIENTS
 from tests.factories import PASSPHRASE
@@ -41,25 +41,17 @@ def test_unlock_large_vault(benchmark: BenchmarkFixture, large_vault: Path) -> N
     assert count == LARGE_CLIENTS
 
 
-def test_client_list_load(benchmark: BenchmarkFixture, large_vault: Path) -> None:
+def test_client_list_load(benchmark: BenchmarkFixture, unlocked_large_vault: Vault) -> None:
     """What the client list does after any change: a fresh read plus the search index."""
-    vault = open_vault(large_vault, PASSPHRASE)
-    try:
-        summaries = benchmark(lambda: Practice(vault).client_summaries())
-    finally:
-        vault.close()
+    summaries = benchmark(lambda: Practice(unlocked_large_vault).client_summaries())
 
     assert len(summaries) == LARGE_CLIENTS
     assert len({summary.id for summary in summaries}) == LARGE_CLIENTS
 
 
-def test_client_repository_read(benchmark: BenchmarkFixture, large_vault: Path) -> None:
+def test_client_repository_read(benchmark: BenchmarkFixture, unlocked_large_vault: Vault) -> None:
     """The SQL part of the list load alone: 300 summary rows decrypted and turned into records."""
-    vault = open_vault(large_vault, PASSPHRASE)
-    try:
-        summaries = benchmark(lambda: ClientRepository(vault).summaries())
-    finally:
-        vault.close()
+    summaries = benchmark(ClientRepository(unlocked_large_vault).summaries)
 
     assert len(summaries) == LARGE_CLIENTS
 
