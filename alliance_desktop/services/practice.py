@@ -16,10 +16,12 @@ from alliance_desktop.domain.client import (
 from alliance_desktop.domain.client_search import ClientFinder
 from alliance_desktop.domain.practice_profile import PracticeProfile, check_practice_profile
 from alliance_desktop.services.calendar import SessionCalendar
+from alliance_desktop.services.goal_board import GoalBoard
 from alliance_desktop.vault import Vault, create_vault, open_vault
 from alliance_desktop.vault.audit_trail import recent_entries
 from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Clock, system_clock
+from alliance_desktop.vault.goal_repository import GoalRepository
 from alliance_desktop.vault.practice_profile_repository import PracticeProfileRepository
 from alliance_desktop.vault.session_repository import SessionRepository
 
@@ -45,6 +47,7 @@ class Practice:
         self._profile = PracticeProfileRepository(vault)
         self._finder: ClientFinder | None = None
         self.calendar = SessionCalendar(SessionRepository(vault), self.local_now)
+        self.goals = GoalBoard(GoalRepository(vault), self.today)
 
     @classmethod
     def open(cls, path: Path, passphrase: str, clock: Clock = system_clock) -> Practice:
