@@ -113,6 +113,11 @@ class SessionCalendar:
         self._refuse_clashes(checked, allow_overlap)
         return self._sessions.add(checked)
 
+    def add_many(self, sessions: list[Session]) -> list[Session]:
+        """Bulk booking for imports and the demo: every session checked, one transaction,
+        no overlap questions (the sessions come from a record that already happened)."""
+        return self._sessions.add_many([check_session(session) for session in sessions])
+
     def save(self, session: Session, *, allow_overlap: bool = False) -> Session:
         """Save one session (this occurrence only, when it belongs to a series)."""
         checked = check_session(session)

@@ -48,6 +48,10 @@ class GoalBoard:
     def add_goal(self, goal: Goal) -> Goal:
         return self._goals.add(check_goal(goal), self._today())
 
+    def add_many(self, goals: list[Goal]) -> int:
+        """Bulk insert for imports and the demo: every goal checked, one transaction."""
+        return self._goals.add_many([check_goal(goal) for goal in goals], self._today())
+
     def update_goal(self, goal: Goal) -> Goal:
         current = self._goals.get(goal.id or 0)
         # The column decides which rules apply (an active goal needs all five levels).

@@ -17,13 +17,16 @@ from alliance_desktop.domain.client_search import ClientFinder
 from alliance_desktop.domain.practice_profile import PracticeProfile, check_practice_profile
 from alliance_desktop.services.calendar import SessionCalendar
 from alliance_desktop.services.goal_board import GoalBoard
+from alliance_desktop.services.rupture_log import RuptureLog
 from alliance_desktop.vault import Vault, create_vault, open_vault
 from alliance_desktop.vault.audit_trail import recent_entries
 from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Clock, system_clock
 from alliance_desktop.vault.goal_repository import GoalRepository
 from alliance_desktop.vault.practice_profile_repository import PracticeProfileRepository
+from alliance_desktop.vault.rupture_repository import RuptureRepository
 from alliance_desktop.vault.session_repository import SessionRepository
+from alliance_desktop.vault.settings_repository import SettingsRepository
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,9 @@ class Practice:
         self._finder: ClientFinder | None = None
         self.calendar = SessionCalendar(SessionRepository(vault), self.local_now)
         self.goals = GoalBoard(GoalRepository(vault), self.today)
+        self.ruptures = RuptureLog(
+            RuptureRepository(vault), SettingsRepository(vault), self._client_names, self.today
+        )
 
     @classmethod
     def open(cls, path: Path, passphrase: str, clock: Clock = system_clock) -> Practice:
@@ -139,6 +145,9 @@ class Practice:
             client_count=self._clients.count(),
             problems=tuple(self._vault.integrity_problems()),
         )
+
+    def _client_names(self) -> dict[int, str]:
+        return {summary.id: summary.display_name for summary in self._client_finder().clients}
 
     def _client_finder(self) -> ClientFinder:
         if self._finder is None:

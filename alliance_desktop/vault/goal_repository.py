@@ -59,27 +59,19 @@ class GoalRepository:
     def add(self, goal: Goal, on: dt.date) -> Goal:
         now = self._vault.clock()
         with self._vault.transaction() as tx:
-            position = _next_position(tx, goal.client_id, goal.column)
-            cursor = tx.execute(
-                f"INSERT INTO goals (client_id, board_column, position, {', '.join(_EDITABLE)}, "
-                f"created_at, updated_at) VALUES ({', '.join('?' * (len(_EDITABLE) + 5))})",
-                (
-                    goal.client_id,
-                    goal.column.value,
-                    position,
-                    *_editable_row(goal),
-                    now.isoformat(),
-                    now.isoformat(),
-                ),
-            )
-            goal_id = int(cursor.lastrowid or 0)
-            _record_move(tx, goal_id, goal.column, on)
-            for rating in goal.ratings:
-                _insert_rating(tx, goal_id, rating, None)
-            for task in goal.tasks:
-                _insert_task(tx, goal_id, task)
+            goal_id = _insert_goal(tx, goal, now, on)
             record_change(tx, now, "goal.created", "goal", goal_id)
         return self.get(goal_id)
+
+    def add_many(self, goals: list[Goal], on: dt.date) -> int:
+        """Bulk insert for imports and the demo: one transaction. A goal's own `history`, when
+        given, is kept as its record of moves instead of a single move on `on`."""
+        now = self._vault.clock()
+        with self._vault.transaction() as tx:
+            for goal in goals:
+                _insert_goal(tx, goal, now, on)
+            record_change(tx, now, "goal.imported", "goal", None)
+        return len(goals)
 
     def update(self, goal: Goal) -> Goal:
         """Wording, quality check, dates, levels and weight; moves go through `move`."""
@@ -238,6 +230,30 @@ def _complete(
         )
         for goal in goals
     ]
+
+
+def _insert_goal(tx: sqlcipher3.Connection, goal: Goal, now: dt.datetime, on: dt.date) -> int:
+    position = _next_position(tx, goal.client_id, goal.column)
+    cursor = tx.execute(
+        f"INSERT INTO goals (client_id, board_column, position, {', '.join(_EDITABLE)}, "
+        f"created_at, updated_at) VALUES ({', '.join('?' * (len(_EDITABLE) + 5))})",
+        (
+            goal.client_id,
+            goal.column.value,
+            position,
+            *_editable_row(goal),
+            now.isoformat(),
+            now.isoformat(),
+        ),
+    )
+    goal_id = int(cursor.lastrowid or 0)
+    for move in goal.history or (GoalMove(goal.column, on),):
+        _record_move(tx, goal_id, move.column, move.moved_on)
+    for rating in goal.ratings:
+        _insert_rating(tx, goal_id, rating, None)
+    for task in goal.tasks:
+        _insert_task(tx, goal_id, task)
+    return goal_id
 
 
 def _next_position(tx: sqlcipher3.Connection, client_id: int, column: GoalColumn) -> int:

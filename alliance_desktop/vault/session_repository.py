@@ -34,6 +34,12 @@ _SESSION_COLUMNS = (
     "client_id, series_id, series_date, start, duration_minutes, modality, kind, status, "
     "agenda, progress_note, focus"
 )
+_DETAIL_TABLES = (
+    "session_private_notes",
+    "session_goals",
+    "alliance_check_ins",
+    "instrument_scores",
+)
 _ENTRY_SELECT = (
     "SELECT s.id, s.client_id, c.name, c.preferred_name, s.start, s.duration_minutes, "
     "s.status, s.modality, s.kind, s.series_id FROM sessions s JOIN clients c ON c.id = s.client_id"
@@ -64,19 +70,13 @@ class SessionRepository:
             record_change(tx, now, "series.created", "session_series", series_id)
         return replace(series, id=series_id), saved
 
-    def add_many(self, sessions: Iterable[Session]) -> int:
-        """Bulk insert for imports and the demo generator: one transaction, no per-row audit."""
+    def add_many(self, sessions: Iterable[Session]) -> list[Session]:
+        """Bulk insert for imports and the demo generator: one transaction, one audit row."""
         now = self._vault.clock()
-        stamp = now.isoformat()
         with self._vault.transaction() as tx:
-            cursor = tx.executemany(
-                f"INSERT INTO sessions ({_SESSION_COLUMNS}, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ((*_session_row(s), stamp, stamp) for s in sessions),
-            )
-            count = int(cursor.rowcount)
+            saved = [_insert(tx, session, now, fresh=True) for session in sessions]
             record_change(tx, now, "session.imported", "session", None)
-        return count
+        return saved
 
     def update(self, session: Session) -> Session:
         return self.update_many([session])[0]
@@ -178,14 +178,16 @@ class SessionRepository:
             return int(connection.execute("SELECT count(*) FROM sessions").fetchone()[0])
 
 
-def _insert(tx: sqlcipher3.Connection, session: Session, now: dt.datetime) -> Session:
+def _insert(
+    tx: sqlcipher3.Connection, session: Session, now: dt.datetime, fresh: bool = False
+) -> Session:
     cursor = tx.execute(
         f"INSERT INTO sessions ({_SESSION_COLUMNS}, created_at, updated_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (*_session_row(session), now.isoformat(), now.isoformat()),
     )
     session_id = int(cursor.lastrowid or 0)
-    _write_details(tx, session_id, session, now)
+    _write_details(tx, session_id, session, now, fresh)
     return replace(session, id=session_id)
 
 
@@ -208,21 +210,25 @@ def _insert_series(tx: sqlcipher3.Connection, series: SessionSeries, now: dt.dat
 
 
 def _write_details(
-    tx: sqlcipher3.Connection, session_id: int, session: Session, now: dt.datetime
+    tx: sqlcipher3.Connection,
+    session_id: int,
+    session: Session,
+    now: dt.datetime,
+    fresh: bool = False,
 ) -> None:
     """Private note, goal links and check-in: replaced as a whole with the session."""
-    tx.execute("DELETE FROM session_private_notes WHERE session_id = ?", (session_id,))
+    if not fresh:  # a brand-new session has nothing to replace
+        for table in _DETAIL_TABLES:
+            tx.execute(f"DELETE FROM {table} WHERE session_id = ?", (session_id,))
     if session.private_note:
         tx.execute(
             "INSERT INTO session_private_notes (session_id, note, updated_at) VALUES (?, ?, ?)",
             (session_id, session.private_note, now.isoformat()),
         )
-    tx.execute("DELETE FROM session_goals WHERE session_id = ?", (session_id,))
     tx.executemany(
         "INSERT INTO session_goals (session_id, goal_id) VALUES (?, ?)",
         [(session_id, goal_id) for goal_id in sorted(set(session.goal_ids))],
     )
-    tx.execute("DELETE FROM alliance_check_ins WHERE session_id = ?", (session_id,))
     for rater in Rater:
         ratings = session.check_in.ratings(rater)
         if ratings is not None:
@@ -238,7 +244,6 @@ def _write_details(
                     ratings.overall,
                 ),
             )
-    tx.execute("DELETE FROM instrument_scores WHERE session_id = ?", (session_id,))
     tx.executemany(
         "INSERT INTO instrument_scores (session_id, instrument, total, subscales_json) "
         "VALUES (?, ?, ?, ?)",
