@@ -16,12 +16,14 @@ from alliance_desktop.domain.client import (
 from alliance_desktop.domain.client_search import ClientFinder
 from alliance_desktop.domain.practice_profile import PracticeProfile, check_practice_profile
 from alliance_desktop.services.calendar import SessionCalendar
+from alliance_desktop.services.ending_work import EndingWork
 from alliance_desktop.services.goal_board import GoalBoard
 from alliance_desktop.services.rupture_log import RuptureLog
 from alliance_desktop.vault import Vault, create_vault, open_vault
 from alliance_desktop.vault.audit_trail import recent_entries
 from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Clock, system_clock
+from alliance_desktop.vault.ending_plan_repository import EndingPlanRepository
 from alliance_desktop.vault.goal_repository import GoalRepository
 from alliance_desktop.vault.practice_profile_repository import PracticeProfileRepository
 from alliance_desktop.vault.rupture_repository import RuptureRepository
@@ -53,6 +55,9 @@ class Practice:
         self.goals = GoalBoard(GoalRepository(vault), self.today)
         self.ruptures = RuptureLog(
             RuptureRepository(vault), SettingsRepository(vault), self._client_names, self.today
+        )
+        self.ending = EndingWork(
+            EndingPlanRepository(vault), self.calendar, self.goals, self.ruptures
         )
 
     @classmethod
