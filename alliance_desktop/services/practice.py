@@ -20,7 +20,7 @@ from alliance_desktop.services.ending_work import EndingWork
 from alliance_desktop.services.goal_board import GoalBoard
 from alliance_desktop.services.rupture_log import RuptureLog
 from alliance_desktop.vault import Vault, create_vault, open_vault
-from alliance_desktop.vault.audit_trail import recent_entries
+from alliance_desktop.vault.audit_trail import first_broken_link, recent_entries
 from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Clock, system_clock
 from alliance_desktop.vault.ending_plan_repository import EndingPlanRepository
@@ -144,11 +144,15 @@ class Practice:
         return recent_entries(self._vault, limit)
 
     def health(self) -> VaultHealth:
+        problems = self._vault.integrity_problems()
+        broken = first_broken_link(self._vault)
+        if broken is not None:
+            problems.append(f"the audit trail was altered at row {broken}")
         return VaultHealth(
             path=self._vault.path,
             schema_version=self._vault.schema_version,
             client_count=self._clients.count(),
-            problems=tuple(self._vault.integrity_problems()),
+            problems=tuple(problems),
         )
 
     def _client_names(self) -> dict[int, str]:

@@ -46,3 +46,41 @@ def test_a_failed_write_leaves_no_audit_row(practice: Practice) -> None:
     with pytest.raises(Exception, match="no client"):
         practice.update_client(make_client(id=999))
     assert len(practice.audit_entries()) == before
+
+
+def test_the_chain_verifies_and_names_the_first_altered_row(practice: Practice) -> None:
+    from alliance_desktop.vault.audit_trail import first_broken_link
+
+    for number in range(5):
+        practice.add_client(make_client(name=f"Chained {number}"))
+    vault = practice._vault
+    assert first_broken_link(vault) is None
+    assert practice.health().is_healthy
+    rows = vault.connection.execute(
+        "SELECT id FROM audit_trail WHERE row_hash IS NOT NULL ORDER BY id"
+    ).fetchall()
+    target = rows[3][0]
+    # Someone with the key and a SQLite shell, bypassing the append-only guard:
+    with vault.transaction() as tx:
+        tx.execute("DROP TRIGGER audit_trail_no_update")
+        tx.execute("UPDATE audit_trail SET record_id = 999 WHERE id = ?", (target,))
+    assert first_broken_link(vault) == target
+    assert f"altered at row {target}" in " ".join(practice.health().problems)
+
+
+def test_a_deleted_row_breaks_the_chain_at_the_next_one(practice: Practice) -> None:
+    from alliance_desktop.vault.audit_trail import first_broken_link
+
+    for number in range(4):
+        practice.add_client(make_client(name=f"Chained {number}"))
+    vault = practice._vault
+    ids = [
+        r[0]
+        for r in vault.connection.execute(
+            "SELECT id FROM audit_trail WHERE row_hash IS NOT NULL ORDER BY id"
+        )
+    ]
+    with vault.transaction() as tx:
+        tx.execute("DROP TRIGGER audit_trail_no_delete")
+        tx.execute("DELETE FROM audit_trail WHERE id = ?", (ids[1],))
+    assert first_broken_link(vault) == ids[2]
