@@ -19,6 +19,7 @@ from alliance_desktop.services.calendar import SessionCalendar
 from alliance_desktop.services.ending_work import EndingWork
 from alliance_desktop.services.goal_board import GoalBoard
 from alliance_desktop.services.rupture_log import RuptureLog
+from alliance_desktop.services.safekeeping import Safekeeping
 from alliance_desktop.vault import Vault, create_vault, open_vault
 from alliance_desktop.vault.audit_trail import first_broken_link, recent_entries
 from alliance_desktop.vault.client_repository import ClientRepository
@@ -53,9 +54,11 @@ class Practice:
         self._finder: ClientFinder | None = None
         self.calendar = SessionCalendar(SessionRepository(vault), self.local_now)
         self.goals = GoalBoard(GoalRepository(vault), self.today)
+        settings = SettingsRepository(vault)
         self.ruptures = RuptureLog(
-            RuptureRepository(vault), SettingsRepository(vault), self._client_names, self.today
+            RuptureRepository(vault), settings, self._client_names, self.today
         )
+        self.safekeeping = Safekeeping(vault, settings)
         self.ending = EndingWork(
             EndingPlanRepository(vault), self.calendar, self.goals, self.ruptures
         )

@@ -95,6 +95,12 @@ class Vault:
         problems.extend(message for message in quick if message != "ok")
         return problems
 
+    def replace_connection(self, connection: sqlcipher3.Connection) -> None:
+        """Swap in a freshly keyed connection (after a passphrase change)."""
+        if self._connection is not None and self._connection is not connection:
+            self._connection.close()
+        self._connection = connection
+
     def close(self) -> None:
         """Checkpoint the WAL into the main file and close, so no -wal is left beside it."""
         if self._connection is None:

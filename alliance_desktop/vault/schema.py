@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -54,19 +53,13 @@ def bring_up_to_date(vault: Vault, migrations: list[Migration] | None = None) ->
 
 
 def backup_before_upgrade(vault: Vault, version: int) -> Path:
-    """An encrypted copy (same passphrase) beside the vault, taken with sqlcipher_export."""
+    """An encrypted copy (same passphrase) beside the vault, taken before any migration."""
+    from alliance_desktop.vault.copies import export_copy
+
     stamp = vault.clock().strftime("%Y%m%dT%H%M%S")
-    target = vault.path.with_name(f"{vault.path.name}.before-upgrade-v{version}-{stamp}")
-    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    connection = vault.connection
-    # Without a KEY clause the attached copy is encrypted with the open vault's own key.
-    connection.execute("ATTACH DATABASE ? AS upgrade_copy", (str(target),))
-    try:
-        connection.execute("SELECT sqlcipher_export('upgrade_copy')")
-        connection.execute(f"PRAGMA upgrade_copy.user_version = {int(version)}")
-    finally:
-        connection.execute("DETACH DATABASE upgrade_copy")
-    return target
+    return export_copy(
+        vault, vault.path.with_name(f"{vault.path.name}.before-upgrade-v{version}-{stamp}")
+    )
 
 
 def _apply(vault: Vault, migration: Migration) -> None:
