@@ -1,0 +1,254 @@
+"""The first window: choose the vault file and unlock it, or create a new vault there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_desktop.domain.errors import InvalidInput
+from alliance_desktop.domain.passphrase import MINIMUM_PASSPHRASE_LENGTH, check_new_passphrase
+from alliance_desktop.services import Practice
+from alliance_desktop.ui.messages import describe_error
+from alliance_desktop.ui.settings import remember_vault_path
+from alliance_desktop.ui.signal_emit import emit
+from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.widgets.field_messages import FieldMessages
+
+_OPEN_INTRO = (
+    "Your client records are kept in one encrypted file, the vault. "
+    "Enter its passphrase to open it."
+)
+_CREATE_INTRO = (
+    "There is no vault at this location yet. Choose a passphrase to create a new, empty "
+    "vault here — or use Browse… to pick the vault you already have."
+)
+_PASSPHRASE_ADVICE = (
+    f"Use at least {MINIMUM_PASSPHRASE_LENGTH} characters. The passphrase is the only thing "
+    "protecting your clients' records if this computer is lost or stolen, and it cannot be "
+    "recovered: without it the records cannot be opened. A few unrelated words are easy to "
+    "remember and hard to guess; keep a copy somewhere safe."
+)
+
+
+class UnlockDialog(QDialog):
+    """Emits `unlocked(practice)` once the vault is open, then closes."""
+
+    unlocked = Signal(object)
+
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        vault_path: Path,
+        prefilled_passphrase: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._creating = False
+        self._busy = False
+        self._abandoned = False
+        self.practice: Practice | None = None
+        self.setWindowTitle("Alliance Desktop")
+        self.setMinimumWidth(560)
+
+        self.icon = QLabel()
+        self.icon.setPixmap(QIcon(self.windowIcon()).pixmap(56, 56))
+        self.title = QLabel()
+        self.title.setObjectName("dialogTitle")
+        self.intro = QLabel()
+        self.intro.setObjectName("quietNote")
+        self.intro.setWordWrap(True)
+
+        self.path = QLineEdit(str(vault_path))
+        self.browse_button = QPushButton("Browse…")
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirmation = QLineEdit()
+        self.confirmation.setEchoMode(QLineEdit.EchoMode.Password)
+        self.advice = QLabel(_PASSPHRASE_ADVICE)
+        self.advice.setObjectName("quietNote")
+        self.advice.setWordWrap(True)
+        self.messages = FieldMessages()
+        self.error = QLabel()
+        self.error.setObjectName("errorBanner")
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.hide()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # indeterminate: key derivation has no steps to count
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(6)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("quietNote")
+
+        self.buttons = QDialogButtonBox()
+        self.submit_button = self.buttons.addButton("Open", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.quit_button = self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.submit_button.setDefault(True)
+
+        self._build_layout()
+
+        self.path.textChanged.connect(self._update_mode)
+        self.browse_button.clicked.connect(self._browse)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+
+        self._update_mode()
+        self._set_busy(False)
+        if prefilled_passphrase is not None:
+            # The demo practice: its passphrase is public, so one Enter gets in.
+            self.passphrase.setText(prefilled_passphrase)
+            self.confirmation.setText(prefilled_passphrase)
+        self.passphrase.setFocus()
+
+    def _build_layout(self) -> None:
+        heading = QVBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.intro)
+        header = QHBoxLayout()
+        header.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        header.addSpacing(8)
+        header.addLayout(heading, 1)
+
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(self.browse_button)
+        path_widget = QWidget()
+        path_widget.setLayout(path_row)
+        path_row.setContentsMargins(0, 0, 0, 0)
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.addRow("Vault file", path_widget)
+        self.form.addRow("Passphrase", self.messages.wrap("passphrase", self.passphrase))
+        self.form.addRow("Repeat it", self.messages.wrap("confirmation", self.confirmation))
+        self.form.addRow("", self.advice)
+
+        busy_row = QVBoxLayout()
+        busy_row.addWidget(self.progress_label)
+        busy_row.addWidget(self.progress)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 22, 24, 18)
+        layout.setSpacing(14)
+        layout.addLayout(header)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addLayout(busy_row)
+        layout.addWidget(self.buttons)
+
+    @property
+    def creating(self) -> bool:
+        return self._creating
+
+    def chosen_path(self) -> Path:
+        return Path(self.path.text().strip()).expanduser()
+
+    def _update_mode(self) -> None:
+        text = self.path.text().strip()
+        self._creating = bool(text) and not self.chosen_path().exists()
+        self.title.setText("Create a new vault" if self._creating else "Open your practice")
+        self.intro.setText(_CREATE_INTRO if self._creating else _OPEN_INTRO)
+        self.submit_button.setText("Create vault" if self._creating else "Open")
+        self.form.setRowVisible(2, self._creating)
+        self.form.setRowVisible(3, self._creating)
+        self.messages.clear()
+        self.error.hide()
+
+    def _browse(self) -> None:
+        current = self.chosen_path()
+        chooser = QFileDialog(
+            self, "Choose a vault file", str(current.parent), "Vaults (*.vault);;All files (*)"
+        )
+        # A save-style chooser lets the clinician pick an existing vault or name a new one.
+        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        chooser.setOption(QFileDialog.Option.DontConfirmOverwrite, True)
+        chooser.setLabelText(QFileDialog.DialogLabel.Accept, "Choose")
+        chooser.setDefaultSuffix("vault")
+        chooser.selectFile(current.name)
+        if chooser.exec() == QDialog.DialogCode.Accepted and chooser.selectedFiles():
+            self.path.setText(chooser.selectedFiles()[0])
+            self.passphrase.setFocus()
+
+    def _submit(self) -> None:
+        if self._busy:
+            return
+        self.messages.clear()
+        self.error.hide()
+        path = self.chosen_path()
+        passphrase = self.passphrase.text()
+        if not self.path.text().strip():
+            self._show_error("Choose where the vault file is, or where to create one.")
+            return
+        if self._creating:
+            try:
+                check_new_passphrase(passphrase, self.confirmation.text())
+            except InvalidInput as problem:
+                self.messages.show(problem.problems)
+                return
+            self._set_busy(True, "Creating the vault…")
+            self._tasks.submit(
+                lambda: Practice.create(path, passphrase), self._on_opened, self._on_failed
+            )
+        else:
+            if not passphrase:
+                self.messages.show({"passphrase": "Enter the vault's passphrase."})
+                return
+            self._set_busy(True, "Unlocking…")
+            self._tasks.submit(
+                lambda: Practice.open(path, passphrase), self._on_opened, self._on_failed
+            )
+
+    def _on_opened(self, practice: Practice) -> None:
+        self._set_busy(False)
+        if self._abandoned:
+            # The window was closed while unlocking: nobody will use this vault.
+            self._tasks.submit(practice.close)
+            return
+        self.passphrase.clear()
+        self.confirmation.clear()
+        remember_vault_path(practice.vault_path)
+        self.practice = practice
+        emit(self.unlocked, practice)
+        self.accept()
+
+    def _on_failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        if self._abandoned:
+            return
+        self._show_error(describe_error(error))
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def _set_busy(self, busy: bool, what: str = "") -> None:
+        self._busy = busy
+        self.progress.setVisible(busy)
+        self.progress_label.setVisible(busy)
+        self.progress_label.setText(what)
+        for widget in (self.path, self.browse_button, self.passphrase, self.confirmation):
+            widget.setEnabled(not busy)
+        self.submit_button.setEnabled(not busy)
+
+    def reject(self) -> None:
+        if self._busy:
+            self._abandoned = True
+        super().reject()

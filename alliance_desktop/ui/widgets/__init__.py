@@ -1,0 +1,1 @@
+"""Small widgets the dialogs and views share."""
