@@ -1,0 +1,74 @@
+"""The main window's menu actions and menus, with the shortcuts people expect."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenuBar, QWidget
+
+
+@dataclass(frozen=True)
+class MainActions:
+    new_client: QAction
+    practice_profile: QAction
+    quit: QAction
+    find_client: QAction
+    show_page: tuple[QAction, ...]  # one per navigation page, in order
+    about: QAction
+
+
+def _action(
+    parent: QWidget, text: str, shortcuts: Sequence[QKeySequence] = (), tip: str = ""
+) -> QAction:
+    action = QAction(text, parent)
+    unique: list[QKeySequence] = []
+    for shortcut in shortcuts:
+        if not shortcut.isEmpty() and shortcut not in unique:
+            unique.append(shortcut)
+    action.setShortcuts(unique)
+    if tip:
+        action.setStatusTip(tip)
+    return action
+
+
+def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
+    std = QKeySequence.StandardKey
+    return MainActions(
+        new_client=_action(window, "&New client…", [QKeySequence(std.New)], "Add a client record"),
+        practice_profile=_action(
+            window,
+            "Practice &profile…",
+            tip="Your name, credentials and letterhead details",
+        ),
+        # The platform's Quit key (Cmd+Q on macOS) plus Ctrl+Q, which Windows lacks.
+        quit=_action(window, "&Quit", [QKeySequence(std.Quit), QKeySequence("Ctrl+Q")]),
+        find_client=_action(
+            window, "&Find client…", [QKeySequence(std.Find)], "Search the client list"
+        ),
+        show_page=tuple(
+            _action(window, f"&{title}", [QKeySequence(f"Ctrl+{number}")])
+            for number, title in enumerate(page_titles, start=1)
+        ),
+        about=_action(window, "&About Alliance Desktop"),
+    )
+
+
+def build_menus(menu_bar: QMenuBar, actions: MainActions) -> None:
+    file_menu = menu_bar.addMenu("&File")
+    file_menu.addAction(actions.new_client)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.practice_profile)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+
+    edit_menu = menu_bar.addMenu("&Edit")
+    edit_menu.addAction(actions.find_client)
+
+    view_menu = menu_bar.addMenu("&View")
+    for action in actions.show_page:
+        view_menu.addAction(action)
+
+    help_menu = menu_bar.addMenu("&Help")
+    help_menu.addAction(actions.about)

@@ -1,0 +1,232 @@
+"""The main window: navigation on the left, one page at a time on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from alliance_desktop import APP_NAME, __version__
+from alliance_desktop.domain.client import Client
+from alliance_desktop.domain.practice_profile import DateStyle, PracticeProfile
+from alliance_desktop.resource_paths import resource_path
+from alliance_desktop.services import Practice
+from alliance_desktop.ui import messages
+from alliance_desktop.ui.actions import build_menus, create_actions
+from alliance_desktop.ui.client_editing import ClientEditing
+from alliance_desktop.ui.dialogs.practice_profile_dialog import PracticeProfileDialog
+from alliance_desktop.ui.settings import MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE, app_settings
+from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.views.clients_view import ClientsView
+from alliance_desktop.ui.views.placeholder_view import (
+    calendar_page,
+    goals_page,
+    reports_page,
+    ruptures_page,
+)
+from alliance_desktop.ui.views.today_view import TodayView
+
+# (title, icon file) in navigation order; View menu shortcuts Ctrl+1.. follow this order.
+PAGES = (
+    ("Today", "nav-today.svg"),
+    ("Clients", "nav-clients.svg"),
+    ("Calendar", "nav-calendar.svg"),
+    ("Goals", "nav-goals.svg"),
+    ("Ruptures", "nav-ruptures.svg"),
+    ("Reports", "nav-reports.svg"),
+)
+TODAY_PAGE, CLIENTS_PAGE = 0, 1
+
+
+def _icon(name: str) -> QIcon:
+    try:
+        return QIcon(str(resource_path(f"icons/{name}")))
+    except FileNotFoundError:
+        return QIcon()
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, practice: Practice, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._practice = practice
+        self._tasks = tasks
+        self._profile = PracticeProfile()
+        self.setWindowTitle(f"{APP_NAME} — {practice.vault_path.name}")
+        self.setMinimumSize(900, 600)
+
+        # Named children first ...
+        self.menu_actions = create_actions(self, [title for title, _ in PAGES])
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setFixedWidth(190)
+        for title, icon_file in PAGES:
+            self.navigation.addItem(QListWidgetItem(_icon(icon_file), title))
+        self.pages = QStackedWidget()
+        self.today_view = TodayView(practice, tasks)
+        self.clients_view = ClientsView(practice, tasks)
+        self.calendar_view = calendar_page()
+        self.goals_view = goals_page()
+        self.ruptures_view = ruptures_page()
+        self.reports_view = reports_page()
+        for page in (
+            self.today_view,
+            self.clients_view,
+            self.calendar_view,
+            self.goals_view,
+            self.ruptures_view,
+            self.reports_view,
+        ):
+            self.pages.addWidget(page)
+        self.client_editing = ClientEditing(practice, tasks, self)
+        self.vault_label = QLabel(f"Vault: {practice.vault_path}")
+        self.vault_label.setObjectName("vaultLabel")
+        self.vault_label.setToolTip("The encrypted file holding this practice's records")
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setFixedWidth(120)
+        self.busy_bar.setMaximumHeight(10)
+        self.busy_bar.setToolTip("Working with the vault…")
+        self.busy_bar.hide()
+
+        self._build_layout()
+        self._wire_signals()
+
+        self._restore_window_layout()
+        self.show_page(TODAY_PAGE)
+        self._load_profile()
+        self.clients_view.refresh()
+
+    def _build_layout(self) -> None:
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        build_menus(self.menuBar(), self.menu_actions)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+        self.statusBar().addPermanentWidget(self.vault_label)
+
+    def _wire_signals(self) -> None:
+        # ... then every connection in one place.
+        actions = self.menu_actions
+        actions.new_client.triggered.connect(self.client_editing.new_client)
+        actions.practice_profile.triggered.connect(self.edit_practice_profile)
+        actions.quit.triggered.connect(self.close)
+        actions.find_client.triggered.connect(self.find_client)
+        for number, action in enumerate(actions.show_page):
+            action.triggered.connect(lambda _checked=False, page=number: self.show_page(page))
+        actions.about.triggered.connect(self.show_about)
+
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        self.today_view.client_chosen.connect(self.client_editing.edit_client)
+        self.today_view.new_client_requested.connect(self.client_editing.new_client)
+        self.clients_view.new_client_requested.connect(self.client_editing.new_client)
+        self.clients_view.edit_client_requested.connect(self.client_editing.edit_client)
+        self.clients_view.archive_requested.connect(self.client_editing.archive_client)
+        self.clients_view.restore_requested.connect(self.client_editing.restore_client)
+        self.client_editing.client_saved.connect(self._client_saved)
+        self.client_editing.status_message.connect(self._show_status)
+
+        self._tasks.busy_changed.connect(self.busy_bar.setVisible)
+        self._tasks.set_default_error_handler(
+            lambda error: messages.show_error(self, "Something went wrong", error)
+        )
+
+    # Pages
+
+    def show_page(self, page: int) -> None:
+        self.navigation.setCurrentRow(page)
+
+    def current_page(self) -> QWidget | None:
+        return self.pages.currentWidget()
+
+    def find_client(self) -> None:
+        self.show_page(CLIENTS_PAGE)
+        self.clients_view.focus_search()
+
+    # Practice profile
+
+    @property
+    def date_style(self) -> DateStyle:
+        return self._profile.date_style
+
+    def _load_profile(self) -> None:
+        self._tasks.submit(self._practice.profile, self._use_profile)
+
+    def _use_profile(self, profile: PracticeProfile) -> None:
+        self._profile = profile
+        self.client_editing.date_style = profile.date_style
+        self.clients_view.set_date_style(profile.date_style)
+        self.today_view.set_date_style(profile.date_style)
+
+    def edit_practice_profile(self) -> None:
+        self._tasks.submit(self._practice.profile, self._open_profile_dialog)
+
+    def _open_profile_dialog(self, profile: PracticeProfile) -> None:
+        edited = PracticeProfileDialog.edit(self, profile)
+        if edited is None:
+            return
+
+        def saved(profile: PracticeProfile) -> None:
+            self._use_profile(profile)
+            self._show_status("Practice profile saved.")
+
+        self._tasks.submit(
+            lambda: self._practice.save_profile(edited),
+            saved,
+            lambda error: messages.show_error(self, "Nothing was saved", error),
+        )
+
+    # Clients
+
+    def _client_saved(self, client: Client) -> None:
+        self.clients_view.refresh(select_id=client.id)
+        self.today_view.refresh()
+
+    # Window
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>For therapists in private practice: clients, goals, ruptures and repair, "
+            "and the working alliance, kept in one encrypted file on this computer.</p>"
+            f"<p>Open vault:<br>{self._practice.vault_path}</p>",
+        )
+
+    def _restore_window_layout(self) -> None:
+        settings = app_settings()
+        geometry = settings.value(MAIN_WINDOW_GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+        state = settings.value(MAIN_WINDOW_STATE)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = app_settings()
+        settings.setValue(MAIN_WINDOW_GEOMETRY, self.saveGeometry())
+        settings.setValue(MAIN_WINDOW_STATE, self.saveState())
+        settings.sync()
+        super().closeEvent(event)

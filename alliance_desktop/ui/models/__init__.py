@@ -1,0 +1,1 @@
+"""Qt item models filled with rows from services; none of them holds a vault connection."""

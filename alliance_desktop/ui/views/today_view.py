@@ -1,0 +1,150 @@
+"""The landing page: today's date, a greeting, and the clients currently being seen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_desktop.domain.client import ClientStatus, ClientSummary
+from alliance_desktop.domain.practice_profile import DateStyle, PracticeProfile
+from alliance_desktop.services import Practice
+from alliance_desktop.ui.date_formats import long_date, short_date
+from alliance_desktop.ui.signal_emit import emit
+from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.widgets.two_line_delegate import DETAIL_ROLE, TwoLineDelegate
+
+# Clients the clinician is seeing now; ended and handed-over clients stay in Clients.
+CURRENT_STATUSES = (ClientStatus.INTAKE, ClientStatus.ACTIVE, ClientStatus.ENDING)
+
+
+def greeting(now: dt.datetime, clinician_name: str) -> str:
+    if now.hour < 12:
+        part = "Good morning"
+    elif now.hour < 18:
+        part = "Good afternoon"
+    else:
+        part = "Good evening"
+    return f"{part}, {clinician_name}" if clinician_name else part
+
+
+class TodayView(QWidget):
+    client_chosen = Signal(int)
+    new_client_requested = Signal()
+
+    def __init__(
+        self, practice: Practice, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._practice = practice
+        self._tasks = tasks
+        self._date_style = DateStyle.DAY_MONTH_YEAR
+
+        self.greeting = QLabel()
+        self.greeting.setObjectName("pageTitle")
+        self.date_label = QLabel()
+        self.date_label.setObjectName("pageSubtitle")
+
+        self.sessions_card = QFrame()
+        self.sessions_card.setObjectName("card")
+        sessions_title = QLabel("Today's sessions")
+        sessions_title.setObjectName("cardTitle")
+        sessions_note = QLabel("Sessions will be listed here once the calendar is in use.")
+        sessions_note.setObjectName("quietNote")
+        sessions_layout = QVBoxLayout(self.sessions_card)
+        sessions_layout.addWidget(sessions_title)
+        sessions_layout.addWidget(sessions_note)
+
+        self.clients_title = QLabel("Clients you are seeing")
+        self.clients_title.setObjectName("sectionTitle")
+        self.client_list = QListWidget()
+        self.client_list.setObjectName("todayClients")
+        self.client_list.setItemDelegate(TwoLineDelegate(self.client_list))
+        self.client_list.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.client_list.setToolTip("Click a client to open their record")
+        self.empty_note = QLabel(
+            "No clients in intake, active work or ending yet.\n"
+            "Add your first client to get started."
+        )
+        self.empty_note.setObjectName("emptyState")
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.new_client_button = QPushButton("New client")
+        self.new_client_button.setObjectName("primary")
+        self.client_stack = QStackedWidget()
+        self.client_stack.addWidget(self.client_list)
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_note)
+        empty_layout.addWidget(self.new_client_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(1)
+        self.client_stack.addWidget(empty_page)
+
+        header = QVBoxLayout()
+        header.setSpacing(2)
+        header.addWidget(self.greeting)
+        header.addWidget(self.date_label)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.clients_title)
+        title_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(14)
+        layout.addLayout(header)
+        layout.addWidget(self.sessions_card)
+        layout.addLayout(title_row)
+        layout.addWidget(self.client_stack, 1)
+
+        self.client_list.itemClicked.connect(self._open_item)
+        self.client_list.itemActivated.connect(self._open_item)
+        self.new_client_button.clicked.connect(self.new_client_requested)
+
+    def set_date_style(self, style: DateStyle) -> None:
+        self._date_style = style
+        self.refresh()
+
+    def refresh(self) -> None:
+        practice = self._practice
+        self._tasks.submit(
+            lambda: (practice.profile(), practice.client_summaries(), practice.today()),
+            self._show,
+        )
+
+    def client_ids(self) -> list[int]:
+        return [
+            self.client_list.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.client_list.count())
+        ]
+
+    def _show(self, loaded: tuple[PracticeProfile, list[ClientSummary], dt.date]) -> None:
+        profile, summaries, today = loaded
+        self.greeting.setText(greeting(dt.datetime.now(), profile.clinician_name))
+        self.date_label.setText(long_date(today, self._date_style))
+        current = [s for s in summaries if not s.archived and s.status in CURRENT_STATUSES]
+        self.client_list.clear()
+        for summary in current:
+            since = short_date(summary.start_date, self._date_style)
+            detail = f"{summary.status.label} · since {since}" if since else summary.status.label
+            item = QListWidgetItem(summary.display_name)
+            item.setData(Qt.ItemDataRole.UserRole, summary.id)
+            item.setData(DETAIL_ROLE, detail)
+            item.setToolTip(f"Open {summary.display_name}'s record")
+            self.client_list.addItem(item)
+        self.clients_title.setText(
+            f"Clients you are seeing ({len(current)})" if current else "Clients you are seeing"
+        )
+        self.client_stack.setCurrentIndex(0 if current else 1)
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        emit(self.client_chosen, item.data(Qt.ItemDataRole.UserRole))
