@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from alliance_desktop import demo
 from alliance_desktop.demo import (
     create_demo_vault,
     demo_clients,
     ensure_demo_vault,
     generate_demo_practice,
 )
+from alliance_desktop.demo import generator as demo_generator
 from alliance_desktop.domain.client import Client, ClientStatus
 from alliance_desktop.domain.vault_errors import VaultAlreadyExists
 from alliance_desktop.services import Practice
@@ -122,7 +122,7 @@ def test_an_interrupted_demo_leaves_nothing_behind(
     def interrupted(*args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(demo, "generate_demo_practice", interrupted)
+    monkeypatch.setattr(demo_generator, "generate_demo_practice", interrupted)
 
     with pytest.raises(KeyboardInterrupt):
         create_demo_vault(tmp_path / "demo.vault", PASSPHRASE)

@@ -1,22 +1,16 @@
-"""A fictional practice to try the app and to benchmark it: `small` (12 clients) or `large` (300).
+"""The demo practice's profile and clients: every status, names in many scripts, and the
+contact details and consents a real client record has.
 
 Everything here is invented. Phone numbers are in Ofcom's range reserved for drama
 (07700 900xxx, 020 7946 0xxx), e-mail addresses use example.org, towns do not exist.
-The same seed and the same "today" always give the same records.
-
-Each kind of record has its own function (`demo_profile`, `demo_clients`, ...) so later kinds
-(sessions, goals, ruptures) can be added beside them, fed from the saved clients.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
-from dataclasses import dataclass
-from pathlib import Path
 
-from alliance_desktop.demo_text import (
+from alliance_desktop.demo.client_text import (
     AGE_RANGES,
     CONCERNS,
     EMERGENCY_RELATIONS,
@@ -38,11 +32,6 @@ from alliance_desktop.domain.client import (
 )
 from alliance_desktop.domain.client_search import search_key
 from alliance_desktop.domain.practice_profile import PracticeProfile
-from alliance_desktop.domain.vault_errors import VaultAlreadyExists
-from alliance_desktop.services.practice import Practice
-
-DEMO_SIZES: dict[str, int] = {"small": 12, "large": 300}
-DEFAULT_SEED = 7
 
 # How a large practice's caseload spreads over the statuses (the showcase clients come first).
 _STATUS_WEIGHTS = {
@@ -64,14 +53,6 @@ _FINISHED = (ClientStatus.ENDED, ClientStatus.HANDED_OVER)
 _INFORMED_CONSENT_SCOPE = (
     "Therapy sessions and notes kept by this practice; letters to the GP only with permission."
 )
-
-
-@dataclass(frozen=True)
-class DemoSummary:
-    size: str
-    seed: int
-    clients: int
-    archived: int
 
 
 def demo_profile() -> PracticeProfile:
@@ -102,73 +83,8 @@ def demo_clients(rng: random.Random, count: int, today: dt.date) -> list[Client]
             status = rng.choices(list(_STATUS_WEIGHTS), list(_STATUS_WEIGHTS.values()))[0]
             archived = status in _FINISHED and rng.random() < 0.4
         used_names.add(name)
-        clients.append(
-            _client(rng, index, name, preferred, pronouns, status, archived, today)
-        )
+        clients.append(_client(rng, index, name, preferred, pronouns, status, archived, today))
     return clients
-
-
-def generate_demo_practice(
-    practice: Practice, size: str = "small", seed: int = DEFAULT_SEED
-) -> DemoSummary:
-    """Fill an empty practice with fictional records."""
-    if size not in DEMO_SIZES:
-        raise ValueError(f"Unknown demo size {size!r}; choose one of {', '.join(DEMO_SIZES)}.")
-    rng = random.Random(seed)
-    practice.save_profile(demo_profile())
-    saved = [
-        practice.add_client(client)
-        for client in demo_clients(rng, DEMO_SIZES[size], practice.today())
-    ]
-    return DemoSummary(
-        size=size,
-        seed=seed,
-        clients=len(saved),
-        archived=sum(1 for client in saved if client.is_archived),
-    )
-
-
-def create_demo_vault(
-    path: Path,
-    passphrase: str,
-    size: str = "small",
-    seed: int = DEFAULT_SEED,
-) -> DemoSummary:
-    """Make a new vault holding a demo practice; never touches an existing file.
-
-    The vault is built under a temporary name and moved into place when complete, so an
-    interrupted run never leaves a half-filled demo behind.
-    """
-    path = Path(path)
-    if path.exists():
-        raise VaultAlreadyExists(path)
-    partial = path.with_name(path.name + ".demo-partial")
-    for leftover in (partial, *_sidecars(partial)):
-        leftover.unlink(missing_ok=True)
-    practice = Practice.create(partial, passphrase)
-    try:
-        summary = generate_demo_practice(practice, size, seed)
-    except BaseException:
-        practice.close()
-        for leftover in (partial, *_sidecars(partial)):
-            leftover.unlink(missing_ok=True)
-        raise
-    practice.close()
-    if path.exists():
-        partial.unlink()
-        raise VaultAlreadyExists(path)
-    os.replace(partial, path)
-    return summary
-
-
-def ensure_demo_vault(
-    path: Path, passphrase: str, size: str = "small", seed: int = DEFAULT_SEED
-) -> bool:
-    """Create the demo vault unless it is already there; True when it was created now."""
-    if Path(path).exists():
-        return False
-    create_demo_vault(path, passphrase, size, seed)
-    return True
 
 
 def _client(
@@ -185,9 +101,7 @@ def _client(
     start = today - dt.timedelta(days=rng.randint(earliest, latest))
     age = rng.randint(19, 78)
     date_of_birth = (
-        None
-        if rng.random() < 0.1
-        else today - dt.timedelta(days=age * 365 + rng.randint(0, 364))
+        None if rng.random() < 0.1 else today - dt.timedelta(days=age * 365 + rng.randint(0, 364))
     )
     ended_on = _end_date(rng, status, start, today)
     archived_on = (
@@ -299,7 +213,3 @@ def _contact(rng: random.Random, index: int, name: str, preferred_name: str) -> 
 def _ascii(text: str) -> str:
     """'Siobhán' -> 'siobhan', "O'Connor" -> 'oconnor'; scripts without a Latin form give ''."""
     return "".join(ch for ch in search_key(text) if ch.isascii() and ch.isalnum())
-
-
-def _sidecars(path: Path) -> tuple[Path, Path]:
-    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
