@@ -1,0 +1,260 @@
+"""The ending summary, clinician version: the full course of therapy, goals and outcomes, the
+alliance over time with its ruptures and repairs, the maintenance plan and any referral.
+
+`build_ending_summary` also takes the client copy's data and hands it to the client builder,
+which prints the client-facing parts only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
+
+from alliance_desktop.domain.alliance_flags import CheckInPoint
+from alliance_desktop.domain.goal import GasRating, Goal, GoalColumn
+from alliance_desktop.domain.practice_profile import DateStyle
+from alliance_desktop.domain.rupture import RepairOutcome, RuptureEntry, RuptureKind
+from alliance_desktop.reports.charts import alliance_chart, t_score_chart
+from alliance_desktop.reports.client_ending_summary import build_client_ending_summary
+from alliance_desktop.reports.ending_plan import attendance_text
+from alliance_desktop.reports.formatting import (
+    long_date,
+    markup,
+    number,
+    plural,
+    short_date,
+    signed_level,
+    signed_number,
+)
+from alliance_desktop.reports.page_template import PageSetup, letterhead, render
+from alliance_desktop.reports.report_data import ClientEndingSummaryData, EndingSummaryData
+from alliance_desktop.reports.sections import (
+    facts_table,
+    grid_table,
+    instrument_summary_table,
+    maintenance_plan_section,
+)
+from alliance_desktop.reports.styles import ReportStyles, report_styles
+
+TITLE = "Ending summary"
+
+
+def build_ending_summary(data: EndingSummaryData | ClientEndingSummaryData) -> bytes:
+    if isinstance(data, ClientEndingSummaryData):
+        return build_client_ending_summary(data)
+    return build_clinician_ending_summary(data)
+
+
+def build_clinician_ending_summary(data: EndingSummaryData) -> bytes:
+    styles = report_styles(client_facing=False)
+    setup = PageSetup(
+        title=TITLE,
+        subject="Summary of a course of therapy (clinician version)",
+        profile=data.profile,
+        generated_on=data.generated_on,
+    )
+    style = data.profile.date_style
+    width = setup.content_width
+    plan = data.plan
+    story: list[Flowable] = letterhead(data.profile, styles)
+    story.append(Paragraph(f"{TITLE} (clinician version)", styles.title))
+    story.append(Paragraph(f"Client: {markup(data.client_name)}", styles.subtitle))
+
+    story.append(Paragraph("Course of therapy", styles.heading))
+    counts = data.attendance
+    rows = [
+        ("First session", long_date(data.first_session, style) or "None attended"),
+        ("Last session", long_date(data.last_session, style) or "None attended"),
+        ("Sessions", attendance_text(counts, None)),
+        ("Still scheduled", plural(counts.scheduled, "session")),
+    ]
+    if plan is None:
+        rows.append(("Reason for ending", "Not recorded: no ending plan was written."))
+    else:
+        reason = plan.reason.label + (f". {plan.reason_note}" if plan.reason_note else "")
+        rows += [
+            ("Reason for ending", reason),
+            ("Planned last session", long_date(plan.planned_last_session, style)),
+            ("Tapering", plan.tapering),
+        ]
+    story.append(facts_table(rows, styles, width))
+
+    story.append(Paragraph("Goals and outcomes", styles.heading))
+    story += _goals_section(data, styles, style, width)
+
+    story.append(Paragraph("The alliance over time", styles.heading))
+    story += _alliance_section(data.check_ins, data.ruptures, styles, style, width)
+
+    story.append(Paragraph("Ruptures and repairs", styles.heading))
+    story += _ruptures_section(data.ruptures, styles, style, width)
+
+    if data.instruments:
+        story.append(
+            KeepTogether(
+                [
+                    Paragraph("Instrument scores", styles.heading),
+                    instrument_summary_table(data.instruments, styles, style, width),
+                ]
+            )
+        )
+
+    story.append(Paragraph("Maintenance plan", styles.heading))
+    if plan is None:
+        story.append(Paragraph("No ending plan was written.", styles.body))
+        return render(setup, story)
+    story += maintenance_plan_section(
+        plan.maintenance, plan.follow_up_dates, styles, style, width, client_facing=False
+    )
+    referral: list[Flowable] = [Paragraph("Referral", styles.heading)]
+    referral.append(Paragraph(markup(plan.referral) or "No referral.", styles.body))
+    story.append(KeepTogether(referral))
+    return render(setup, story)
+
+
+def _goals_section(
+    data: EndingSummaryData, styles: ReportStyles, style: DateStyle, width: float
+) -> list[Flowable]:
+    goals = [goal for goal in data.goals if goal.column.counts_for_gas]
+    others = [goal for goal in data.goals if not goal.column.counts_for_gas]
+    flowables: list[Flowable] = []
+    if not goals:
+        flowables.append(Paragraph("No goals were agreed.", styles.body))
+    else:
+        flowables.append(_goals_table(goals, styles, style, width))
+    if others:
+        names = "; ".join(f"{goal.title} ({goal.column.label.lower()})" for goal in others)
+        flowables.append(Paragraph(f"Not counted in the T-score: {markup(names)}.", styles.small))
+    points = data.t_scores
+    if points:
+        first, latest = points[0], points[-1]
+        text = (
+            f"<b>GAS T-score:</b> {number(first.t_score)} ({short_date(first.on, style)}) → "
+            f"{number(latest.t_score)} ({short_date(latest.on, style)}), a change of "
+            f"{signed_number(latest.t_score - first.t_score)}. 50 is every goal at its "
+            "expected level."
+        )
+        block: list[Flowable] = [Paragraph(text, styles.body)]
+        if len(points) > 1:
+            block.append(t_score_chart(points, style, min(width, 150 * mm)))
+        flowables.append(KeepTogether(block))
+    return flowables
+
+
+def _goals_table(
+    goals: Sequence[Goal], styles: ReportStyles, style: DateStyle, width: float
+) -> Table:
+    header = ("Goal (client’s words; framing)", "Status", "First → latest rating", "Weight")
+    rows = [[Paragraph(h, styles.cell_bold) for h in header]]
+    for goal in goals:
+        words = markup(goal.client_words)
+        if goal.clinician_framing:
+            words += f'<br/><font color="#52606d">Framing: {markup(goal.clinician_framing)}</font>'
+        status = goal.column.label
+        achieved = goal.moved_on(GoalColumn.ACHIEVED)
+        if goal.column is GoalColumn.ACHIEVED and achieved:
+            status += f"<br/>{short_date(achieved, style)}"
+        rows.append(
+            [
+                Paragraph(words, styles.cell),
+                Paragraph(status, styles.cell),
+                Paragraph(_rating_change(goal.ratings, style), styles.cell),
+                Paragraph(f"{goal.weight:g}", styles.cell),
+            ]
+        )
+    return grid_table(rows, [0.5 * width, 0.14 * width, 0.26 * width, 0.1 * width])
+
+
+def _rating_change(ratings: Sequence[GasRating], style: DateStyle) -> str:
+    if not ratings:
+        return "Not rated"
+    first, latest = ratings[0], ratings[-1]
+    if len(ratings) == 1:
+        return f"{signed_level(first.level)} ({short_date(first.rated_on, style)})"
+    return (
+        f"{signed_level(first.level)} ({short_date(first.rated_on, style)}) → "
+        f"{signed_level(latest.level)} ({short_date(latest.rated_on, style)})"
+    )
+
+
+def _alliance_section(
+    check_ins: Sequence[CheckInPoint],
+    ruptures: Sequence[RuptureEntry],
+    styles: ReportStyles,
+    style: DateStyle,
+    width: float,
+) -> list[Flowable]:
+    rated = [point for point in check_ins if point.ratings is not None]
+    if not rated and not ruptures:
+        return [Paragraph("No check-ins were recorded.", styles.body)]
+    overall = [point.ratings.overall for point in rated if point.ratings is not None]
+    lines = [
+        f"{plural(len(rated), 'session check-in')} (the client’s own ratings where given, "
+        "otherwise the clinician’s), with a marker at each rupture, coloured by its outcome."
+    ]
+    if overall:
+        early, late = overall[:3], overall[-3:]
+        lowest = min(rated, key=lambda point: point.ratings.overall if point.ratings else 11)
+        lines.append(
+            f"Overall rating: {number(sum(early) / len(early))} on average over the first "
+            f"{plural(len(early), 'check-in')}, {number(sum(late) / len(late))} over the last "
+            f"{len(late)}; lowest {min(overall)}/10 ({short_date(lowest.on, style)})."
+        )
+    return [
+        KeepTogether(
+            [
+                Paragraph(" ".join(lines), styles.body),
+                alliance_chart(check_ins, ruptures, style, width),
+            ]
+        )
+    ]
+
+
+def _ruptures_section(
+    ruptures: Sequence[RuptureEntry], styles: ReportStyles, style: DateStyle, width: float
+) -> list[Flowable]:
+    if not ruptures:
+        return [Paragraph("No ruptures were logged.", styles.body)]
+    outcomes = Counter(entry.outcome for entry in ruptures)
+    kinds = Counter(entry.kind for entry in ruptures)
+    strategies = Counter(repair.strategy for entry in ruptures for repair in entry.repairs)
+    outcome_text = ", ".join(
+        f"{outcomes[outcome]} {outcome.label.lower()}"
+        for outcome in RepairOutcome
+        if outcomes[outcome]
+    )
+    if outcomes[None]:
+        outcome_text += f"{', ' if outcome_text else ''}{outcomes[None]} with no repair recorded"
+    kind_text = ", ".join(
+        f"{kinds[kind]} {kind.label.lower()}" for kind in RuptureKind if kinds[kind]
+    )
+    summary = f"{plural(len(ruptures), 'rupture')} logged ({kind_text}): {outcome_text}."
+    if strategies:
+        top = ", ".join(
+            f"{strategy.label.lower()} ({count})" for strategy, count in strategies.most_common(3)
+        )
+        summary += f" Repairs tried most often: {top}."
+    header = ("Date", "Kind", "Sig.", "Repairs tried", "Outcome", "Note")
+    rows = [[Paragraph(h, styles.cell_bold) for h in header]]
+    for entry in ruptures:
+        repairs = "<br/>".join(markup(repair.strategy.label) for repair in entry.repairs)
+        outcome = entry.outcome.label if entry.outcome else "No repair yet"
+        if entry.follow_up_on and entry.is_open:
+            outcome += f"<br/>follow up {short_date(entry.follow_up_on, style)}"
+        rows.append(
+            [
+                Paragraph(short_date(entry.occurred_on, style), styles.cell),
+                Paragraph(entry.kind.label, styles.cell),
+                Paragraph(str(entry.significance), styles.cell),
+                Paragraph(repairs or "—", styles.cell),
+                Paragraph(outcome, styles.cell),
+                Paragraph(markup(entry.note) or "—", styles.cell),
+            ]
+        )
+    shares = (0.13, 0.155, 0.055, 0.24, 0.14, 0.28)
+    return [
+        Paragraph(summary, styles.body),
+        grid_table(rows, [share * width for share in shares]),
+    ]

@@ -1,0 +1,145 @@
+"""What each report prints, as plain data built from domain types.
+
+The client-facing types (`GoalReviewData`, `ClientEndingSummaryData`) hold only what a client
+may read: `ClientGoal` copies a goal without its clinician framing or rating notes, and neither
+type has anywhere to put a rupture entry, a session note or (unless ticked in) a score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from alliance_desktop.domain.alliance_check_in import Instrument
+from alliance_desktop.domain.alliance_flags import CheckInPoint
+from alliance_desktop.domain.ending import EndingPlan, MaintenancePlan, ReadinessSignals
+from alliance_desktop.domain.goal import Goal, GoalColumn, GoalTask
+from alliance_desktop.domain.goal_rules import TScorePoint
+from alliance_desktop.domain.practice_profile import PracticeProfile
+from alliance_desktop.domain.rupture import RuptureEntry
+from alliance_desktop.domain.session import AttendanceCounts
+
+
+@dataclass(frozen=True)
+class RatingPoint:
+    on: dt.date
+    level: int  # -2..+2
+
+
+@dataclass(frozen=True)
+class ClientGoal:
+    """A goal as the client sees it: their words, what we hoped for, where they are now."""
+
+    words: str
+    column: GoalColumn
+    levels: tuple[str, str, str, str, str]  # -2..+2, written together
+    ratings: tuple[RatingPoint, ...] = ()  # oldest first, within the report's dates
+    current: RatingPoint | None = None  # the latest rating up to the report's end
+    tasks: tuple[GoalTask, ...] = ()
+    achieved_on: dt.date | None = None
+
+    @classmethod
+    def from_goal(
+        cls, goal: Goal, since: dt.date | None = None, until: dt.date | None = None
+    ) -> ClientGoal:
+        kept = [
+            RatingPoint(rating.rated_on, rating.level)
+            for rating in goal.ratings
+            if (since is None or rating.rated_on >= since)
+            and (until is None or rating.rated_on <= until)
+        ]
+        latest = goal.rating_on(until) if until is not None else goal.latest_rating
+        return cls(
+            words=goal.client_words,
+            column=goal.column,
+            levels=goal.levels,
+            ratings=tuple(kept),
+            current=RatingPoint(latest.rated_on, latest.level) if latest else None,
+            tasks=goal.tasks,
+            achieved_on=goal.moved_on(GoalColumn.ACHIEVED)
+            if goal.column is GoalColumn.ACHIEVED
+            else None,
+        )
+
+    @property
+    def title(self) -> str:
+        return self.words.strip().splitlines()[0] if self.words.strip() else ""
+
+    @property
+    def expected_outcome(self) -> str:
+        return self.levels[2]
+
+    def level_description(self, level: int) -> str:
+        return self.levels[level + 2]
+
+
+@dataclass(frozen=True)
+class InstrumentReading:
+    """A licensed instrument's total for one session (numbers only; never item text)."""
+
+    on: dt.date
+    instrument: Instrument
+    total: float
+
+
+@dataclass(frozen=True)
+class GoalReviewData:
+    """Client-facing: printed and handed to the client in a session."""
+
+    profile: PracticeProfile
+    client_name: str  # the name the client likes to be called
+    generated_on: dt.date
+    goals: tuple[ClientGoal, ...]
+    since: dt.date | None = None
+    until: dt.date | None = None
+    next_focus: str = ""  # blank prints lines to write on by hand
+    instruments: tuple[InstrumentReading, ...] = ()  # only when the clinician ticks them in
+
+
+@dataclass(frozen=True)
+class EndingPlanData:
+    """The clinician's working plan for ending: reason, readiness, tapering, maintenance."""
+
+    profile: PracticeProfile
+    client_name: str
+    generated_on: dt.date
+    plan: EndingPlan
+    readiness: ReadinessSignals
+    goals: tuple[Goal, ...] = ()
+    overall_threshold: int = 9
+    sessions_booked: int = 0  # still scheduled from today
+    next_session: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class EndingSummaryData:
+    """Clinician version: the full course of therapy, ruptures and repairs included."""
+
+    profile: PracticeProfile
+    client_name: str
+    generated_on: dt.date
+    plan: EndingPlan | None  # None when no ending plan was written
+    attendance: AttendanceCounts
+    first_session: dt.date | None = None
+    last_session: dt.date | None = None
+    goals: tuple[Goal, ...] = ()
+    t_scores: tuple[TScorePoint, ...] = ()
+    check_ins: tuple[CheckInPoint, ...] = ()
+    ruptures: tuple[RuptureEntry, ...] = ()  # oldest first
+    instruments: tuple[InstrumentReading, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClientEndingSummaryData:
+    """Client copy: what the work was about and the plan for keeping well. Nothing else."""
+
+    profile: PracticeProfile
+    client_name: str
+    generated_on: dt.date
+    goals: tuple[ClientGoal, ...] = ()
+    first_session: dt.date | None = None
+    last_session: dt.date | None = None
+    sessions_attended: int = 0
+    maintenance: MaintenancePlan = field(default_factory=MaintenancePlan)
+    follow_up_dates: tuple[dt.date, ...] = ()
+    instruments: tuple[InstrumentReading, ...] = ()  # only when the clinician ticks them in
