@@ -18,6 +18,7 @@ from alliance_desktop.domain.practice_profile import PracticeProfile, check_prac
 from alliance_desktop.services.calendar import SessionCalendar
 from alliance_desktop.services.ending_work import EndingWork
 from alliance_desktop.services.goal_board import GoalBoard
+from alliance_desktop.services.reports import ReportMaker
 from alliance_desktop.services.rupture_log import RuptureLog
 from alliance_desktop.services.safekeeping import Safekeeping
 from alliance_desktop.vault import Vault, create_vault, open_vault
@@ -61,6 +62,15 @@ class Practice:
         self.safekeeping = Safekeeping(vault, settings)
         self.ending = EndingWork(
             EndingPlanRepository(vault), self.calendar, self.goals, self.ruptures
+        )
+        self.reports = ReportMaker(
+            self.profile,
+            self.client,
+            self.calendar,
+            self.goals,
+            self.ruptures,
+            self.ending,
+            self.today,
         )
 
     @classmethod
