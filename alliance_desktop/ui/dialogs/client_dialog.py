@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,7 @@ def _multiline(placeholder: str, height: int, grows: bool = False) -> QPlainText
     else:
         # A fixed height keeps the form rows tight instead of spreading them apart.
         edit.setFixedHeight(height)
+        edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return edit
 
 

@@ -143,7 +143,7 @@ class UnlockDialog(QDialog):
         busy_row.addWidget(self.progress_label)
         busy_row.addWidget(self.progress)
 
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 22, 24, 18)
         layout.setSpacing(14)
         layout.addLayout(header)
@@ -169,6 +169,7 @@ class UnlockDialog(QDialog):
         self.form.setRowVisible(3, self._creating)
         self.messages.clear()
         self.error.hide()
+        self._fit_to_contents()
 
     def _browse(self) -> None:
         current = self.chosen_path()
@@ -200,6 +201,7 @@ class UnlockDialog(QDialog):
                 check_new_passphrase(passphrase, self.confirmation.text())
             except InvalidInput as problem:
                 self.messages.show(problem.problems)
+                self._fit_to_contents()
                 return
             self._set_busy(True, "Creating the vault…")
             self._tasks.submit(
@@ -208,6 +210,7 @@ class UnlockDialog(QDialog):
         else:
             if not passphrase:
                 self.messages.show({"passphrase": "Enter the vault's passphrase."})
+                self._fit_to_contents()
                 return
             self._set_busy(True, "Unlocking…")
             self._tasks.submit(
@@ -238,6 +241,22 @@ class UnlockDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self._fit_to_contents()
+
+    def _fit_to_contents(self) -> None:
+        """Grow (or shrink) to the height the text now needs, keeping the width.
+
+        Errors and the create-mode fields come and go; without this they would be squeezed
+        into the old height and clipped.
+        """
+        layout = self._layout
+        layout.activate()
+        width = max(self.width(), self.minimumWidth())
+        if layout.hasHeightForWidth():
+            height = layout.totalHeightForWidth(width)
+        else:
+            height = layout.totalSizeHint().height()
+        self.resize(width, max(height, layout.totalMinimumSize().height()))
 
     def _set_busy(self, busy: bool, what: str = "") -> None:
         self._busy = busy

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QStyle, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 INVALID_PROPERTY = "invalid"
 
@@ -23,6 +23,10 @@ class FieldMessages:
     def wrap(self, field: str, input_widget: QWidget) -> QWidget:
         """Return the input with its (hidden) message label beneath, ready for a form row."""
         container = QWidget()
+        # Grow only as the input does, so a fixed-height box doesn't float in a tall row.
+        container.setSizePolicy(
+            QSizePolicy.Policy.Preferred, input_widget.sizePolicy().verticalPolicy()
+        )
         layout = QVBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
