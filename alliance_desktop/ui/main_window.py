@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -46,6 +46,7 @@ PAGES = (
     ("Reports", "nav-reports.svg"),
 )
 TODAY_PAGE, CLIENTS_PAGE = 0, 1
+BUSY_BAR_DELAY_MS = 250
 
 
 def _icon(name: str) -> QIcon:
@@ -101,6 +102,11 @@ class MainWindow(QMainWindow):
         self.busy_bar.setMaximumHeight(10)
         self.busy_bar.setToolTip("Working with the vault…")
         self.busy_bar.hide()
+        # Most vault calls take milliseconds; only show the bar for ones the eye would notice,
+        # so saving does not make the status bar flicker.
+        self._busy_delay = QTimer(self)
+        self._busy_delay.setSingleShot(True)
+        self._busy_delay.setInterval(BUSY_BAR_DELAY_MS)
 
         self._build_layout()
         self._wire_signals()
@@ -144,7 +150,8 @@ class MainWindow(QMainWindow):
         self.client_editing.client_saved.connect(self._client_saved)
         self.client_editing.status_message.connect(self._show_status)
 
-        self._tasks.busy_changed.connect(self.busy_bar.setVisible)
+        self._tasks.busy_changed.connect(self._busy_changed)
+        self._busy_delay.timeout.connect(lambda: self.busy_bar.setVisible(self._tasks.is_busy))
         self._tasks.set_default_error_handler(
             lambda error: messages.show_error(self, "Something went wrong", error)
         )
@@ -201,6 +208,13 @@ class MainWindow(QMainWindow):
         self.today_view.refresh()
 
     # Window
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_delay.start()
+        else:
+            self._busy_delay.stop()
+            self.busy_bar.hide()
 
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)

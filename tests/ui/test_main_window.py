@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -9,7 +10,7 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from alliance_desktop.services import Practice
-from alliance_desktop.ui.main_window import PAGES, MainWindow
+from alliance_desktop.ui.main_window import BUSY_BAR_DELAY_MS, PAGES, MainWindow
 from alliance_desktop.ui.tasks import TaskRunner
 
 
@@ -96,3 +97,29 @@ def test_the_window_size_is_remembered_for_next_time(
 
     assert (second.width(), second.height()) == (900, 690)
     tasks.wait_until_idle()
+
+
+def test_the_status_bar_shows_a_busy_bar_while_slow_work_runs(
+    qtbot: QtBot, main_window: MainWindow, tasks: TaskRunner
+) -> None:
+    assert not main_window.busy_bar.isVisible()
+    done: list[bool] = []
+
+    tasks.submit(lambda: time.sleep(0.6), lambda _result: done.append(True))
+
+    qtbot.waitUntil(main_window.busy_bar.isVisible)
+    qtbot.waitUntil(lambda: bool(done))
+    assert not main_window.busy_bar.isVisible()
+
+
+def test_quick_work_does_not_flash_the_busy_bar(
+    qtbot: QtBot, main_window: MainWindow, tasks: TaskRunner
+) -> None:
+    shown: list[bool] = []
+    tasks.busy_changed.connect(lambda _busy: shown.append(main_window.busy_bar.isVisible()))
+
+    tasks.submit(lambda: None)
+    qtbot.wait(BUSY_BAR_DELAY_MS + 100)
+
+    assert shown and not any(shown)
+    assert not main_window.busy_bar.isVisible()
