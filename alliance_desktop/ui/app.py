@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -58,6 +58,10 @@ class AppSession(QObject):
         """Let queued writes finish, then close the vault (checkpointing its journal)."""
         if not self.tasks.wait_until_idle():
             log.error("The database worker did not finish in time; closing anyway.")
+        # A vault opened just as the unlock window was closed has its result still queued;
+        # deliver it, so the abandoned vault is closed (on the worker) rather than left open.
+        QCoreApplication.sendPostedEvents(self.tasks)
+        self.tasks.wait_until_idle()
         if self.practice is not None and self.practice.is_open:
             self.practice.close()
 

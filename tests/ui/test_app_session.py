@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -60,3 +61,30 @@ def test_the_style_sheet_and_icon_are_found_and_the_sheet_points_at_real_icons()
     assert "@icons@" not in sheet
     chevron = resource_path("icons/chevron-down.svg").as_posix()
     assert f'url("{chevron}")' in sheet
+
+
+def test_closing_the_unlock_window_while_unlocking_leaves_no_vault_open(
+    qtbot: QtBot, vault_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Practice.create(vault_path, PASSPHRASE).close()
+    session = AppSession(vault_path)
+    session.start()
+    unlock = session.unlock_dialog
+    qtbot.addWidget(unlock)
+    opened: list[Practice] = []
+    original_open = Practice.open
+
+    def remember_open(path: Path, passphrase: str) -> Practice:
+        practice = original_open(path, passphrase)
+        opened.append(practice)
+        return practice
+
+    monkeypatch.setattr(Practice, "open", remember_open)
+    qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
+    qtbot.keyClick(unlock.passphrase, Qt.Key.Key_Return)
+    unlock.reject()  # the clinician closes the window during key derivation
+    session.finish()
+
+    assert len(opened) == 1
+    assert not opened[0].is_open
+    assert session.main_window is None
