@@ -5,7 +5,9 @@ stay apart when printed in grey."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib import colors
@@ -29,6 +31,7 @@ from alliance_desktop.reports.styles import (
     SERIES_COLOURS,
     SERIES_DASHES,
     SHADE,
+    register_fonts,
 )
 
 _LEVEL_LABELS = {
@@ -83,16 +86,20 @@ def goal_rating_chart(
     x_of = _date_scale(first_day, last_day, left + 24, right - 10)
     _date_ticks(drawing, first_day, last_day, x_of, bottom, style, right - left)
     points = [(x_of(rating.on), y_of(rating.level)) for rating in ratings]
+    many = len(points) > 30  # dots would run together: the line alone reads better
     if len(points) > 1:
         drawing.add(
             PolyLine(
                 [value for point in points for value in point],
                 strokeColor=ACCENT,
-                strokeWidth=1.6,
+                strokeWidth=1.2 if many else 1.6,
             )
         )
-    for x, y in points:
-        drawing.add(Circle(x, y, 3.2, fillColor=ACCENT, strokeColor=colors.white, strokeWidth=0.8))
+    if not many:
+        for x, y in points:
+            drawing.add(
+                Circle(x, y, 3.2, fillColor=ACCENT, strokeColor=colors.white, strokeWidth=0.8)
+            )
     return drawing
 
 
@@ -140,6 +147,37 @@ def t_score_chart(
     return drawing
 
 
+MAX_ALLIANCE_POINTS = 60  # beyond this, consecutive check-ins are averaged
+
+
+@dataclass(frozen=True)
+class AlliancePoint:
+    on: dt.date
+    scores: dict[AllianceDimension, float]
+
+
+def alliance_points(
+    check_ins: Sequence[CheckInPoint], max_points: int = MAX_ALLIANCE_POINTS
+) -> tuple[list[AlliancePoint], int]:
+    """The points the chart draws, and how many check-ins each one averages (1 for a short
+    course; a long one is averaged in consecutive groups so its trend stays readable)."""
+    rated = [(point.on, point.ratings) for point in check_ins if point.ratings is not None]
+    group = max(1, math.ceil(len(rated) / max_points))
+    points = []
+    for start in range(0, len(rated), group):
+        chunk = rated[start : start + group]
+        points.append(
+            AlliancePoint(
+                on=chunk[len(chunk) // 2][0],
+                scores={
+                    dimension: sum(r.score(dimension) for _, r in chunk) / len(chunk)
+                    for dimension in ALLIANCE_SERIES
+                },
+            )
+        )
+    return points, group
+
+
 def alliance_chart(
     check_ins: Sequence[CheckInPoint],
     ruptures: Sequence[RuptureEntry],
@@ -149,9 +187,9 @@ def alliance_chart(
 ) -> Drawing:
     """Check-in scores (0-10) session by session, with a marker at each rupture."""
     drawing = _drawing(width, height)
-    left, right, bottom, top = 26.0, width - 10, 58.0, height - 14
-    rated = [point for point in check_ins if point.ratings is not None]
-    days = [point.on for point in rated] + [entry.occurred_on for entry in ruptures]
+    left, right, bottom, top = 26.0, width - 10, 58.0, height - 16
+    points, _ = alliance_points(check_ins)
+    days = [point.on for point in check_ins] + [entry.occurred_on for entry in ruptures]
 
     def y_of(score: float) -> float:
         return bottom + score / 10 * (top - bottom)
@@ -169,20 +207,18 @@ def alliance_chart(
     for entry in ruptures:
         x = x_of(entry.occurred_on)
         colour = OUTCOME_COLOURS[entry.outcome.value if entry.outcome else "none"]
-        drawing.add(Line(x, bottom, x, top, strokeColor=colour, strokeWidth=1.0))
+        drawing.add(
+            Line(x, bottom, x, top, strokeColor=colour, strokeWidth=0.6, strokeDashArray=(2, 2))
+        )
         drawing.add(
             Polygon(
-                [x - 4, top + 8, x + 4, top + 8, x, top + 1], fillColor=colour, strokeColor=None
+                [x - 3.5, top + 9, x + 3.5, top + 9, x, top + 2], fillColor=colour, strokeColor=None
             )
         )
-    dotted = len(rated) <= 40
+    dotted = len(points) <= 40
     for dimension in reversed(ALLIANCE_SERIES):
         colour = SERIES_COLOURS[dimension.value]
-        coordinates = [
-            (x_of(point.on), y_of(point.ratings.score(dimension)))
-            for point in rated
-            if point.ratings is not None
-        ]
+        coordinates = [(x_of(point.on), y_of(point.scores[dimension])) for point in points]
         if len(coordinates) > 1:
             drawing.add(
                 PolyLine(
@@ -225,6 +261,7 @@ def _legend(drawing: Drawing, x: float, y: float) -> None:
 
 
 def _drawing(width: float, height: float) -> Drawing:
+    register_fonts()  # text is measured while drawing, before any document is built
     drawing = Drawing(width, height)
     drawing.initialFontName = FONT  # else the renderer starts in (unembedded) Helvetica
     return drawing

@@ -46,11 +46,12 @@ def build_client_ending_summary(data: ClientEndingSummaryData) -> bytes:
         intro = f"We met for {plural(data.sessions_attended, 'session')}. " + intro
     story.append(Paragraph(intro, styles.body))
 
-    story.append(Paragraph("Your goals", styles.heading))
+    heading = Paragraph("Your goals", styles.heading)
     if not data.goals:
-        story.append(Paragraph("We didn’t set any goals down in writing.", styles.body))
+        story += [heading, Paragraph("We didn’t set any goals down in writing.", styles.body)]
     for number, goal in enumerate(data.goals, start=1):
-        story += client_goal_block(number, goal, styles, style, width, None, None)
+        lead = [heading] if number == 1 else []
+        story += client_goal_block(number, goal, styles, style, width, None, None, lead=lead)
 
     # The plan for keeping well starts a page of its own, to keep somewhere handy.
     story.append(PageBreak())

@@ -17,7 +17,7 @@ from alliance_desktop.domain.alliance_flags import CheckInPoint
 from alliance_desktop.domain.goal import GasRating, Goal, GoalColumn
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.domain.rupture import RepairOutcome, RuptureEntry, RuptureKind
-from alliance_desktop.reports.charts import alliance_chart, t_score_chart
+from alliance_desktop.reports.charts import alliance_chart, alliance_points, t_score_chart
 from alliance_desktop.reports.client_ending_summary import build_client_ending_summary
 from alliance_desktop.reports.ending_plan import attendance_text
 from alliance_desktop.reports.formatting import (
@@ -85,7 +85,6 @@ def build_clinician_ending_summary(data: EndingSummaryData) -> bytes:
     story.append(Paragraph("Goals and outcomes", styles.heading))
     story += _goals_section(data, styles, style, width)
 
-    story.append(Paragraph("The alliance over time", styles.heading))
     story += _alliance_section(data.check_ins, data.ruptures, styles, style, width)
 
     story.append(Paragraph("Ruptures and repairs", styles.heading))
@@ -186,13 +185,17 @@ def _alliance_section(
     style: DateStyle,
     width: float,
 ) -> list[Flowable]:
+    heading = Paragraph("The alliance over time", styles.heading)
     rated = [point for point in check_ins if point.ratings is not None]
     if not rated and not ruptures:
-        return [Paragraph("No check-ins were recorded.", styles.body)]
+        return [heading, Paragraph("No check-ins were recorded.", styles.body)]
     overall = [point.ratings.overall for point in rated if point.ratings is not None]
+    _, group = alliance_points(check_ins)
     lines = [
         f"{plural(len(rated), 'session check-in')} (the client’s own ratings where given, "
-        "otherwise the clinician’s), with a marker at each rupture, coloured by its outcome."
+        "otherwise the clinician’s)"
+        + (f", each point the average of {group} in a row" if group > 1 else "")
+        + ", with a marker at each rupture, coloured by its outcome."
     ]
     if overall:
         early, late = overall[:3], overall[-3:]
@@ -202,14 +205,8 @@ def _alliance_section(
             f"{plural(len(early), 'check-in')}, {number(sum(late) / len(late))} over the last "
             f"{len(late)}; lowest {min(overall)}/10 ({short_date(lowest.on, style)})."
         )
-    return [
-        KeepTogether(
-            [
-                Paragraph(" ".join(lines), styles.body),
-                alliance_chart(check_ins, ruptures, style, width),
-            ]
-        )
-    ]
+    chart = alliance_chart(check_ins, ruptures, style, width)
+    return [KeepTogether([heading, Paragraph(" ".join(lines), styles.body), chart])]
 
 
 def _ruptures_section(

@@ -43,11 +43,14 @@ def build_goal_review(data: GoalReviewData) -> bytes:
             styles.body,
         )
     )
-    story.append(Paragraph("Your goals", styles.heading))
+    heading = Paragraph("Your goals", styles.heading)
     if not data.goals:
-        story.append(Paragraph("We haven’t agreed on any goals yet.", styles.body))
+        story += [heading, Paragraph("We haven’t agreed on any goals yet.", styles.body)]
     for number, goal in enumerate(data.goals, start=1):
-        story += client_goal_block(number, goal, styles, style, width, data.since, data.until)
+        lead = [heading] if number == 1 else []
+        story += client_goal_block(
+            number, goal, styles, style, width, data.since, data.until, lead=lead
+        )
     focus: list[Flowable] = [Paragraph("What we’ll focus on next", styles.heading)]
     if data.next_focus.strip():
         focus.append(Paragraph(markup(data.next_focus), styles.body))

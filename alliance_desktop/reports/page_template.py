@@ -71,6 +71,8 @@ def letterhead(profile: PracticeProfile, styles: ReportStyles) -> list[Flowable]
     for line in lines:
         if line.strip():
             flowables.append(Paragraph(markup(line), styles.letterhead))
+    if not flowables:
+        return []  # no profile written yet: no empty letterhead
     flowables.append(Spacer(1, 2 * mm))
     flowables.append(HRFlowable(width="100%", thickness=0.8, color=RULE, spaceAfter=4 * mm))
     return flowables

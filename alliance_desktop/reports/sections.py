@@ -41,10 +41,11 @@ def client_goal_block(
     width: float,
     first_day: dt.date | None,
     last_day: dt.date | None,
+    lead: Sequence[Flowable] = (),
 ) -> list[Flowable]:
     """One goal in the client's words: what we hoped for, where they are now, a small chart
-    of ratings, and the tasks agreed."""
-    head: list[Flowable] = [Paragraph(f"{number}. {markup(goal.title)}", styles.subheading)]
+    of ratings, and the tasks agreed; kept on one page, with `lead` (a heading) if given."""
+    head: list[Flowable] = [*lead, Paragraph(f"{number}. {markup(goal.title)}", styles.subheading)]
     rest = goal.words.strip().splitlines()[1:]
     if any(line.strip() for line in rest):
         head.append(Paragraph(markup("\n".join(rest)), styles.body))
@@ -115,13 +116,13 @@ def maintenance_plan_section(
             block += [Paragraph(markup(entry), styles.bullet, bulletText="•") for entry in entries]
         else:
             block.append(_empty(styles, width, client_facing))
-        flowables.append(KeepTogether(block))
+        flowables += block
     worse: list[Flowable] = [Paragraph("If things get worse", styles.subheading)]
     if plan.if_things_get_worse:
         worse.append(Paragraph(markup(plan.if_things_get_worse), styles.body))
     else:
         worse.append(_empty(styles, width, client_facing, lines=3))
-    flowables.append(KeepTogether(worse))
+    flowables += worse
     dates: list[Flowable] = [Paragraph("Booster and follow-up sessions", styles.subheading)]
     if follow_up_dates:
         dates += [
@@ -130,7 +131,7 @@ def maintenance_plan_section(
         ]
     else:
         dates.append(Paragraph("None booked.", styles.body if client_facing else styles.small))
-    flowables.append(KeepTogether(dates))
+    flowables += dates
     return flowables
 
 
