@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
 
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
 
-        self.today_view.client_chosen.connect(self.client_editing.edit_client)
+        self.today_view.client_chosen.connect(self.open_client)
         self.today_view.new_client_requested.connect(self.client_editing.new_client)
         self.clients_view.new_client_requested.connect(self.client_editing.new_client)
         self.clients_view.edit_client_requested.connect(self.client_editing.edit_client)
@@ -163,6 +163,12 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> QWidget | None:
         return self.pages.currentWidget()
+
+    def open_client(self, client_id: int) -> None:
+        """Show the client's overview beside the client list."""
+        self.show_page(CLIENTS_PAGE)
+        if not self.clients_view.select_client(client_id):
+            self.clients_view.overview.show_client(client_id)
 
     def find_client(self) -> None:
         self.show_page(CLIENTS_PAGE)

@@ -9,12 +9,10 @@ from pytestqt.qtbot import QtBot
 
 from alliance_desktop.domain.client import ClientStatus
 from alliance_desktop.services import Practice
-from alliance_desktop.ui.dialogs.client_dialog import ClientDialog
 from alliance_desktop.ui.main_window import MainWindow
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.today_view import greeting
 from tests.factories import make_client
-from tests.ui.dialog_driver import when_dialog_opens
 
 
 def test_today_shows_the_date_written_out(qtbot: QtBot, main_window: MainWindow) -> None:
@@ -53,10 +51,11 @@ def test_today_lists_current_clients_only_and_opens_one_with_a_click(
     assert names == ["Ada Quinn", "Intake Person"]
     assert today.clients_title.text() == "Clients you are seeing (2)"
 
-    opened: list[str] = []
-    driver = when_dialog_opens(ClientDialog, lambda dialog: opened.append(dialog.name.text()))
     rect = today.client_list.visualItemRect(today.client_list.item(0))
     qtbot.mouseClick(today.client_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
-    qtbot.waitUntil(lambda: driver.opened and not tasks.is_busy)
-    assert opened == [seeing.name]
+    # A click opens the client's overview beside the client list.
+    overview = main_window.clients_view.overview
+    qtbot.waitUntil(lambda: overview.name_label.text() == seeing.name and not tasks.is_busy)
+    assert main_window.current_page() is main_window.clients_view
+    assert overview.client_id == seeing.id

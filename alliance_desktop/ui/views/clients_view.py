@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -31,6 +32,7 @@ from alliance_desktop.ui.models.client_table_model import (
 )
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.views.client_overview import ClientOverview
 
 _NO_CLIENTS = "No clients yet.\nAdd your first client with New client (Ctrl+N)."
 _ALL_ARCHIVED = "Every client is archived.\nTick Show archived to see them."
@@ -95,8 +97,8 @@ class ClientsView(QWidget):
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(START_COLUMN, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(STATUS_COLUMN, 190)
-        header.resizeSection(START_COLUMN, 130)
+        header.resizeSection(STATUS_COLUMN, 110)
+        header.resizeSection(START_COLUMN, 100)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.empty_state = QLabel(_NO_CLIENTS)
@@ -105,6 +107,7 @@ class ClientsView(QWidget):
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty_state)
+        self.overview = ClientOverview(practice, tasks)
 
         self._build_layout()
 
@@ -116,6 +119,7 @@ class ClientsView(QWidget):
         self.archive_button.clicked.connect(self._archive_or_restore_selected)
         self.table.activated.connect(self._edit_at)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._show_selected)
         self._update_buttons()
 
     def _build_layout(self) -> None:
@@ -139,7 +143,13 @@ class ClientsView(QWidget):
         layout.setSpacing(12)
         layout.addLayout(title_row)
         layout.addLayout(filters)
-        layout.addWidget(self.list_stack, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(self.overview)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter, 1)
 
     # Public
 
@@ -235,6 +245,11 @@ class ClientsView(QWidget):
         self.archive_button.setText(
             "Restore…" if summary is not None and summary.archived else "Archive…"
         )
+
+    def _show_selected(self, *_signal_args: object) -> None:
+        client_id = self.selected_client_id()
+        if client_id != self.overview.client_id:
+            self.overview.show_client(client_id)
 
     def _edit_at(self, index: QModelIndex) -> None:
         source = self.sorted_model.mapToSource(index)
