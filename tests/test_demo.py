@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 
 from alliance_desktop.demo import (
+    DEMO_SIZES,
     create_demo_vault,
     demo_clients,
     ensure_demo_vault,
     generate_demo_practice,
 )
 from alliance_desktop.demo import generator as demo_generator
+from alliance_desktop.demo.clients import demo_caseload
 from alliance_desktop.domain.client import Client, ClientStatus
 from alliance_desktop.domain.vault_errors import VaultAlreadyExists
 from alliance_desktop.services import Practice
@@ -49,26 +51,31 @@ def test_the_same_seed_gives_the_same_practice(tmp_path: Path) -> None:
     assert [c.name for c in first] == [c.name for c in other]
 
 
-def test_large_has_300_clients_spread_over_every_status(practice: Practice) -> None:
-    summary = generate_demo_practice(practice, "large", seed=7)
+def test_large_caseload_has_300_clients_spread_over_every_status() -> None:
+    caseload = demo_caseload(random.Random(7), DEMO_SIZES["large"], TODAY, history_days=3652)
 
-    clients = practice.find_clients(include_archived=True)
-    assert summary.clients == practice.client_count() == len(clients) == 300
-    assert summary.archived == sum(1 for client in clients if client.archived)
-    assert 10 <= summary.archived <= 100
-    statuses = {client.status for client in clients}
-    assert statuses == set(ClientStatus)
-    assert len({client.name for client in clients}) == 300
-    assert practice.profile().practice_name.endswith("(demo practice)")
+    clients = [entry.client for entry in caseload]
+    assert len(clients) == len({client.name for client in clients}) == 300
+    assert {client.status for client in clients} == set(ClientStatus)
+    assert 10 <= sum(1 for client in clients if client.is_archived) <= 100
+    for entry in caseload:
+        start = entry.client.start_date
+        assert start is not None
+        if entry.client.status is ClientStatus.INTAKE:
+            assert TODAY - start <= dt.timedelta(days=21)
+        else:  # ten years of history: everyone else started years ago
+            assert dt.timedelta(days=2700) <= TODAY - start <= dt.timedelta(days=3652)
+        finished = entry.client.status in (ClientStatus.ENDED, ClientStatus.HANDED_OVER)
+        assert (entry.ended_on is not None) == finished
+        if entry.ended_on is not None:
+            assert start < entry.ended_on <= TODAY - dt.timedelta(days=14)
 
 
 def test_names_are_diverse_and_not_only_ascii(practice: Practice) -> None:
     generate_demo_practice(practice, "small")
 
     names = [summary.name for summary in practice.find_clients(include_archived=True)]
-    scripts = {
-        unicodedata.name(ch).split()[0] for name in names for ch in name if ch.isalpha()
-    }
+    scripts = {unicodedata.name(ch).split()[0] for name in names for ch in name if ch.isalpha()}
     assert {"LATIN", "GREEK", "CYRILLIC"} <= scripts
     assert any(not name.isascii() for name in names if "LATIN" in unicodedata.name(name[0]))
     assert any("'" in name for name in names)

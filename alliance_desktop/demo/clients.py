@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import dataclass, replace
 
 from alliance_desktop.demo.client_text import (
     AGE_RANGES,
@@ -50,6 +51,10 @@ _START_DAYS_AGO = {
     ClientStatus.HANDED_OVER: (365, 1460),
 }
 _FINISHED = (ClientStatus.ENDED, ClientStatus.HANDED_OVER)
+# With a long history (the large practice) everyone but new referrals started years ago, as
+# (earliest, latest) fractions of the history; finished clients ended within the last 18 months.
+_LONG_START_SHARE = (0.75, 1.0)
+_LONG_ENDED_DAYS_AGO = (14, 540)
 _INFORMED_CONSENT_SCOPE = (
     "Therapy sessions and notes kept by this practice; letters to the GP only with permission."
 )
@@ -68,9 +73,23 @@ def demo_profile() -> PracticeProfile:
     )
 
 
+@dataclass(frozen=True)
+class CaseloadEntry:
+    client: Client
+    ended_on: dt.date | None  # the last session of a client who has finished
+
+
 def demo_clients(rng: random.Random, count: int, today: dt.date) -> list[Client]:
     """The showcase clients first (every status, tricky names), then generated ones."""
-    clients: list[Client] = []
+    return [entry.client for entry in demo_caseload(rng, count, today)]
+
+
+def demo_caseload(
+    rng: random.Random, count: int, today: dt.date, history_days: int | None = None
+) -> list[CaseloadEntry]:
+    """The clients with the date each finished client ended. `history_days` stretches every
+    course of therapy back over that many days (the large practice's ten years)."""
+    clients: list[CaseloadEntry] = []
     used_names: set[str] = set()
     for index in range(count):
         if index < len(SHOWCASE_CLIENTS):
@@ -83,33 +102,45 @@ def demo_clients(rng: random.Random, count: int, today: dt.date) -> list[Client]
             status = rng.choices(list(_STATUS_WEIGHTS), list(_STATUS_WEIGHTS.values()))[0]
             archived = status in _FINISHED and rng.random() < 0.4
         used_names.add(name)
-        clients.append(_client(rng, index, name, preferred, pronouns, status, archived, today))
+        person = (name, preferred, pronouns)
+        clients.append(_client(rng, index, person, status, archived, today, history_days))
     return clients
+
+
+def started_on(client: Client, day: dt.date) -> Client:
+    """The client with a new start date, their informed consent given that day."""
+    consents = tuple(
+        replace(consent, given_on=day) if consent.kind is ConsentKind.INFORMED_CONSENT else consent
+        for consent in client.consents
+    )
+    return replace(client, start_date=day, consents=consents)
 
 
 def _client(
     rng: random.Random,
     index: int,
-    name: str,
-    preferred_name: str,
-    pronouns: str,
+    person: tuple[str, str, str],
     status: ClientStatus,
     archived: bool,
     today: dt.date,
-) -> Client:
+    history_days: int | None,
+) -> CaseloadEntry:
+    name, preferred_name, pronouns = person
     earliest, latest = _START_DAYS_AGO[status]
+    if history_days is not None and status is not ClientStatus.INTAKE:
+        earliest, latest = (int(share * history_days) for share in _LONG_START_SHARE)
     start = today - dt.timedelta(days=rng.randint(earliest, latest))
-    age = rng.randint(19, 78)
+    age = rng.randint(19 if history_days is None else 30, 78)  # adults when they started
     date_of_birth = (
         None if rng.random() < 0.1 else today - dt.timedelta(days=age * 365 + rng.randint(0, 364))
     )
-    ended_on = _end_date(rng, status, start, today)
+    ended_on = _end_date(rng, status, start, today, history_days is not None)
     archived_on = (
         min(today, ended_on + dt.timedelta(days=rng.randint(30, 200)))
         if archived and ended_on is not None
         else None
     )
-    return Client(
+    client = Client(
         name=name,
         preferred_name=preferred_name,
         pronouns=pronouns,
@@ -126,6 +157,7 @@ def _client(
         consents=_consents(rng, status, start, ended_on, today),
         archived_on=archived_on,
     )
+    return CaseloadEntry(client, ended_on)
 
 
 def _phrases(rng: random.Random, pool: tuple[str, ...], age: int) -> list[str]:
@@ -150,10 +182,12 @@ def _new_name(rng: random.Random, used: set[str]) -> tuple[str, str]:
 
 
 def _end_date(
-    rng: random.Random, status: ClientStatus, start: dt.date, today: dt.date
+    rng: random.Random, status: ClientStatus, start: dt.date, today: dt.date, long: bool
 ) -> dt.date | None:
     if status not in _FINISHED:
         return None
+    if long:
+        return today - dt.timedelta(days=rng.randint(*_LONG_ENDED_DAYS_AGO))
     return min(today - dt.timedelta(days=14), start + dt.timedelta(days=rng.randint(90, 540)))
 
 
