@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from alliance_desktop import cli
+from alliance_desktop.cli import passphrase as cli_passphrase
 from alliance_desktop.services import Practice
 from alliance_desktop.services.practice import VaultHealth
 from tests.cli.conftest import Run
@@ -28,7 +28,7 @@ def answers(monkeypatch: pytest.MonkeyPatch, *typed: str) -> list[str]:
         prompts.append(prompt)
         return next(replies)
 
-    monkeypatch.setattr(cli, "_is_interactive", lambda: True)
+    monkeypatch.setattr(cli_passphrase, "_is_interactive", lambda: True)
     monkeypatch.setattr(getpass, "getpass", fake_getpass)
     return prompts
 
@@ -209,7 +209,6 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(
     [
         ["vault", "passwd", "--vault", "x.vault"],
         ["vault", "backup", "--vault", "x.vault", "--out", "b.vault"],
-        ["goals", "--vault", "x.vault", "--client", "3", "--json"],
         ["report", "goal-review", "--vault", "x.vault", "--client", "3", "--out", "r.pdf"],
     ],
 )

@@ -1,0 +1,215 @@
+"""The command line's grammar (DESIGN.md "Command line" is a contract scripts rely on)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alliance_desktop import __version__
+from alliance_desktop.cli.calendar_commands import calendar_export
+from alliance_desktop.cli.client_commands import clients_list
+from alliance_desktop.cli.clinical_commands import goals, ruptures
+from alliance_desktop.cli.passphrase import PASSPHRASE_ENV
+from alliance_desktop.cli.running import PROGRAM, Handler
+from alliance_desktop.cli.vault_commands import demo, not_available, vault_check, vault_create
+from alliance_desktop.demo import DEFAULT_SEED, DEMO_SIZES
+
+if TYPE_CHECKING:
+    Group = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """Parse and check the command line; usage errors exit with status 2 (SystemExit)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.handler is None:
+        if args.demo and args.vault is not None:
+            parser.error("--demo opens the demo practice's own vault; leave out --vault")
+        return args
+    if args.demo:
+        parser.error("--demo opens the demo practice in the window; it takes no command")
+    if args.vault is None:
+        args.command_parser.error("the following arguments are required: --vault")
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROGRAM,
+        usage=(
+            "%(prog)s [--vault PATH | --demo | --version]\n"
+            "       %(prog)s COMMAND [--vault PATH] [options]"
+        ),
+        description="Alliance Desktop: without a command, open the window on a vault.",
+        epilog=(
+            "Commands that open a vault ask for its passphrase in the terminal; scripts can "
+            f"set {PASSPHRASE_ENV} or pass --passphrase-file FILE (first line of the file). "
+            "Exit status: 0 success, 1 failure (one line on stderr), 2 usage error."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"{PROGRAM} {__version__}")
+    parser.add_argument(
+        "--vault", type=_path, metavar="PATH", help="the vault to open in the window"
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="create (if needed) or reopen the fictional demo practice and open the window",
+    )
+    parser.set_defaults(handler=None)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _practice_commands(commands)
+    _record_commands(commands)
+    _document_commands(commands)
+    return parser
+
+
+def _practice_commands(commands: Group) -> None:
+    demo_command = _command(
+        commands,
+        "demo",
+        "create a new vault holding a fictional practice (uses the demo passphrase unless "
+        "one is given; never overwrites a file)",
+        demo,
+    )
+    demo_command.add_argument("--size", choices=list(DEMO_SIZES), default="small")
+    demo_command.add_argument("--seed", type=int, default=DEFAULT_SEED)
+
+    vault_group = _group(commands, "vault", "create, check or change a vault file")
+    _command(
+        vault_group,
+        "create",
+        "create a new, empty vault (0600; refuses an existing file)",
+        vault_create,
+    )
+    _command(vault_group, "check", "unlock a vault and check its integrity", vault_check)
+    _command(vault_group, "passwd", "change the passphrase")
+    _command(vault_group, "backup", "write an encrypted backup").add_argument(
+        "--out", type=_path, metavar="FILE", required=True
+    )
+    _command(vault_group, "restore", "restore a vault from a backup").add_argument(
+        "backup_file", type=_path, metavar="FILE"
+    )
+
+    clients_group = _group(commands, "clients", "list clients")
+    listing = _command(
+        clients_group,
+        "list",
+        "list clients (archived clients are left out unless --all is given)",
+        clients_list,
+    )
+    listing.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON array of {id, name, preferred_name, status, start_date, archived}",
+    )
+    listing.add_argument("--all", action="store_true", help="include archived clients")
+
+
+def _record_commands(commands: Group) -> None:
+    shown = {
+        "goals": (
+            "print a client's goal board: columns, weights, GAS levels and ratings",
+            goals,
+            "one JSON object: {client_id, goals: [{id, title, column, weight, levels, "
+            "ratings: [{date, level}], ...}], gas_t_score}",
+        ),
+        "ruptures": (
+            "print a client's rupture-and-repair log, newest first",
+            ruptures,
+            "one JSON array of {id, date, kind, outcome, note, significance, markers, "
+            "repairs, follow_up, ...}",
+        ),
+    }
+    for name, (description, handler, json_help) in shown.items():
+        sub = _command(commands, name, description, handler)
+        sub.add_argument("--client", type=int, metavar="ID", required=True)
+        sub.add_argument("--json", action="store_true", help=f"print {json_help}")
+
+    calendar_group = _group(commands, "calendar", "calendar files")
+    export = _command(
+        calendar_group,
+        "export",
+        "write booked sessions from --from to --to (inclusive) to an iCalendar file for "
+        "your own diary; no notes, and clients named only by initials or not at all",
+        calendar_export,
+    )
+    export.add_argument(
+        "--from", dest="from_date", type=_iso_date, metavar="YYYY-MM-DD", required=True
+    )
+    export.add_argument("--to", dest="to_date", type=_iso_date, metavar="YYYY-MM-DD", required=True)
+    export.add_argument("--out", type=_path, metavar="FILE.ics", required=True)
+    export.add_argument(
+        "--label",
+        metavar="TEXT",
+        help="title every session TEXT alone, e.g. 'Client session' (no initials)",
+    )
+    export.add_argument(
+        "--initials",
+        action="store_true",
+        help="add the client's initials to the title, 'Session · M.O.' (the default "
+        "unless --label is given)",
+    )
+
+
+def _document_commands(commands: Group) -> None:
+    report = _command(commands, "report", "write a PDF report for a client")
+    report.add_argument("kind", choices=["goal-review", "ending-plan", "ending-summary"])
+    report.add_argument("--client", type=int, metavar="ID", required=True)
+    report.add_argument("--out", type=_path, metavar="FILE.pdf", required=True)
+    report.add_argument("--client-copy", action="store_true")
+
+    handover_group = _group(commands, "handover", "hand a client over to another clinician")
+    handover_export = _command(handover_group, "export", "export a handover bundle")
+    handover_export.add_argument("--client", type=int, metavar="ID", required=True)
+    handover_export.add_argument("--out", type=_path, metavar="DIR", required=True)
+    _command(handover_group, "import", "import a handover bundle").add_argument(
+        "bundle", type=_path, metavar="DIR"
+    )
+
+
+def _vault_options() -> argparse.ArgumentParser:
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--vault", type=_path, metavar="PATH", default=argparse.SUPPRESS, help="the vault file"
+    )
+    options.add_argument(
+        "--passphrase-file",
+        type=_path,
+        metavar="FILE",
+        help=f"read the passphrase from the first line of FILE (else {PASSPHRASE_ENV}, else ask)",
+    )
+    return options
+
+
+def _command(
+    group: Group, name: str, description: str, handler: Handler | None = None
+) -> argparse.ArgumentParser:
+    if handler is None:
+        description += " (not available yet)"
+    sub = group.add_parser(
+        name, parents=[_vault_options()], help=description, description=description
+    )
+    if handler is None:
+        handler = partial(not_available, sub.prog.removeprefix(f"{PROGRAM} "))
+    sub.set_defaults(handler=handler, command_parser=sub)
+    return sub
+
+
+def _group(commands: Group, name: str, help_text: str) -> Group:
+    group_parser = commands.add_parser(name, help=help_text, description=help_text)
+    return group_parser.add_subparsers(dest=name, metavar="ACTION", required=True)
+
+
+def _path(text: str) -> Path:
+    return Path(text).expanduser()
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
