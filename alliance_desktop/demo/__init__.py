@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from alliance_desktop.demo.clients import demo_clients, demo_profile
 from alliance_desktop.demo.generator import (
+    BENCHMARK_CLIENT,
     DEFAULT_SEED,
     DEMO_SIZES,
     DemoSummary,
@@ -17,6 +18,7 @@ from alliance_desktop.demo.generator import (
 )
 
 __all__ = [
+    "BENCHMARK_CLIENT",
     "DEFAULT_SEED",
     "DEMO_SIZES",
     "DemoSummary",

@@ -12,6 +12,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from alliance_desktop.demo.client_text import SHOWCASE_CLIENTS
 from alliance_desktop.demo.clients import demo_caseload, demo_profile
 from alliance_desktop.demo.courses import Course, Scale, plan_courses
 from alliance_desktop.demo.goals import goal_windows, plan_goals
@@ -25,6 +26,7 @@ from alliance_desktop.services.practice import Practice
 DEMO_SIZES: dict[str, int] = {"small": 12, "large": 300}
 DEFAULT_SEED = 7
 # The large practice's first client is the benchmarks' heavy case (see tests/bench).
+BENCHMARK_CLIENT = SHOWCASE_CLIENTS[0].name
 BENCHMARK_SESSIONS = 500
 BENCHMARK_GOALS = 20
 BENCHMARK_RATINGS_PER_GOAL = 10

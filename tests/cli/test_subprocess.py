@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -100,3 +101,38 @@ def test_headless_commands_never_import_qt(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_goals_ruptures_and_calendar_export_for_scripts(tmp_path: Path) -> None:
+    vault, diary = tmp_path / "demo.vault", tmp_path / "diary.ics"
+    assert run("demo", "--vault", str(vault)).returncode == 0
+    listed = run("clients", "list", "--vault", str(vault), "--json", passphrase=DEMO_PASSPHRASE)
+    client = next(c for c in json.loads(listed.stdout) if c["status"] == "active")["id"]
+
+    goals = run(
+        "goals", "--vault", str(vault), "--client", str(client), "--json",
+        passphrase=DEMO_PASSPHRASE,
+    )  # fmt: skip
+    ruptures = run(
+        "ruptures", "--vault", str(vault), "--client", str(client), "--json",
+        passphrase=DEMO_PASSPHRASE,
+    )  # fmt: skip
+    exported = run(
+        "calendar", "export", "--vault", str(vault), "--from", str(dt.date.today()),
+        "--to", str(dt.date.today() + dt.timedelta(days=14)), "--out", str(diary),
+        passphrase=DEMO_PASSPHRASE,
+    )  # fmt: skip
+    unknown = run("goals", "--vault", str(vault), "--client", "0", passphrase=DEMO_PASSPHRASE)
+
+    assert goals.returncode == 0, goals.stderr
+    document = json.loads(goals.stdout)
+    assert set(document) >= {"goals", "gas_t_score"}
+    assert all(set(g) >= {"id", "title", "column", "weight", "levels", "ratings"}
+               for g in document["goals"])  # fmt: skip
+    assert ruptures.returncode == 0, ruptures.stderr
+    assert all(set(r) >= {"id", "date", "kind", "outcome", "note"}
+               for r in json.loads(ruptures.stdout))  # fmt: skip
+    assert exported.returncode == 0, exported.stderr
+    assert int(exported.stdout.split()[1]) > 10  # "Exported 23 booked sessions ..."
+    assert diary.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert (unknown.returncode, len(unknown.stderr.splitlines())) == (1, 1)
