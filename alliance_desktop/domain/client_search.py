@@ -10,8 +10,16 @@ from alliance_desktop.domain.client import ClientStatus, ClientSummary
 
 def search_key(text: str) -> str:
     """Casefolded text without accents, so 'zoe' finds 'Zoë' and 'jose' finds 'José'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Decomposing can reveal letters that still need folding (e.g. 'ⱽ' -> 'V'), so repeat
+    # until nothing changes; real names settle after one round.
+    key = text
+    for _ in range(4):
+        decomposed = unicodedata.normalize("NFKD", key).casefold()
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        if folded == key:
+            break
+        key = folded
+    return key
 
 
 class ClientFinder:

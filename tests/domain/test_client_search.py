@@ -57,3 +57,8 @@ def test_every_client_is_found_by_its_own_name(name: str) -> None:
 @given(st.text(max_size=40))
 def test_search_key_is_stable(text: str) -> None:
     assert search_key(search_key(text)) == search_key(text)
+
+
+def test_letters_revealed_by_decomposition_are_folded_too() -> None:
+    assert search_key("ⱽ") == "v"  # a modifier letter that decomposes to a capital V
+    assert search_key("Straße") == "strasse"
