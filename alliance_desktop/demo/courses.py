@@ -162,6 +162,7 @@ def _plan(
     days_off: set[dt.date],
     benchmark: int | None,
 ) -> None:
+    """The client's past sessions at each of their slots, and what is booked next."""
     client = course.entry.client
     start_date = client.start_date or now.date()
     modality = rng.choices(list(_MODALITIES), list(_MODALITIES.values()))[0]
@@ -236,6 +237,8 @@ def _plan_future(
     step: int,
     number: int,
 ) -> None:
+    """After the history: the series still to come (active and ending clients), the next
+    assessment appointments (intake), or a follow-up six weeks after an ending."""
     status = course.status
     step_days = 14 if status is ClientStatus.ENDING else step
     next_start = starts[-1] + dt.timedelta(days=step_days) if starts else None
