@@ -1,0 +1,92 @@
+"""A small chart of one goal's ratings over time, on the -2..+2 scale with the level names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+)
+from PySide6.QtCore import QDate, QDateTime, QMargins, QPointF, Qt, QTime
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from alliance_desktop.domain.goal import GAS_LEVELS, GasRating
+from alliance_desktop.ui.goal_wording import SHORT_LEVEL_NAMES, level_number
+
+_LINE = QColor("#2e6f6b")
+_GRID = QColor("#e3e9e7")
+_LABELS = QColor("#4a5a5b")
+_PADDING_DAYS = 10
+
+
+def day_to_msecs(day: dt.date) -> float:
+    moment = QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0))
+    return float(moment.toMSecsSinceEpoch())
+
+
+class GoalProgressChart(QChartView):
+    """`series` holds one point per rating: x is the day (ms since the epoch), y the level."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("goalProgressChart")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumSize(280, 220)
+        self.setBackgroundBrush(QBrush(QColor("#ffffff")))
+        self.setFrameShape(QChartView.Shape.NoFrame)
+        chart = QChart()
+        chart.legend().hide()
+        chart.setBackgroundVisible(False)
+        chart.setMargins(QMargins(0, 4, 8, 0))
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.series = QLineSeries()
+        self.series.setName("Rating")
+        self.series.setPointsVisible(True)
+        self.series.setMarkerSize(7)
+        pen = QPen(_LINE, 2)
+        self.series.setPen(pen)
+        self.series.setBrush(QBrush(_LINE))
+        chart.addSeries(self.series)
+
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
+        self.x_axis = QDateTimeAxis()
+        self.x_axis.setFormat("d MMM yy")
+        self.x_axis.setTickCount(4)
+        self.x_axis.setLabelsFont(small)
+        self.x_axis.setLabelsColor(_LABELS)
+        self.x_axis.setGridLineColor(_GRID)
+        self.y_axis = QCategoryAxis()
+        self.y_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        for level in GAS_LEVELS:
+            self.y_axis.append(f"{level_number(level)} {SHORT_LEVEL_NAMES[level]}", level)
+        self.y_axis.setRange(-2.4, 2.4)
+        self.y_axis.setLabelsFont(small)
+        self.y_axis.setLabelsColor(_LABELS)
+        self.y_axis.setGridLineColor(_GRID)
+        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.series.attachAxis(self.x_axis)
+        self.series.attachAxis(self.y_axis)
+        self.setChart(chart)
+        self.show_ratings([])
+
+    def show_ratings(self, ratings: Sequence[GasRating]) -> None:
+        points = [QPointF(day_to_msecs(r.rated_on), float(r.level)) for r in ratings]
+        self.series.replace(points)
+        days = [rating.rated_on for rating in ratings] or [dt.date.today()]
+        first = min(days) - dt.timedelta(days=_PADDING_DAYS)
+        last = max(days) + dt.timedelta(days=_PADDING_DAYS)
+        self.x_axis.setRange(
+            QDateTime(QDate(first.year, first.month, first.day), QTime(0, 0)),
+            QDateTime(QDate(last.year, last.month, last.day), QTime(0, 0)),
+        )
+        self.x_axis.setFormat("d MMM" if first.year == last.year else "MMM yy")
+        described = ", ".join(f"{r.rated_on.isoformat()}: {level_number(r.level)}" for r in ratings)
+        self.setAccessibleDescription(described or "No ratings yet")
