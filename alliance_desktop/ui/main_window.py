@@ -27,10 +27,11 @@ from alliance_desktop.ui.client_editing import ClientEditing
 from alliance_desktop.ui.dialogs.practice_profile_dialog import PracticeProfileDialog
 from alliance_desktop.ui.settings import MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE, app_settings
 from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.views.client_tabs.goals_tab import GoalsTab
 from alliance_desktop.ui.views.clients_view import ClientsView
+from alliance_desktop.ui.views.goals.goals_page import GoalsPage
 from alliance_desktop.ui.views.placeholder_view import (
     calendar_page,
-    goals_page,
     reports_page,
     ruptures_page,
 )
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
         self.today_view = TodayView(practice, tasks)
         self.clients_view = ClientsView(practice, tasks)
         self.calendar_view = calendar_page()
-        self.goals_view = goals_page()
+        self.goals_view = GoalsPage(practice, tasks)
         self.ruptures_view = ruptures_page()
         self.reports_view = reports_page()
         for page in (
@@ -92,6 +93,8 @@ class MainWindow(QMainWindow):
         ):
             self.pages.addWidget(page)
         self.client_editing = ClientEditing(practice, tasks, self)
+        self.goals_tab = GoalsTab(practice, tasks)
+        self.clients_view.overview.add_tab(self.goals_tab, "Goals")
         self.vault_label = QLabel(f"Vault: {practice.vault_path}")
         self.vault_label.setObjectName("vaultLabel")
         self.vault_label.setToolTip("The encrypted file holding this practice's records")
@@ -149,6 +152,8 @@ class MainWindow(QMainWindow):
         self.clients_view.restore_requested.connect(self.client_editing.restore_client)
         self.client_editing.client_saved.connect(self._client_saved)
         self.client_editing.status_message.connect(self._show_status)
+        self.goals_tab.board_requested.connect(self.open_goal_board)
+        self.goals_view.board.editing.status_message.connect(self._show_status)
 
         self._tasks.busy_changed.connect(self._busy_changed)
         self._busy_delay.timeout.connect(lambda: self.busy_bar.setVisible(self._tasks.is_busy))
@@ -174,6 +179,11 @@ class MainWindow(QMainWindow):
         self.show_page(CLIENTS_PAGE)
         self.clients_view.focus_search()
 
+    def open_goal_board(self, client_id: int, goal_id: int | None = None) -> None:
+        """The client's goal board at full width, on the Goals page."""
+        self.show_page(self.pages.indexOf(self.goals_view))
+        self.goals_view.show_board(client_id, goal_id)
+
     # Practice profile
 
     @property
@@ -188,6 +198,8 @@ class MainWindow(QMainWindow):
         self.client_editing.date_style = profile.date_style
         self.clients_view.set_date_style(profile.date_style)
         self.today_view.set_date_style(profile.date_style)
+        self.goals_view.set_date_style(profile.date_style)
+        self.goals_tab.date_style = profile.date_style
 
     def edit_practice_profile(self) -> None:
         self._tasks.submit(self._practice.profile, self._open_profile_dialog)

@@ -60,9 +60,10 @@ def test_standard_shortcuts_are_in_place(main_window: MainWindow) -> None:
 
 
 def test_placeholder_pages_say_what_will_come(main_window: MainWindow) -> None:
-    assert main_window.goals_view.title.text() == "Goals"
-    assert "Goal Attainment Scaling" in " ".join(
-        label.text() for label in main_window.goals_view.findChildren(type(main_window.vault_label))
+    assert main_window.reports_view.title.text() == "Reports"
+    assert "ending summaries" in " ".join(
+        label.text()
+        for label in main_window.reports_view.findChildren(type(main_window.vault_label))
     )
 
 
