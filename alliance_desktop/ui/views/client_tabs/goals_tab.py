@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from alliance_desktop.domain.goal import GoalColumn
@@ -61,6 +62,12 @@ class GoalsTab(QWidget):
 
         self.open_button.clicked.connect(lambda: self._open(None))
         self.summary.linkActivated.connect(self._link)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Goals change on the Goals page; look again whenever the tab comes back into view.
+        super().showEvent(event)
+        if self._client_id is not None:
+            self.show_client(self._client_id)
 
     def show_client(self, client_id: int | None) -> None:
         self._client_id = client_id

@@ -239,7 +239,9 @@ class GoalBoardView(QWidget):
             if messages.confirm(self, "Agree anyway?", question, "Agree anyway"):
                 self.move_goal(goal_id, column, position, confirmed=True)
                 return
-        elif isinstance(error, InvalidInput) and column is GoalColumn.ACTIVE:
+        elif isinstance(error, InvalidInput) and any(
+            field.startswith("levels.") for field in error.problems
+        ):
             goal = self.goal(goal_id)
             question = (
                 "Before a goal becomes active, describe all five progress levels "
