@@ -7,6 +7,7 @@ instead of clicking real modal boxes.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -43,3 +44,17 @@ def confirm(parent: QWidget | None, title: str, question: str, action_label: str
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is go
+
+
+def choose(parent: QWidget | None, title: str, question: str, choices: Sequence[str]) -> str | None:
+    """Ask which of several ways to go ("This session only", "This and following"); returns
+    the chosen label, or None for Cancel (the default, so Enter never picks the bigger step)."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
+    buttons = [
+        (box.addButton(choice, QMessageBox.ButtonRole.AcceptRole), choice) for choice in choices
+    ]
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return next((choice for button, choice in buttons if button is clicked), None)

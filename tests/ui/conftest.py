@@ -28,7 +28,8 @@ def isolated_settings(tmp_path: Path) -> Path:
 def no_surprise_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """A modal box would hang the test; an unexpected one fails it instead.
 
-    Tests that expect a confirmation replace `messages.confirm` themselves.
+    Tests that expect a confirmation or a choice replace `messages.confirm` or
+    `messages.choose` themselves.
     """
     errors: list[str] = []
 
@@ -39,8 +40,12 @@ def no_surprise_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     def confirm(_parent: object, title: str, question: str, _action: str) -> bool:
         raise AssertionError(f"Unexpected confirmation: {title}: {question}")
 
+    def choose(_parent: object, title: str, question: str, _choices: object) -> str | None:
+        raise AssertionError(f"Unexpected question: {title}: {question}")
+
     monkeypatch.setattr(messages, "show_error", show_error)
     monkeypatch.setattr(messages, "confirm", confirm)
+    monkeypatch.setattr(messages, "choose", choose)
     return errors
 
 
