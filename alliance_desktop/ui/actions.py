@@ -12,6 +12,10 @@ from PySide6.QtWidgets import QMenuBar, QWidget
 @dataclass(frozen=True)
 class MainActions:
     new_client: QAction
+    new_session: QAction
+    export_calendar: QAction
+    undo: QAction  # enabled and named by the session undo stack
+    redo: QAction
     practice_profile: QAction
     quit: QAction
     find_client: QAction
@@ -37,6 +41,16 @@ def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
     std = QKeySequence.StandardKey
     return MainActions(
         new_client=_action(window, "&New client…", [QKeySequence(std.New)], "Add a client record"),
+        new_session=_action(
+            window, "New &session…", [QKeySequence("Ctrl+Shift+N")], "Book a session"
+        ),
+        export_calendar=_action(
+            window,
+            "&Export calendar…",
+            tip="Write your booked sessions to an .ics file, with initials at most",
+        ),
+        undo=_action(window, "&Undo", [QKeySequence(std.Undo)]),
+        redo=_action(window, "&Redo", [QKeySequence(std.Redo)]),
         practice_profile=_action(
             window,
             "Practice &profile…",
@@ -58,12 +72,18 @@ def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
 def build_menus(menu_bar: QMenuBar, actions: MainActions) -> None:
     file_menu = menu_bar.addMenu("&File")
     file_menu.addAction(actions.new_client)
+    file_menu.addAction(actions.new_session)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.export_calendar)
     file_menu.addSeparator()
     file_menu.addAction(actions.practice_profile)
     file_menu.addSeparator()
     file_menu.addAction(actions.quit)
 
     edit_menu = menu_bar.addMenu("&Edit")
+    edit_menu.addAction(actions.undo)
+    edit_menu.addAction(actions.redo)
+    edit_menu.addSeparator()
     edit_menu.addAction(actions.find_client)
 
     view_menu = menu_bar.addMenu("&View")

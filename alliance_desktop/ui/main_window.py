@@ -25,13 +25,15 @@ from alliance_desktop.ui import messages
 from alliance_desktop.ui.actions import build_menus, create_actions
 from alliance_desktop.ui.client_editing import ClientEditing
 from alliance_desktop.ui.dialogs.practice_profile_dialog import PracticeProfileDialog
+from alliance_desktop.ui.session_editing import SessionEditing
 from alliance_desktop.ui.settings import MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE, app_settings
 from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.views.calendar_view import CalendarView
 from alliance_desktop.ui.views.client_tabs.goals_tab import GoalsTab
+from alliance_desktop.ui.views.client_tabs.sessions_tab import SessionsTab
 from alliance_desktop.ui.views.clients_view import ClientsView
 from alliance_desktop.ui.views.goals.goals_page import GoalsPage
 from alliance_desktop.ui.views.placeholder_view import (
-    calendar_page,
     reports_page,
     ruptures_page,
 )
@@ -79,7 +81,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.today_view = TodayView(practice, tasks)
         self.clients_view = ClientsView(practice, tasks)
-        self.calendar_view = calendar_page()
+        self.session_editing = SessionEditing(practice, tasks, self)
+        self.calendar_view = CalendarView(practice, tasks, self.session_editing)
         self.goals_view = GoalsPage(practice, tasks)
         self.ruptures_view = ruptures_page()
         self.reports_view = reports_page()
@@ -93,6 +96,8 @@ class MainWindow(QMainWindow):
         ):
             self.pages.addWidget(page)
         self.client_editing = ClientEditing(practice, tasks, self)
+        self.sessions_tab = SessionsTab(practice, tasks, self.session_editing)
+        self.clients_view.overview.add_tab(self.sessions_tab, "Sessions")
         self.goals_tab = GoalsTab(practice, tasks)
         self.clients_view.overview.add_tab(self.goals_tab, "Goals")
         self.vault_label = QLabel(f"Vault: {practice.vault_path}")
@@ -152,6 +157,15 @@ class MainWindow(QMainWindow):
         self.clients_view.restore_requested.connect(self.client_editing.restore_client)
         self.client_editing.client_saved.connect(self._client_saved)
         self.client_editing.status_message.connect(self._show_status)
+        sessions = self.session_editing
+        actions.new_session.triggered.connect(lambda: sessions.new_session())
+        actions.export_calendar.triggered.connect(lambda: self.calendar_view.export_calendar())
+        sessions.bind_undo_actions(actions.undo, actions.redo)
+        sessions.sessions_changed.connect(self.today_view.sessions_card.refresh)
+        sessions.status_message.connect(self._show_status)
+        self.calendar_view.status_message.connect(self._show_status)
+        self.today_view.sessions_card.session_chosen.connect(sessions.open_session)
+        self.today_view.sessions_card.status_chosen.connect(sessions.set_status)
         self.goals_tab.board_requested.connect(self.open_goal_board)
         self.goals_view.board.editing.status_message.connect(self._show_status)
 
@@ -198,6 +212,9 @@ class MainWindow(QMainWindow):
         self.client_editing.date_style = profile.date_style
         self.clients_view.set_date_style(profile.date_style)
         self.today_view.set_date_style(profile.date_style)
+        self.session_editing.date_style = profile.date_style
+        self.calendar_view.date_style = profile.date_style
+        self.sessions_tab.set_date_style(profile.date_style)
         self.goals_view.set_date_style(profile.date_style)
         self.goals_tab.date_style = profile.date_style
 

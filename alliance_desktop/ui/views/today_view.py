@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -23,6 +22,7 @@ from alliance_desktop.services import Practice
 from alliance_desktop.ui.date_formats import long_date, short_date
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.views.today_sessions import TodaySessionsCard
 from alliance_desktop.ui.widgets.two_line_delegate import DETAIL_ROLE, TwoLineDelegate
 
 # Clients the clinician is seeing now; ended and handed-over clients stay in Clients.
@@ -56,15 +56,7 @@ class TodayView(QWidget):
         self.date_label = QLabel()
         self.date_label.setObjectName("pageSubtitle")
 
-        self.sessions_card = QFrame()
-        self.sessions_card.setObjectName("card")
-        sessions_title = QLabel("Today's sessions")
-        sessions_title.setObjectName("cardTitle")
-        sessions_note = QLabel("Sessions will be listed here once the calendar is in use.")
-        sessions_note.setObjectName("quietNote")
-        sessions_layout = QVBoxLayout(self.sessions_card)
-        sessions_layout.addWidget(sessions_title)
-        sessions_layout.addWidget(sessions_note)
+        self.sessions_card = TodaySessionsCard(practice, tasks)
 
         self.clients_title = QLabel("Clients you are seeing")
         self.clients_title.setObjectName("sectionTitle")
@@ -115,6 +107,7 @@ class TodayView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self.sessions_card.refresh()
         practice = self._practice
         self._tasks.submit(
             lambda: (practice.profile(), practice.client_summaries(), practice.today()),

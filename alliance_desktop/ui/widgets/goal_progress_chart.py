@@ -81,8 +81,9 @@ class GoalProgressChart(QChartView):
         points = [QPointF(day_to_msecs(r.rated_on), float(r.level)) for r in ratings]
         self.series.replace(points)
         days = [rating.rated_on for rating in ratings] or [dt.date.today()]
-        first = min(days) - dt.timedelta(days=_PADDING_DAYS)
-        last = max(days) + dt.timedelta(days=_PADDING_DAYS)
+        # A margin either side, so the first and last points do not sit on the frame.
+        padding = dt.timedelta(days=max(_PADDING_DAYS, (max(days) - min(days)).days // 20))
+        first, last = min(days) - padding, max(days) + padding
         self.x_axis.setRange(
             QDateTime(QDate(first.year, first.month, first.day), QTime(0, 0)),
             QDateTime(QDate(last.year, last.month, last.day), QTime(0, 0)),

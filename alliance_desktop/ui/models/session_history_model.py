@@ -1,0 +1,96 @@
+"""A client's sessions as a table, newest first: rows are CalendarEntry values (no notes)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from alliance_desktop.domain.practice_profile import DateStyle
+from alliance_desktop.domain.session import CalendarEntry
+from alliance_desktop.ui.date_formats import short_date
+from alliance_desktop.ui.widgets.calendar_layout import day_name, describe_entry, time_range
+from alliance_desktop.ui.widgets.status_palette import look, status_icon, status_text
+
+DATE_COLUMN, TIME_COLUMN, STATUS_COLUMN, KIND_COLUMN, MODALITY_COLUMN = range(5)
+_HEADERS = ("Date", "Time", "Status", "Kind", "Modality")
+SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class SessionHistoryModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CalendarEntry] = []
+        self._date_style = DateStyle.DAY_MONTH_YEAR
+
+    def set_rows(self, entries: Sequence[CalendarEntry]) -> None:
+        """Show the sessions newest first (the service gives them oldest first)."""
+        self.beginResetModel()
+        self._rows = sorted(entries, key=lambda e: (e.start, e.session_id), reverse=True)
+        self.endResetModel()
+
+    def set_date_style(self, style: DateStyle) -> None:
+        self.beginResetModel()
+        self._date_style = style
+        self.endResetModel()
+
+    def entry_at(self, row: int) -> CalendarEntry:
+        return self._rows[row]
+
+    def row_of(self, session_id: int) -> int | None:
+        return next((n for n, e in enumerate(self._rows) if e.session_id == session_id), None)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            orientation is Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(_HEADERS)
+        ):
+            return _HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return describe_entry(entry)
+        if role == SESSION_ID_ROLE:
+            return entry.session_id
+        if role == Qt.ItemDataRole.DecorationRole and column == STATUS_COLUMN:
+            return status_icon(entry.status)  # colour and symbol beside the status word
+        if role == Qt.ItemDataRole.FontRole and look(entry.status).struck:
+            font = QFont()
+            font.setStrikeOut(column in (DATE_COLUMN, TIME_COLUMN))
+            return font
+        return None
+
+    def _display(self, entry: CalendarEntry, column: int) -> str:
+        if column == DATE_COLUMN:
+            day = entry.start.date()
+            return f"{day_name(day)[:3]} {short_date(day, self._date_style)}"
+        if column == TIME_COLUMN:
+            return time_range(entry.start, entry.duration_minutes)
+        if column == STATUS_COLUMN:
+            return status_text(entry.status)
+        if column == KIND_COLUMN:
+            return entry.kind.label
+        return entry.modality.label

@@ -1,0 +1,215 @@
+"""Today's sessions as a card on the Today page: the day in time order, each one click from
+its editor, and beside it the sessions that ended but are not yet marked ("To close"), with
+one-click attendance marks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_desktop.domain.session import CalendarEntry, Modality, SessionStatus
+from alliance_desktop.services import Practice
+from alliance_desktop.services.calendar import DayPlan
+from alliance_desktop.ui.signal_emit import emit
+from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.widgets.calendar_layout import short_day, time_range
+from alliance_desktop.ui.widgets.status_palette import status_icon, status_text
+
+REFRESH_EVERY_MS = 5 * 60 * 1000  # sessions end while the page is open: keep "To close" true
+VISIBLE_ROWS = 5
+CANCEL_CHOICES = (
+    SessionStatus.CANCELLED,
+    SessionStatus.LATE_CANCELLED,
+    SessionStatus.CLINICIAN_CANCELLED,
+)
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("cardTitle")
+    return label
+
+
+def _quiet(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("quietNote")
+    label.setWordWrap(True)
+    return label
+
+
+class ToCloseRow(QWidget):
+    """One session to mark: who and when (a click opens it), then the quick marks."""
+
+    def __init__(self, entry: CalendarEntry, card: TodaySessionsCard) -> None:
+        super().__init__()
+        self.entry = entry
+        when = f"{short_day(entry.start.date())}, {time_range(entry.start, entry.duration_minutes)}"
+        self.open_button = QPushButton(f"{entry.client_name}\n{when}")
+        self.open_button.setObjectName("linkButton")
+        self.open_button.setToolTip(f"Open {entry.client_name}'s session of {when}")
+        # Long names are clipped rather than pushing the mark buttons out of the card.
+        self.open_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.open_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.attended_button = QPushButton("Attended")
+        self.no_show_button = QPushButton("No-show")
+        self.cancelled_button = QToolButton()
+        self.cancelled_button.setText("Cancelled ▾")
+        self.cancelled_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.cancelled_button)
+        self.cancel_actions: dict[SessionStatus, QAction] = {}
+        for status in CANCEL_CHOICES:
+            action = menu.addAction(status.label)
+            action.triggered.connect(
+                lambda _checked=False, status=status: card.mark(entry.session_id, status)
+            )
+            self.cancel_actions[status] = action
+        self.cancelled_button.setMenu(menu)
+        for button in (self.attended_button, self.no_show_button, self.cancelled_button):
+            button.setObjectName("quickAction")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.setSpacing(6)
+        layout.addWidget(self.open_button, 1)
+        layout.addWidget(self.attended_button)
+        layout.addWidget(self.no_show_button)
+        layout.addWidget(self.cancelled_button)
+        self.open_button.clicked.connect(lambda: emit(card.session_chosen, entry.session_id))
+        self.attended_button.clicked.connect(
+            lambda: card.mark(entry.session_id, SessionStatus.ATTENDED)
+        )
+        self.no_show_button.clicked.connect(
+            lambda: card.mark(entry.session_id, SessionStatus.NO_SHOW)
+        )
+
+
+class TodaySessionsCard(QFrame):
+    session_chosen = Signal(int)
+    status_chosen = Signal(int, object)  # session id, SessionStatus
+
+    def __init__(
+        self, practice: Practice, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self._practice = practice
+        self._tasks = tasks
+        self.plan: DayPlan | None = None
+
+        self.title = _title("Today's sessions")
+        self.session_list = QListWidget()
+        self.session_list.setObjectName("todaySessions")
+        self.session_list.setIconSize(QSize(16, 16))
+        self.session_list.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.session_list.setToolTip("Click a session to open it")
+        self.nothing_today = _quiet("Nothing booked today.")
+        self.close_title = _title("To close")
+        self.close_note = _quiet("Ended, but not yet marked as attended, cancelled or no-show.")
+        self.rows: list[ToCloseRow] = []
+        self._rows_box = QWidget()
+        self._rows_box.setObjectName("toCloseRows")
+        self._rows_layout = QVBoxLayout(self._rows_box)
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        self._rows_layout.setSpacing(0)
+        self.close_scroll = QScrollArea()
+        self.close_scroll.setObjectName("toCloseScroll")
+        self.close_scroll.setWidgetResizable(True)
+        self.close_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.close_scroll.setWidget(self._rows_box)
+        # Let the white card show through (a scroll area paints its own grey by default).
+        self._rows_box.setAutoFillBackground(False)
+        self.close_scroll.viewport().setAutoFillBackground(False)
+        self.all_closed = _quiet("Every past session is marked. Nothing to close.")
+
+        today = QVBoxLayout()
+        today.addWidget(self.title)
+        today.addWidget(self.session_list)
+        today.addWidget(self.nothing_today)
+        today.addStretch(1)
+        closing = QVBoxLayout()
+        closing.addWidget(self.close_title)
+        closing.addWidget(self.close_note)
+        closing.addWidget(self.close_scroll)
+        closing.addWidget(self.all_closed)
+        closing.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(today, 1)
+        layout.addSpacing(16)
+        layout.addLayout(closing, 1)
+
+        self.session_list.itemClicked.connect(self._open_item)
+        self.session_list.itemActivated.connect(self._open_item)
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_EVERY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+
+    def refresh(self) -> None:
+        self._tasks.submit(self._practice.calendar.day_plan, self._show)
+
+    def mark(self, session_id: int, status: SessionStatus) -> None:
+        emit(self.status_chosen, session_id, status)
+
+    def session_ids(self) -> list[int]:
+        return [
+            self.session_list.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.session_list.count())
+        ]
+
+    def _show(self, plan: DayPlan) -> None:
+        self.plan = plan
+        self.session_list.clear()
+        for entry in plan.sessions:
+            item = QListWidgetItem(self._line(entry))
+            item.setData(Qt.ItemDataRole.UserRole, entry.session_id)
+            item.setIcon(status_icon(entry.status))
+            item.setToolTip(f"Open {entry.client_name}'s session")
+            self.session_list.addItem(item)
+        count = len(plan.sessions)
+        self.title.setText(f"Today's sessions ({count})" if count else "Today's sessions")
+        self.session_list.setVisible(bool(count))
+        self.nothing_today.setVisible(not count)
+        self._fit(self.session_list, count)
+
+        for row in self.rows:
+            row.deleteLater()
+        self.rows = [ToCloseRow(entry, self) for entry in reversed(plan.to_close)]
+        for row in self.rows:  # the most recent first: the one still in mind
+            self._rows_layout.addWidget(row)
+        closing = len(self.rows)
+        self.close_title.setText(f"To close ({closing})" if closing else "To close")
+        self.close_note.setVisible(bool(closing))
+        self.close_scroll.setVisible(bool(closing))
+        self.all_closed.setVisible(not closing)
+        row_height = self.rows[0].sizeHint().height() if self.rows else 0
+        self.close_scroll.setFixedHeight(min(closing, VISIBLE_ROWS) * row_height + 2)
+
+    @staticmethod
+    def _line(entry: CalendarEntry) -> str:
+        parts = [time_range(entry.start, entry.duration_minutes), entry.client_name]
+        if entry.modality is not Modality.IN_PERSON:
+            parts.append(entry.modality.label)
+        if entry.status is not SessionStatus.SCHEDULED:
+            parts.append(status_text(entry.status))
+        return "   ".join(parts[:2]) + "".join(f" · {part}" for part in parts[2:])
+
+    @staticmethod
+    def _fit(view: QListWidget, rows: int) -> None:
+        height = view.sizeHintForRow(0) if rows else 0
+        view.setFixedHeight(min(rows, VISIBLE_ROWS) * height + 2 * view.frameWidth() + 8)
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        emit(self.session_chosen, item.data(Qt.ItemDataRole.UserRole))
