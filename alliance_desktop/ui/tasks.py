@@ -38,6 +38,7 @@ class TaskRunner(QObject):
         self._pending: dict[int, tuple[OnDone | None, OnError | None]] = {}
         self._ids = itertools.count(1)
         self._default_error_handler: OnError | None = None
+        self._closed = False
         self._succeeded.connect(self._deliver_result)
         self._failed.connect(self._deliver_error)
 
@@ -55,11 +56,19 @@ class TaskRunner(QObject):
         on_done: OnDone | None = None,
         on_error: OnError | None = None,
     ) -> None:
+        if self._closed:
+            log.debug("The database worker is closed; work submitted now is not run.")
+            return
         task_id = next(self._ids)
         self._pending[task_id] = (on_done, on_error)
         if len(self._pending) == 1:
             emit(self.busy_changed, True)
         self._pool.start(lambda: self._run(task_id, work))
+
+    def close(self) -> None:
+        """Run nothing more: for when the vault is about to close. Results still queued are
+        dropped, so their callbacks cannot ask for more work on a closed vault."""
+        self._closed = True
 
     def wait_until_idle(self, timeout_ms: int = 30_000) -> bool:
         """Block until the worker has finished everything queued (used when quitting)."""
@@ -76,11 +85,13 @@ class TaskRunner(QObject):
 
     def _deliver_result(self, task_id: int, result: object) -> None:
         on_done, _ = self._finish(task_id)
-        if on_done is not None:
+        if on_done is not None and not self._closed:
             on_done(result)
 
     def _deliver_error(self, task_id: int, error: Exception) -> None:
         _, on_error = self._finish(task_id)
+        if self._closed:
+            return
         handler = on_error or self._default_error_handler
         if handler is None:
             log.error("Unhandled error in a database task", exc_info=error)

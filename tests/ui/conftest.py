@@ -60,6 +60,9 @@ def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
     runner = TaskRunner()
     yield runner
     runner.wait_until_idle()
+    # The vault closes next: work the test's callbacks asked for after this point must not
+    # run in a later test, on a closed vault.
+    runner.close()
 
 
 @pytest.fixture

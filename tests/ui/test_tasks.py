@@ -83,3 +83,20 @@ def test_without_its_own_handler_an_error_goes_to_the_default_handler(
     qtbot.waitUntil(lambda: bool(errors))
 
     assert isinstance(errors[0], ZeroDivisionError)
+
+
+def test_a_closed_runner_runs_nothing_more_and_drops_queued_results(
+    qtbot: QtBot, tasks: TaskRunner
+) -> None:
+    delivered: list[str] = []
+    ran: list[str] = []
+    tasks.submit(lambda: "queued", delivered.append)
+    tasks.wait_until_idle()  # finished on the worker, its result not yet delivered
+
+    tasks.close()
+    tasks.submit(lambda: ran.append("late"), delivered.append)
+    qtbot.wait(50)
+
+    assert delivered == []
+    assert ran == []
+    assert not tasks.is_busy
