@@ -1,0 +1,113 @@
+"""When an alliance flag is raised: the clinician's own thresholds, in plain sentences."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_desktop.domain.alliance_flags import AllianceThresholds, check_thresholds
+from alliance_desktop.domain.errors import InvalidInput
+from alliance_desktop.ui.widgets.field_messages import FieldMessages
+
+
+def _spin(minimum: int, maximum: int, suffix: str = "") -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(minimum, maximum)
+    spin.setSuffix(suffix)
+    spin.setFixedWidth(120)
+    return spin
+
+
+class AllianceThresholdsDialog(QDialog):
+    def __init__(self, thresholds: AllianceThresholds, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._result: AllianceThresholds | None = None
+        self.setWindowTitle("Alliance flags")
+        self.messages = FieldMessages()
+
+        intro = QLabel(
+            "Flags appear on Today and on a client's overview, each saying why. "
+            "Check-ins are 0–10; the client's own ratings are used when they gave them."
+        )
+        intro.setObjectName("quietNote")
+        intro.setWordWrap(True)
+        self.overall_below = _spin(1, 10, " / 10")
+        self.dimension_below = _spin(1, 10, " / 10")
+        self.drop_of = _spin(1, 10, " points")
+        self.unresolved_after_days = _spin(1, 365, " days")
+        self.defaults_button = QLabel('<a href="defaults">Use the suggested values</a>')
+        self.defaults_button.setToolTip("Overall below 9, any part below 8, a drop of 2, 14 days")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        wrap = self.messages.wrap
+        form.addRow(
+            "Flag a check-in when overall is below", wrap("overall_below", self.overall_below)
+        )
+        form.addRow(
+            "… or goals, tasks or bond is below", wrap("dimension_below", self.dimension_below)
+        )
+        form.addRow("Flag a drop from the last check-in of", wrap("drop_of", self.drop_of))
+        form.addRow(
+            "Flag a rupture still open after",
+            wrap("unresolved_after_days", self.unresolved_after_days),
+        )
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(intro)
+        layout.addSpacing(6)
+        layout.addLayout(form)
+        layout.addWidget(self.defaults_button)
+        layout.addSpacing(6)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(480)
+
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.defaults_button.linkActivated.connect(lambda _link: self._fill(AllianceThresholds()))
+        self._fill(thresholds)
+
+    def _fill(self, thresholds: AllianceThresholds) -> None:
+        self.overall_below.setValue(thresholds.overall_below)
+        self.dimension_below.setValue(thresholds.dimension_below)
+        self.drop_of.setValue(thresholds.drop_of)
+        self.unresolved_after_days.setValue(thresholds.unresolved_after_days)
+
+    def thresholds_from_fields(self) -> AllianceThresholds:
+        return AllianceThresholds(
+            overall_below=self.overall_below.value(),
+            dimension_below=self.dimension_below.value(),
+            drop_of=self.drop_of.value(),
+            unresolved_after_days=self.unresolved_after_days.value(),
+        )
+
+    def result_thresholds(self) -> AllianceThresholds | None:
+        return self._result
+
+    def accept(self) -> None:
+        try:
+            self._result = check_thresholds(self.thresholds_from_fields())
+        except InvalidInput as error:
+            self.messages.show(error.problems)
+            return
+        super().accept()
+
+    @classmethod
+    def edit(
+        cls, parent: QWidget | None, thresholds: AllianceThresholds
+    ) -> AllianceThresholds | None:
+        dialog = cls(thresholds, parent)
+        dialog.exec()
+        return dialog.result_thresholds()
