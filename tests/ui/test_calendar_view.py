@@ -7,6 +7,8 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTime
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from alliance_desktop.domain.recurrence import Frequency
@@ -18,7 +20,7 @@ from alliance_desktop.ui.main_window import MainWindow
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.calendar_view import CalendarView
 from alliance_desktop.ui.widgets.calendar_layout import CalendarMode
-from alliance_desktop.ui.widgets.time_grid import HOUR_HEIGHT, TimeGrid
+from alliance_desktop.ui.widgets.time_grid import TimeGrid
 from tests.factories import make_client, make_session
 from tests.ui.dialog_driver import when_dialog_opens
 
@@ -368,4 +370,26 @@ def test_a_hundred_sessions_in_a_month_draw_at_once(
     assert cell is not None and len(cell.chips) + cell.hidden == 4
     assert view.count_label.text() == "100 sessions booked"
     assert grid.grab().width() > 0  # painting copes
-    assert HOUR_HEIGHT > 0
+
+
+def test_right_clicking_a_session_marks_what_happened(
+    qtbot: QtBot, practice: Practice, main_window: MainWindow, tasks: TaskRunner, client_id: int
+) -> None:
+    booked = practice.calendar.book(make_session(client_id, dt.datetime(2026, 3, 12, 9, 0)))
+    view = _calendar(qtbot, main_window, tasks, CalendarMode.WEEK)
+    viewport = view.time_grid.viewport()
+    point = view.time_grid.block_rect(_shown_entries(view)[0]).center().toPoint()
+
+    QApplication.sendEvent(
+        viewport,
+        QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, viewport.mapToGlobal(point)),
+    )
+    assert view.menu is not None
+    actions = {action.text(): action for action in view.menu.actions()}
+    assert "Ana Ruiz" in actions and "Open…" in actions
+    assert not actions["Mark as scheduled"].isEnabled()  # what it already is
+    actions["Mark as no-show"].trigger()
+    view.menu.close()
+
+    qtbot.waitUntil(lambda: _shown_entries(view)[0].status is SessionStatus.NO_SHOW)
+    assert practice.calendar.session(booked.id or 0).status is SessionStatus.NO_SHOW

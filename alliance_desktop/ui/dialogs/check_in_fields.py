@@ -146,7 +146,7 @@ class CheckInFields(QWidget):
             labels.addWidget(self._messages.message_label(f"check_in.{instrument.value}", total))
             if spec.subscales:
                 row += 1
-                grid.addLayout(self._subscale_row(instrument, labels), row, 1, 1, 2)
+                grid.addLayout(self._subscale_row(instrument, labels), row, 0, 1, 3)
             grid.addLayout(labels, row + 1, 0, 1, 3)
             row += 2
         return grid
@@ -156,6 +156,11 @@ class CheckInFields(QWidget):
         scale = f"{_number(spec.subscale_minimum)}–{_number(spec.subscale_maximum)}"
         parts = QHBoxLayout()
         parts.setSpacing(6)
+        lead = QLabel(f"Subscales (optional, {scale} each)")
+        lead.setObjectName("quietNote")
+        lead.setToolTip("If you scored them; the total is their sum")
+        parts.addSpacing(16)
+        parts.addWidget(lead)
         for name in spec.subscales:
             box = _number_box(_SCORE, scale, 52)
             box.setAccessibleName(f"{spec.label} {name} subscale")
@@ -165,10 +170,6 @@ class CheckInFields(QWidget):
             parts.addWidget(box)
             field = f"check_in.{instrument.value}.{name}"
             labels.addWidget(self._messages.message_label(field, box))
-        hint = QLabel(f"optional, {scale} each")
-        hint.setObjectName("quietNote")
-        hint.setToolTip("Subscale totals, if you scored them; the total is their sum")
-        parts.addWidget(hint)
         parts.addStretch(1)
         return parts
 

@@ -55,6 +55,26 @@ class Booking:
     repeat: RecurrenceRule | None = None
 
 
+_FIELD_ORDER = (
+    "client_id",
+    "start",
+    "end",
+    "duration_minutes",
+    "count",
+    "until",
+    "agenda",
+    "focus",
+    "progress_note",
+    "private_note",
+    "check_in",
+)
+
+
+def _field_order(field: str) -> int:
+    root = "check_in" if field.startswith("check_in") else field
+    return _FIELD_ORDER.index(root) if root in _FIELD_ORDER else len(_FIELD_ORDER)
+
+
 def _text_box(placeholder: str, height: int, grows: bool = False) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setPlaceholderText(placeholder)
@@ -326,7 +346,9 @@ class SessionDialog(QDialog):
         super().accept()
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        unplaced = self.messages.show(problems)
+        # In the order of the tabs, so the first problem revealed is the first on the way.
+        ordered = dict(sorted(problems.items(), key=lambda item: _field_order(item[0])))
+        unplaced = self.messages.show(ordered)
         self.general_message.setText("\n".join(unplaced.values()))
         self.general_message.setVisible(bool(unplaced))
 

@@ -12,11 +12,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -33,6 +34,7 @@ from alliance_desktop.ui.session_editing import SessionEditing
 from alliance_desktop.ui.settings import app_settings
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.views.session_menu import session_menu
 from alliance_desktop.ui.widgets.calendar_layout import (
     CalendarMode,
     period_bounds,
@@ -92,6 +94,7 @@ class CalendarView(QWidget):
         self.shown: _Loaded | None = None
         self._generation = 0
         self._scrolled = False
+        self.menu: QMenu | None = None  # the last right-click menu (kept for tests)
 
         self.title = QLabel("Calendar")
         self.title.setObjectName("pageTitle")
@@ -171,6 +174,7 @@ class CalendarView(QWidget):
             grid.session_dropped.connect(editing.move_session)
             grid.day_chosen.connect(self.open_day)
             grid.installEventFilter(self)
+        self.time_grid.viewport().installEventFilter(self)  # right-clicks land on its viewport
         self.month_grid.day_selected.connect(self.select_day)
         self.month_grid.day_double_clicked.connect(
             lambda day: editing.new_session(dt.datetime.combine(day, DAY_STARTS_AT))
@@ -283,7 +287,20 @@ class CalendarView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             return self._key(event)
+        if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+            return self._context_menu(event)
         return super().eventFilter(watched, event)
+
+    def _context_menu(self, event: QContextMenuEvent) -> bool:
+        grid = self.current_grid()
+        entry = grid.session_at(event.pos())
+        if entry is None:
+            return False
+        grid.selected_session_id = entry.session_id
+        grid.update()
+        self.menu = session_menu(self, entry, self.editing)
+        self.menu.popup(event.globalPos())
+        return True
 
     def _key(self, event: QKeyEvent) -> bool:
         key, modifiers = Qt.Key(event.key()), event.modifiers()

@@ -260,6 +260,10 @@ class MonthGrid(QWidget):
             return None
         return next((chip for chip in cell.chips if chip.rect.contains(pos)), None)
 
+    def session_at(self, pos: QPoint) -> CalendarEntry | None:
+        chip = self._chip_at(pos)
+        return chip.entry if chip else None
+
     # Mouse
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
