@@ -170,8 +170,13 @@ def test_page_down_moves_a_week_or_month_and_t_comes_back_to_today(
     grid = view.time_grid
     assert view.period_label.text() == "9 – 15 March 2026"
 
-    qtbot.keyClick(grid, Qt.Key.Key_PageDown)
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert grid.selected_day == dt.date(2026, 3, 15)
+    qtbot.keyClick(grid, Qt.Key.Key_Right)  # past Sunday: the next week
     qtbot.waitUntil(lambda: view.period_label.text() == "16 – 22 March 2026")
+    assert grid.selected_day == dt.date(2026, 3, 16)
+    qtbot.keyClick(grid, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: view.period_label.text() == "23 – 29 March 2026")
     qtbot.keyClick(grid, Qt.Key.Key_M)
     qtbot.waitUntil(lambda: view.period_label.text() == "March 2026")
     qtbot.keyClick(view.month_grid, Qt.Key.Key_PageDown)

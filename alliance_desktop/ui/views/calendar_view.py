@@ -261,7 +261,7 @@ class CalendarView(QWidget):
         if shown is not None and shown.mode is self.mode and self._same_period(shown, day):
             self.shown = _Loaded(shown.now, shown.mode, day, shown.days, shown.entries)
             self.month_grid.select_day(day)
-            self.time_grid.selected_day = day
+            self.time_grid.select_day(day)
             self.period_label.setText(period_title(self.mode, day))
             return
         self.refresh()

@@ -109,6 +109,10 @@ class TimeGrid(QAbstractScrollArea):
         self.viewport().update()
         self._header.update()
 
+    def select_day(self, day: dt.date) -> None:
+        self.selected_day = day
+        self._header.update()
+
     def scroll_to_minutes(self, minutes: int) -> None:
         self.verticalScrollBar().setValue(int(minutes / 60 * HOUR_HEIGHT))
 
@@ -233,7 +237,7 @@ class TimeGrid(QAbstractScrollArea):
         if press is not None and press.dragging and press.target is not None:
             entry = self.entry(press.session_id or 0)
             if entry is not None and press.target.date() in self.days:
-                moved = _moved(entry, press.target)
+                moved = replace(entry, start=press.target)
                 rect = self.block_rect(moved)
                 index = self.days.index(moved.start.date())
                 rect.setLeft(self.column_left(index) + 2)
@@ -385,6 +389,10 @@ class _DayHeader(QWidget):
             else:
                 painter.setPen(TEXT)
             painter.drawText(number, Qt.AlignmentFlag.AlignCenter, str(day.day))
+            if day == grid.selected_day and len(grid.days) > 1:  # where N and Enter act
+                painter.fillRect(
+                    QRectF(cell.left() + 1, self.height() - 3, cell.width() - 1, 3), ACCENT
+                )
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         day = self._grid.day_at(event.position().x())
@@ -393,7 +401,3 @@ class _DayHeader(QWidget):
 
 
 _TOP_CENTRE = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter
-
-
-def _moved(entry: CalendarEntry, start: dt.datetime) -> CalendarEntry:
-    return replace(entry, start=start)
