@@ -193,3 +193,14 @@ def test_an_existing_entry_opens_as_saved_and_cancel_returns_nothing(qtbot: QtBo
     dialog = _open(qtbot, stored)
     dialog.reject()
     assert dialog.result_entry() is None
+
+
+def test_a_new_entry_offers_the_latest_recent_session_and_its_date(qtbot: QtBot) -> None:
+    dialog = _open(qtbot)
+
+    assert dialog.session.currentData() == 31
+    assert dialog.entry_from_fields().occurred_on == dt.date(2026, 3, 10)
+
+    old = RuptureDialog(draft_rupture(1, dt.date(2026, 4, 30)), [SESSION], CHECK_INS)
+    qtbot.addWidget(old)
+    assert old.session.currentData() is None  # seven weeks on: no guess

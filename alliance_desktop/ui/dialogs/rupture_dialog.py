@@ -47,6 +47,7 @@ from alliance_desktop.ui.widgets.repair_picker import RepairPicker
 
 CHOOSE_SIGNIFICANCE = "Choose how significant it felt, from 1 (slight) to 5 (threatens the work)."
 FOLLOW_UP_AFTER_DAYS = 7
+RECENT_SESSION = dt.timedelta(days=14)
 
 
 def draft_rupture(client_id: int, today: dt.date) -> RuptureEntry:
@@ -90,7 +91,7 @@ class RuptureDialog(QDialog):
         self.setWindowTitle(f"{what} — {client_name}" if client_name else what)
         self.heading = QLabel(self.windowTitle())
         self.heading.setObjectName("dialogTitle")
-        self.setMinimumSize(760, 640)
+        self.setMinimumSize(820, 640)
 
         self.tabs = QTabWidget()
         self.messages = FieldMessages(self.tabs)
@@ -106,6 +107,7 @@ class RuptureDialog(QDialog):
             if session.start.date() <= self._today or session.session_id == entry.session_id:
                 self.session.addItem(session_text(session, date_style), session.session_id)
         self._session_days = {s.session_id: s.start.date() for s in sessions}
+        self._session_statuses = {s.session_id: s.status for s in sessions}
         self.kind = QComboBox()
         for kind in RuptureKind:
             self.kind.addItem(kind.label, kind)
@@ -224,6 +226,8 @@ class RuptureDialog(QDialog):
         self.session.blockSignals(True)  # keep the entry's own date, not the session's
         self.session.setCurrentIndex(max(session_index, 0))
         self.session.blockSignals(False)
+        if entry.id is None and entry.session_id is None:
+            self._suggest_latest_session()
         button = self.significance.button(entry.significance)
         if button is not None:
             button.setChecked(True)
@@ -234,6 +238,18 @@ class RuptureDialog(QDialog):
         self.outcome.setCurrentIndex(max(self.outcome.findData(entry.outcome), 0))
         self.follow_up.set_date(entry.follow_up_on)
         self._show_alliance_around()
+
+    def _suggest_latest_session(self) -> None:
+        """A rupture is mostly logged soon after the session: offer the latest recent one."""
+        recent = [
+            (day, session_id)
+            for session_id, day in self._session_days.items()
+            if dt.timedelta(0) <= self._today - day <= RECENT_SESSION
+            and self.session.findData(session_id) > 0
+            and self._session_statuses[session_id].takes_up_time
+        ]
+        if recent:
+            self.session.setCurrentIndex(self.session.findData(max(recent)[1]))
 
     # Reacting
 
