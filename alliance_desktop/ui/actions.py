@@ -21,6 +21,7 @@ class MainActions:
     find_client: QAction
     show_page: tuple[QAction, ...]  # one per navigation page, in order
     about: QAction
+    alliance_thresholds: QAction
 
 
 def _action(
@@ -66,6 +67,9 @@ def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
             for number, title in enumerate(page_titles, start=1)
         ),
         about=_action(window, "&About Alliance Desktop"),
+        alliance_thresholds=_action(
+            window, "&Alliance flags…", tip="Choose when check-ins and open ruptures are flagged"
+        ),
     )
 
 
@@ -85,6 +89,8 @@ def build_menus(menu_bar: QMenuBar, actions: MainActions) -> None:
     edit_menu.addAction(actions.redo)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.find_client)
+    edit_menu.addSeparator()
+    edit_menu.addAction(actions.alliance_thresholds)
 
     view_menu = menu_bar.addMenu("&View")
     for action in actions.show_page:

@@ -17,26 +17,32 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desktop import APP_NAME, __version__
+from alliance_desktop.domain.alliance_flags import AllianceThresholds
 from alliance_desktop.domain.client import Client
 from alliance_desktop.domain.practice_profile import DateStyle, PracticeProfile
+from alliance_desktop.domain.rupture import RuptureEntry
 from alliance_desktop.resource_paths import resource_path
 from alliance_desktop.services import Practice
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.actions import build_menus, create_actions
 from alliance_desktop.ui.client_editing import ClientEditing
 from alliance_desktop.ui.dialogs.practice_profile_dialog import PracticeProfileDialog
+from alliance_desktop.ui.rupture_editing import RuptureEditing
 from alliance_desktop.ui.session_editing import SessionEditing
 from alliance_desktop.ui.settings import MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE, app_settings
 from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.views.alliance_flags_card import AllianceFlagsCard
 from alliance_desktop.ui.views.calendar_view import CalendarView
+from alliance_desktop.ui.views.client_tabs.alliance_tab import AllianceTab
 from alliance_desktop.ui.views.client_tabs.goals_tab import GoalsTab
+from alliance_desktop.ui.views.client_tabs.ruptures_tab import RupturesTab
 from alliance_desktop.ui.views.client_tabs.sessions_tab import SessionsTab
 from alliance_desktop.ui.views.clients_view import ClientsView
 from alliance_desktop.ui.views.goals.goals_page import GoalsPage
 from alliance_desktop.ui.views.placeholder_view import (
     reports_page,
-    ruptures_page,
 )
+from alliance_desktop.ui.views.ruptures_view import RupturesView
 from alliance_desktop.ui.views.today_view import TodayView
 
 # (title, icon file) in navigation order; View menu shortcuts Ctrl+1.. follow this order.
@@ -84,7 +90,7 @@ class MainWindow(QMainWindow):
         self.session_editing = SessionEditing(practice, tasks, self)
         self.calendar_view = CalendarView(practice, tasks, self.session_editing)
         self.goals_view = GoalsPage(practice, tasks)
-        self.ruptures_view = ruptures_page()
+        self.ruptures_view = RupturesView(practice, tasks)
         self.reports_view = reports_page()
         for page in (
             self.today_view,
@@ -100,6 +106,17 @@ class MainWindow(QMainWindow):
         self.clients_view.overview.add_tab(self.sessions_tab, "Sessions")
         self.goals_tab = GoalsTab(practice, tasks)
         self.clients_view.overview.add_tab(self.goals_tab, "Goals")
+        # Ruptures and the alliance: flags above the client's tabs (seen first, whichever tab
+        # is open), the timeline and the private rupture log as tabs.
+        self.rupture_editing = RuptureEditing(practice, tasks, self)
+        self.client_flags = AllianceFlagsCard(
+            practice, tasks, for_one_client=True, shown_at_first=2
+        )
+        self.alliance_tab = AllianceTab(practice, tasks)
+        self.ruptures_tab = RupturesTab(practice, tasks)
+        self.clients_view.overview.add_to_header(self.client_flags)
+        self.clients_view.overview.add_tab(self.alliance_tab, "Alliance")
+        self.clients_view.overview.add_tab(self.ruptures_tab, "Ruptures")
         self.vault_label = QLabel(f"Vault: {practice.vault_path}")
         self.vault_label.setObjectName("vaultLabel")
         self.vault_label.setToolTip("The encrypted file holding this practice's records")
@@ -169,6 +186,25 @@ class MainWindow(QMainWindow):
         self.goals_tab.board_requested.connect(self.open_goal_board)
         self.goals_view.board.editing.status_message.connect(self._show_status)
 
+        editing = self.rupture_editing
+        actions.alliance_thresholds.triggered.connect(editing.edit_thresholds)
+        self.ruptures_tab.new_rupture_requested.connect(editing.new_rupture)
+        self.ruptures_tab.edit_rupture_requested.connect(editing.edit_rupture)
+        self.alliance_tab.rupture_chosen.connect(editing.edit_rupture)
+        self.client_flags.rupture_chosen.connect(editing.edit_rupture)
+        self.client_flags.client_chosen.connect(
+            lambda _client_id: self.clients_view.overview.show_tab("Alliance")
+        )
+        self.client_flags.thresholds_requested.connect(editing.edit_thresholds)
+        self.today_view.alliance_flags.rupture_chosen.connect(editing.edit_rupture)
+        self.today_view.alliance_flags.thresholds_requested.connect(editing.edit_thresholds)
+        self.ruptures_view.rupture_chosen.connect(editing.edit_rupture)
+        self.ruptures_view.client_chosen.connect(self.open_client_ruptures)
+        self.navigation.currentRowChanged.connect(self._page_shown)
+        editing.rupture_saved.connect(self._rupture_saved)
+        editing.thresholds_saved.connect(self._alliance_thresholds_saved)
+        editing.status_message.connect(self._show_status)
+
         self._tasks.busy_changed.connect(self._busy_changed)
         self._busy_delay.timeout.connect(lambda: self.busy_bar.setVisible(self._tasks.is_busy))
         self._tasks.set_default_error_handler(
@@ -217,6 +253,10 @@ class MainWindow(QMainWindow):
         self.sessions_tab.set_date_style(profile.date_style)
         self.goals_view.set_date_style(profile.date_style)
         self.goals_tab.date_style = profile.date_style
+        self.rupture_editing.date_style = profile.date_style
+        self.ruptures_view.set_date_style(profile.date_style)
+        self.ruptures_tab.set_date_style(profile.date_style)
+        self.alliance_tab.set_date_style(profile.date_style)
 
     def edit_practice_profile(self) -> None:
         self._tasks.submit(self._practice.profile, self._open_profile_dialog)
@@ -240,6 +280,29 @@ class MainWindow(QMainWindow):
 
     def _client_saved(self, client: Client) -> None:
         self.clients_view.refresh(select_id=client.id)
+        self.today_view.refresh()
+        self.ruptures_view.refresh()  # a client's status decides whether their ruptures show
+
+    # Ruptures and the alliance
+
+    def open_client_ruptures(self, client_id: int) -> None:
+        self.open_client(client_id)
+        self.clients_view.overview.show_tab("Ruptures")
+
+    def _page_shown(self, page: int) -> None:
+        if self.pages.widget(page) is self.ruptures_view:
+            self.ruptures_view.refresh()
+
+    def _rupture_saved(self, entry: RuptureEntry) -> None:
+        if self.clients_view.overview.client_id == entry.client_id:
+            self.ruptures_tab.refresh(select_id=entry.id)
+            self.alliance_tab.refresh()
+            self.client_flags.refresh()
+        self.ruptures_view.refresh()
+        self.today_view.refresh()
+
+    def _alliance_thresholds_saved(self, _thresholds: AllianceThresholds) -> None:
+        self.client_flags.refresh()
         self.today_view.refresh()
 
     # Window

@@ -63,6 +63,8 @@ class ClientOverview(QWidget):
         record_layout.setContentsMargins(0, 0, 0, 0)
         record_layout.addLayout(header)
         record_layout.addWidget(self.tabs, 1)
+        self._record_layout = record_layout
+        self._header_widgets: list[QWidget] = []
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(record)
@@ -80,6 +82,14 @@ class ClientOverview(QWidget):
         if self._client_id is not None:
             cast(ClientTab, tab).show_client(self._client_id)
 
+    def add_to_header(self, widget: QWidget) -> None:
+        """Show `widget` under the name, above the tabs, whichever tab is open (for what a
+        clinician should see first); it must have `show_client(client_id)`."""
+        self._record_layout.insertWidget(self._record_layout.indexOf(self.tabs), widget)
+        self._header_widgets.append(widget)
+        if self._client_id is not None:
+            cast(ClientTab, widget).show_client(self._client_id)
+
     def show_tab(self, title: str) -> None:
         for index in range(self.tabs.count()):
             if self.tabs.tabText(index) == title:
@@ -93,6 +103,8 @@ class ClientOverview(QWidget):
             self._tasks.submit(lambda: self._practice.client(client_id), self._show_header)
         for index in range(self.tabs.count()):
             cast(ClientTab, self.tabs.widget(index)).show_client(client_id)
+        for widget in self._header_widgets:
+            cast(ClientTab, widget).show_client(client_id)
 
     def _show_header(self, client: Client) -> None:
         if client.id != self._client_id:

@@ -22,6 +22,7 @@ from alliance_desktop.services import Practice
 from alliance_desktop.ui.date_formats import long_date, short_date
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.views.alliance_flags_card import AllianceFlagsCard
 from alliance_desktop.ui.views.today_sessions import TodaySessionsCard
 from alliance_desktop.ui.widgets.two_line_delegate import DETAIL_ROLE, TwoLineDelegate
 
@@ -57,6 +58,8 @@ class TodayView(QWidget):
         self.date_label.setObjectName("pageSubtitle")
 
         self.sessions_card = TodaySessionsCard(practice, tasks)
+
+        self.alliance_flags = AllianceFlagsCard(practice, tasks)
 
         self.clients_title = QLabel("Clients you are seeing")
         self.clients_title.setObjectName("sectionTitle")
@@ -95,12 +98,14 @@ class TodayView(QWidget):
         layout.setSpacing(14)
         layout.addLayout(header)
         layout.addWidget(self.sessions_card)
+        layout.addWidget(self.alliance_flags)
         layout.addLayout(title_row)
         layout.addWidget(self.client_stack, 1)
 
         self.client_list.itemClicked.connect(self._open_item)
         self.client_list.itemActivated.connect(self._open_item)
         self.new_client_button.clicked.connect(self.new_client_requested)
+        self.alliance_flags.client_chosen.connect(self.client_chosen)
 
     def set_date_style(self, style: DateStyle) -> None:
         self._date_style = style
@@ -138,6 +143,7 @@ class TodayView(QWidget):
             f"Clients you are seeing ({len(current)})" if current else "Clients you are seeing"
         )
         self.client_stack.setCurrentIndex(0 if current else 1)
+        self.alliance_flags.show_flags_for(self.client_ids())
 
     def _open_item(self, item: QListWidgetItem) -> None:
         emit(self.client_chosen, item.data(Qt.ItemDataRole.UserRole))

@@ -1,0 +1,145 @@
+"""The client's alliance over time: check-ins as lines, ruptures as markers on the same dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alliance_desktop.domain.alliance_flags import CheckInPoint
+from alliance_desktop.domain.practice_profile import DateStyle
+from alliance_desktop.services import Practice
+from alliance_desktop.services.rupture_log import AllianceTimeline
+from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.widgets.alliance_chart import AllianceChart
+
+NO_CHECK_INS = (
+    "No check-ins yet.\n"
+    "After a session, the alliance check-in (goals, tasks, bond and overall, 0–10) is drawn "
+    "here, with any ruptures marked on the same dates."
+)
+# (label, days back from the latest check-in or rupture; None: the whole course)
+RANGES: tuple[tuple[str, int | None], ...] = (
+    ("Last 3 months", 92),
+    ("Last 6 months", 183),
+    ("Last year", 366),
+    ("Whole course", None),
+)
+DEFAULT_RANGE = 2
+
+
+class AllianceTab(QWidget):
+    rupture_chosen = Signal(int)
+
+    def __init__(
+        self, practice: Practice, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._practice = practice
+        self._tasks = tasks
+        self._client_id: int | None = None
+        self._timeline: AllianceTimeline | None = None
+        self._loaded_for: int | None = None
+
+        self.title = QLabel("Alliance over time")
+        self.title.setObjectName("sectionTitle")
+        self.range = QComboBox()
+        for label, _days in RANGES:
+            self.range.addItem(label)
+        self.range.setCurrentIndex(DEFAULT_RANGE)
+        self.range.setToolTip("How far back to draw, from the latest check-in or rupture")
+        self.chart = AllianceChart()
+        self.empty_state = QLabel(NO_CHECK_INS)
+        self.empty_state.setObjectName("emptyState")
+        self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_state.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.chart)
+        self.stack.addWidget(self.empty_state)
+        self.note = QLabel()
+        self.note.setObjectName("quietNote")
+        self.note.setWordWrap(True)
+
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title)
+        title_row.addStretch(1)
+        title_row.addWidget(self.range)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(title_row)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.note)
+
+        self.range.currentIndexChanged.connect(self._draw)
+        self.chart.rupture_clicked.connect(self.rupture_chosen)
+
+    def show_client(self, client_id: int | None) -> None:
+        self._client_id = client_id
+        if client_id is None:
+            self._timeline = None
+            self._draw()
+            return
+        self.refresh()
+
+    def refresh(self) -> None:
+        client_id = self._client_id
+        if client_id is None:
+            return
+        self._tasks.submit(
+            lambda: self._practice.ruptures.timeline(client_id),
+            lambda timeline: self._show(client_id, timeline),
+        )
+
+    def set_date_style(self, style: DateStyle) -> None:
+        self.chart.date_style = style
+
+    @property
+    def loaded_client_id(self) -> int | None:
+        return self._loaded_for
+
+    def _show(self, client_id: int, timeline: AllianceTimeline) -> None:
+        if client_id != self._client_id:
+            return
+        self._timeline = timeline
+        self._loaded_for = client_id
+        self._draw()
+
+    def _draw(self, *_signal_args: object) -> None:
+        timeline = self._timeline
+        rated = [p for p in timeline.check_ins if p.ratings] if timeline else []
+        ruptures = timeline.ruptures if timeline else []
+        if not rated and not ruptures:
+            self.chart.set_timeline([], [])
+            self.stack.setCurrentWidget(self.empty_state)
+            self.note.clear()
+            return
+        days = [p.on for p in rated] + [e.occurred_on for e in ruptures]
+        back = RANGES[self.range.currentIndex()][1]
+        since = max(days) - dt.timedelta(days=back) if back is not None else dt.date.min
+        shown = [p for p in rated if p.on >= since]
+        shown_ruptures = [e for e in ruptures if e.occurred_on >= since]
+        self.chart.set_timeline(shown, shown_ruptures)
+        self.stack.setCurrentWidget(self.chart)
+        self.note.setText(self._note_text(shown, len(shown_ruptures)))
+
+    @staticmethod
+    def _note_text(shown: list[CheckInPoint], rupture_count: int) -> str:
+        if not shown:
+            return "No check-ins yet in this period: only ruptures are marked."
+        own = sum(1 for p in shown if p.client is not None)
+        yours = len(shown) - own
+        parts = [f"Lines show the client's own ratings at {own} of {len(shown)} sessions"]
+        if yours:
+            parts.append(f"and your own at {yours} where the client gave none (hollow rings)")
+        text = " ".join(parts) + "."
+        if rupture_count:
+            text += " Ruptures sit along the bottom; hover for details, click to open one."
+        return text

@@ -1,0 +1,309 @@
+"""The alliance over time: check-in scores as lines, ruptures as markers on the same dates.
+
+Each rupture outcome has its own colour *and* marker shape, and the legend names it, so the
+chart reads without colour. Hovering a point or marker shows what it is; clicking a rupture
+marker asks for its entry to be opened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from PySide6.QtCharts import (
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLegend,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+    QXYSeries,
+)
+from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, QTime, Signal
+from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QToolTip, QWidget
+
+from alliance_desktop.domain.alliance_check_in import AllianceDimension
+from alliance_desktop.domain.alliance_flags import CheckInPoint
+from alliance_desktop.domain.practice_profile import DateStyle
+from alliance_desktop.domain.rupture import RepairOutcome, RuptureEntry
+from alliance_desktop.ui.date_formats import short_date, to_qdate
+from alliance_desktop.ui.rupture_wording import (
+    OUTCOME_COLOURS,
+    outcome_text,
+    ratings_text,
+    rupture_summary,
+    whose_ratings,
+)
+from alliance_desktop.ui.signal_emit import emit
+
+# Ruptures sit in their own lane below the 0 line, so they never hide a check-in score.
+RUPTURE_LANE = -0.5
+_STACK_STEP = 0.6  # more than one rupture on a day: stacked upwards
+_Y_RANGE = (-0.9, 10.4)
+MANY_CHECK_INS = 16
+
+_LINE_STYLES: dict[AllianceDimension, tuple[str, float, Qt.PenStyle]] = {
+    AllianceDimension.OVERALL: ("#1f4f4c", 3.0, Qt.PenStyle.SolidLine),
+    AllianceDimension.GOALS: ("#3d6fb0", 1.6, Qt.PenStyle.DashLine),
+    AllianceDimension.TASKS: ("#7a4fa3", 1.6, Qt.PenStyle.DotLine),
+    AllianceDimension.BOND: ("#b0563d", 1.6, Qt.PenStyle.DashDotLine),
+}
+LINE_ORDER = tuple(_LINE_STYLES)
+
+OUTCOME_SHAPES: dict[RepairOutcome | None, QScatterSeries.MarkerShape] = {
+    RepairOutcome.RESOLVED: QScatterSeries.MarkerShape.MarkerShapeCircle,
+    RepairOutcome.PARTLY: QScatterSeries.MarkerShape.MarkerShapeRotatedRectangle,
+    RepairOutcome.UNRESOLVED: QScatterSeries.MarkerShape.MarkerShapeTriangle,
+    None: QScatterSeries.MarkerShape.MarkerShapeRectangle,
+}
+OUTCOME_ORDER: tuple[RepairOutcome | None, ...] = (
+    RepairOutcome.UNRESOLVED,
+    RepairOutcome.PARTLY,
+    None,
+    RepairOutcome.RESOLVED,
+)
+
+
+def chart_x(day: dt.date) -> float:
+    """Milliseconds since the epoch at midday, as QDateTimeAxis counts."""
+    return float(QDateTime(to_qdate(day), QTime(12, 0)).toMSecsSinceEpoch())
+
+
+def rupture_series_name(outcome: RepairOutcome | None) -> str:
+    return f"Rupture: {outcome_text(outcome).lower()}"
+
+
+class AllianceChart(QChartView):
+    rupture_clicked = Signal(int)  # rupture id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundBrush(QColor("#ffffff"))
+        self.setMinimumHeight(260)
+        self.date_style = DateStyle.DAY_MONTH_YEAR
+        self.lines: dict[AllianceDimension, QLineSeries] = {}
+        self.rupture_series: dict[RepairOutcome | None, QScatterSeries] = {}
+        self.clinician_points: QScatterSeries | None = None
+        self.last_tooltip = ""
+        self._check_ins: list[CheckInPoint] = []
+        self._ruptures_by_series: dict[RepairOutcome | None, list[RuptureEntry]] = {}
+        self._x_axis = QDateTimeAxis()
+        self._y_axis = QValueAxis()
+        self._y_axis.setRange(*_Y_RANGE)
+        self._y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        self._y_axis.setTickAnchor(0)
+        self._y_axis.setTickInterval(2)
+        self._y_axis.setLabelFormat("%d")
+        self._y_axis.setTitleText("Check-in (0–10)")
+        self._build_chart()
+
+    def _build_chart(self) -> None:
+        chart = QChart()
+        chart.setBackgroundVisible(False)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
+        font = QFont(chart.legend().font())
+        font.setPointSizeF(9)
+        chart.legend().setFont(font)
+        chart.addAxis(self._x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self._y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.setChart(chart)
+
+    # Filling
+
+    def set_timeline(self, check_ins: list[CheckInPoint], ruptures: list[RuptureEntry]) -> None:
+        chart = self.chart()
+        chart.removeAllSeries()
+        self.lines = {}
+        self.rupture_series = {}
+        self._check_ins = [point for point in check_ins if point.ratings is not None]
+        self._ruptures_by_series = {}
+        self.clinician_points = None
+        if self._check_ins:
+            for dimension in LINE_ORDER:
+                self._add_line(dimension)
+            self._add_clinician_points()
+        for entry in ruptures:
+            self._add_guide(entry)
+        stacked: Counter[dt.date] = Counter()
+        for outcome in OUTCOME_ORDER:
+            chosen = [entry for entry in ruptures if entry.outcome == outcome]
+            if chosen:
+                self._add_ruptures(outcome, chosen, stacked)
+        self._fit_dates([p.on for p in self._check_ins] + [e.occurred_on for e in ruptures])
+
+    def _add_line(self, dimension: AllianceDimension) -> None:
+        colour, width, pen_style = _LINE_STYLES[dimension]
+        series = QLineSeries()
+        series.setName(dimension.label)
+        pen = QPen(QColor(colour), width, pen_style)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        series.setPen(pen)
+        overall = dimension is AllianceDimension.OVERALL
+        # Many sessions: dots on every line would hide the lines; keep them on overall only.
+        series.setPointsVisible(overall or len(self._check_ins) <= MANY_CHECK_INS)
+        series.setMarkerSize(7 if overall and len(self._check_ins) <= MANY_CHECK_INS else 5)
+        for point in self._check_ins:
+            assert point.ratings is not None
+            series.append(chart_x(point.on), point.ratings.score(dimension))
+        self.chart().addSeries(series)
+        self._attach(series)
+        series.hovered.connect(
+            lambda position, state, d=dimension: self._hover_check_in(d, position, state)
+        )
+        self.lines[dimension] = series
+
+    def _add_ruptures(
+        self,
+        outcome: RepairOutcome | None,
+        entries: list[RuptureEntry],
+        stacked: Counter[dt.date],
+    ) -> None:
+        series = QScatterSeries()
+        series.setName(rupture_series_name(outcome))
+        series.setMarkerShape(OUTCOME_SHAPES[outcome])
+        series.setMarkerSize(15)
+        series.setColor(OUTCOME_COLOURS[outcome])
+        series.setBorderColor(QColor("#ffffff"))
+        for entry in entries:
+            y = RUPTURE_LANE + _STACK_STEP * stacked[entry.occurred_on]
+            stacked[entry.occurred_on] += 1
+            series.append(chart_x(entry.occurred_on), y)
+        self.chart().addSeries(series)
+        self._attach(series)
+        series.hovered.connect(
+            lambda position, state, o=outcome: self._hover_rupture(o, position, state)
+        )
+        series.clicked.connect(lambda position, o=outcome: self._click_rupture(o, position))
+        self.rupture_series[outcome] = series
+        self._ruptures_by_series[outcome] = entries
+
+    def _add_clinician_points(self) -> None:
+        """Hollow rings on the overall line where the ratings are the clinician's own."""
+        yours = [p for p in self._check_ins if p.client is None and p.ratings is not None]
+        if not yours:
+            return
+        series = QScatterSeries()
+        series.setName("Your ratings (client gave none)")
+        series.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeCircle)
+        series.setMarkerSize(11)
+        series.setColor(QColor("#ffffff"))
+        series.setBorderColor(QColor(_LINE_STYLES[AllianceDimension.OVERALL][0]))
+        pen = series.pen()
+        pen.setWidthF(2.0)
+        series.setPen(pen)
+        for point in yours:
+            assert point.ratings is not None
+            series.append(chart_x(point.on), point.ratings.overall)
+        self.chart().addSeries(series)
+        self._attach(series)
+        series.hovered.connect(
+            lambda position, state: self._hover_check_in(AllianceDimension.OVERALL, position, state)
+        )
+        self.clinician_points = series
+
+    def _add_guide(self, entry: RuptureEntry) -> None:
+        """A faint upright line at a rupture, to read the check-ins either side of it."""
+        guide = QLineSeries()
+        colour = QColor(OUTCOME_COLOURS[entry.outcome])
+        colour.setAlpha(90)
+        guide.setPen(QPen(colour, 1.2, Qt.PenStyle.DashLine))
+        x = chart_x(entry.occurred_on)
+        guide.append(x, 0)
+        guide.append(x, 10)
+        self.chart().addSeries(guide)
+        self._attach(guide)
+        for marker in self.chart().legend().markers(guide):
+            marker.setVisible(False)
+
+    def _attach(self, series: QXYSeries) -> None:
+        series.attachAxis(self._x_axis)
+        series.attachAxis(self._y_axis)
+
+    def _fit_dates(self, days: list[dt.date]) -> None:
+        if not days:
+            days = [dt.date.today()]
+        first, last = min(days), max(days)
+        span = (last - first).days
+        pad = dt.timedelta(days=max(3, span // 25))
+        self._x_axis.setRange(
+            QDateTime(to_qdate(first - pad), QTime(0, 0)),
+            QDateTime(to_qdate(last + pad), QTime(23, 59)),
+        )
+        self._x_axis.setFormat("d MMM" if span <= 150 else "MMM yyyy")
+        self._x_axis.setTickCount(max(2, min(7, span // 7 + 2)))
+
+    # Finding what is under the mouse
+
+    def rupture_at(self, outcome: RepairOutcome | None, position: QPointF) -> RuptureEntry | None:
+        series = self.rupture_series.get(outcome)
+        entries = self._ruptures_by_series.get(outcome, [])
+        if series is None or not entries:
+            return None
+        points = series.points()
+        nearest = min(
+            range(len(points)),
+            key=lambda i: (
+                abs(points[i].x() - position.x()) / 86_400_000 + abs(points[i].y() - position.y())
+            ),
+        )
+        return entries[nearest]
+
+    def check_in_at(self, position: QPointF) -> CheckInPoint | None:
+        if not self._check_ins:
+            return None
+        return min(self._check_ins, key=lambda point: abs(chart_x(point.on) - position.x()))
+
+    def marker_position(self, entry: RuptureEntry) -> QPointF:
+        """Where `entry`'s marker is drawn, in view coordinates (for clicks and tests)."""
+        series = self.rupture_series[entry.outcome]
+        index = self._ruptures_by_series[entry.outcome].index(entry)
+        scene = self.chart().mapToPosition(series.points()[index], series)
+        return QPointF(self.mapFromScene(self.chart().mapToScene(scene)))
+
+    # Hover and click
+
+    def check_in_tooltip(self, point: CheckInPoint) -> str:
+        assert point.ratings is not None
+        return (
+            f"Check-in {short_date(point.on, self.date_style)} — {whose_ratings(point)}\n"
+            f"{ratings_text(point.ratings)}"
+        )
+
+    def rupture_tooltip(self, entry: RuptureEntry) -> str:
+        lines = [rupture_summary(entry, self.date_style)]
+        if entry.markers:
+            lines.append("Markers: " + "; ".join(entry.markers[:4]))
+        if entry.repairs:
+            lines.append("Tried: " + "; ".join(r.strategy.label for r in entry.repairs))
+        lines.append("Click to open the entry.")
+        return "\n".join(lines)
+
+    def _hover_check_in(
+        self, _dimension: AllianceDimension, position: QPointF, state: bool
+    ) -> None:
+        point = self.check_in_at(position)
+        self._tooltip(self.check_in_tooltip(point) if state and point else "")
+
+    def _hover_rupture(self, outcome: RepairOutcome | None, position: QPointF, state: bool) -> None:
+        entry = self.rupture_at(outcome, position)
+        self._tooltip(self.rupture_tooltip(entry) if state and entry else "")
+        cursor = Qt.CursorShape.PointingHandCursor if state else Qt.CursorShape.ArrowCursor
+        self.viewport().setCursor(cursor)
+
+    def _tooltip(self, text: str) -> None:
+        self.last_tooltip = text
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self)
+        else:
+            QToolTip.hideText()
+
+    def _click_rupture(self, outcome: RepairOutcome | None, position: QPointF) -> None:
+        entry = self.rupture_at(outcome, position)
+        if entry is not None and entry.id is not None:
+            emit(self.rupture_clicked, entry.id)
