@@ -70,19 +70,6 @@ def goals_page() -> PlaceholderView:
     )
 
 
-def ruptures_page() -> PlaceholderView:
-    return PlaceholderView(
-        "Ruptures & repair",
-        "Notice strains in the working alliance and follow how they were repaired.",
-        (
-            "Record withdrawal and confrontation ruptures, the markers you saw and "
-            "how significant they felt.",
-            "Note the repair strategies tried and how it went.",
-            "Gentle reminders about ruptures left unresolved.",
-        ),
-    )
-
-
 def reports_page() -> PlaceholderView:
     return PlaceholderView(
         "Reports",
