@@ -204,6 +204,8 @@ class MainWindow(QMainWindow):
         editing.rupture_saved.connect(self._rupture_saved)
         editing.thresholds_saved.connect(self._alliance_thresholds_saved)
         editing.status_message.connect(self._show_status)
+        # A check-in saved with a session moves the timeline and may raise or clear a flag.
+        self.session_editing.sessions_changed.connect(self._alliance_data_changed)
 
         self._tasks.busy_changed.connect(self._busy_changed)
         self._busy_delay.timeout.connect(lambda: self.busy_bar.setVisible(self._tasks.is_busy))
@@ -303,7 +305,13 @@ class MainWindow(QMainWindow):
 
     def _alliance_thresholds_saved(self, _thresholds: AllianceThresholds) -> None:
         self.client_flags.refresh()
-        self.today_view.refresh()
+        self.today_view.alliance_flags.refresh()
+
+    def _alliance_data_changed(self) -> None:
+        if self.clients_view.overview.client_id is not None:
+            self.alliance_tab.refresh()
+            self.client_flags.refresh()
+        self.today_view.alliance_flags.refresh()
 
     # Window
 

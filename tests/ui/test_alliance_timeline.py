@@ -179,3 +179,25 @@ def test_a_client_without_check_ins_or_ruptures_sees_an_empty_state(
     assert tab.empty_state.isVisible()
     assert tab.empty_state.text().startswith("No check-ins yet.")
     assert tab.chart.lines == {} and tab.chart.rupture_series == {}
+
+
+def test_a_check_in_saved_with_a_session_redraws_the_timeline_and_flags(
+    qtbot: QtBot,
+    practice: Practice,
+    main_window: MainWindow,
+    tasks: TaskRunner,
+    client_id: int,
+    ruptures: list[RuptureEntry],
+) -> None:
+    chart = _open_alliance_tab(qtbot, main_window, tasks, client_id).chart
+    flags = main_window.client_flags
+    qtbot.waitUntil(lambda: not tasks.is_busy)
+    assert any("overall 6/10" in text for text in flags.explanations())
+
+    book_check_in(practice, client_id, dt.date(2026, 3, 13), client=AllianceRatings(9, 9, 9, 9))
+    emit(main_window.session_editing.sessions_changed)  # as the session editor does on save
+
+    overall = AllianceDimension.OVERALL
+    qtbot.waitUntil(lambda: len(chart.lines[overall].points()) == 4 and not tasks.is_busy)
+    assert chart.lines[overall].points()[-1].y() == 9
+    assert not any("overall 6/10" in text for text in flags.explanations())

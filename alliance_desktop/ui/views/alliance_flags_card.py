@@ -88,6 +88,7 @@ class AllianceFlagsCard(QFrame):
         self._for_one_client = for_one_client
         self._shown_at_first = shown_at_first
         self._client_id: int | None = None
+        self._client_ids: list[int] = []
         self._request = 0
         self._expanded = False
         self.rows: list[FlagRow] = []
@@ -126,6 +127,7 @@ class AllianceFlagsCard(QFrame):
     # Loading
 
     def show_flags_for(self, client_ids: list[int]) -> None:
+        self._client_ids = list(client_ids)
         practice = self._practice
         self._request += 1
         request = self._request
@@ -157,8 +159,11 @@ class AllianceFlagsCard(QFrame):
         )
 
     def refresh(self) -> None:
+        """Load again for the same client, or the same clients."""
         if self._for_one_client:
             self.show_client(self._client_id)
+        else:
+            self.show_flags_for(self._client_ids)
 
     def _loaded(
         self,
