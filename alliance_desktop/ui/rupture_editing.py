@@ -72,9 +72,12 @@ class RuptureEditing(QObject):
 
         def load() -> _EditorData:
             entry = get_entry()
+            now = practice.local_now()
+            history = practice.calendar.client_history(entry.client_id).entries
             return _EditorData(
                 entry=entry,
-                sessions=practice.calendar.client_history(entry.client_id).entries,
+                # A rupture happens in a session that has begun (or is the one it was linked to).
+                sessions=[e for e in history if e.start <= now or e.session_id == entry.session_id],
                 check_ins=practice.ruptures.timeline(entry.client_id).check_ins,
                 client_name=practice.client(entry.client_id).display_name,
                 today=practice.today(),

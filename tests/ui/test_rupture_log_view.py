@@ -22,7 +22,7 @@ from alliance_desktop.ui.main_window import MainWindow
 from alliance_desktop.ui.models.rupture_table_model import CLIENT_COLUMN, OUTCOME_COLUMN
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.client_tabs.ruptures_tab import RupturesTab
-from tests.factories import PASSPHRASE, make_client
+from tests.factories import PASSPHRASE, make_client, make_session
 from tests.ui.dialog_driver import when_dialog_opens
 from tests.ui.rupture_fixtures import add_rupture
 
@@ -254,3 +254,29 @@ def test_the_practice_page_lists_open_ruptures_and_opens_the_entry_or_the_client
     overview = main_window.clients_view.overview
     qtbot.waitUntil(lambda: overview.name_label.text() == "Ada Quinn" and not tasks.is_busy)
     assert overview.tabs.tabText(overview.tabs.currentIndex()) == "Ruptures"
+
+
+def test_a_new_entry_offers_sessions_that_have_begun_and_picks_the_latest(
+    qtbot: QtBot,
+    practice: Practice,
+    ruptures_tab: RupturesTab,
+    client_id: int,
+    tasks: TaskRunner,
+) -> None:
+    # The fixed clock says 14 March 2026, 09:30.
+    held = practice.calendar.book(make_session(client_id, dt.datetime(2026, 3, 13, 10, 0)))
+    practice.calendar.book(make_session(client_id, dt.datetime(2026, 3, 14, 11, 0)))
+    offered: list[object] = []
+
+    def look(dialog: RuptureDialog) -> None:
+        offered.extend(dialog.session.itemData(i) for i in range(dialog.session.count()))
+        offered.append(dialog.entry_from_fields())
+
+    driver = when_dialog_opens(RuptureDialog, look)
+    qtbot.mouseClick(ruptures_tab.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: driver.opened and not tasks.is_busy)
+
+    assert offered[:-1] == [None, held.id]  # not the session later this morning
+    chosen = offered[-1]
+    assert isinstance(chosen, RuptureEntry)
+    assert chosen.session_id == held.id and chosen.occurred_on == dt.date(2026, 3, 13)
