@@ -47,8 +47,9 @@ def test_the_history_model_lists_newest_first_and_passes_the_model_tester(
     assert model.rowCount() == 2
     assert model.index(0, DATE_COLUMN).data() == "Mon 09/03/2026"
     assert model.index(0, TIME_COLUMN).data() == "10:00–10:50"
-    assert model.index(0, STATUS_COLUMN).data() == "◷ Late cancellation"
-    assert model.index(1, STATUS_COLUMN).data() == "✓ Attended"
+    assert model.index(0, STATUS_COLUMN).data() == "Late cancellation"
+    assert model.index(1, STATUS_COLUMN).data() == "Attended"
+    assert not model.index(1, STATUS_COLUMN).data(Qt.ItemDataRole.DecorationRole).isNull()
     assert model.index(1, 0).data(SESSION_ID_ROLE) == 1
     assert model.row_of(2) == 0
     assert "Late cancellation · Phone · Review" in model.index(0, 0).data(

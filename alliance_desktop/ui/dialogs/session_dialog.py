@@ -39,7 +39,7 @@ from alliance_desktop.ui.dialogs.repeat_fields import RepeatFields
 from alliance_desktop.ui.dialogs.session_timing import SessionTiming
 from alliance_desktop.ui.widgets.calendar_layout import short_day
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
-from alliance_desktop.ui.widgets.status_palette import status_text
+from alliance_desktop.ui.widgets.status_palette import status_icon
 
 PRIVATE_NOTICE = (
     "Private process notes: your own reflections, kept apart from the clinical record. "
@@ -136,7 +136,7 @@ class SessionDialog(QDialog):
         self.kind = _enum_combo(list(SessionKind))
         self.status = QComboBox()
         for status in SessionStatus:
-            self.status.addItem(status_text(status), status)
+            self.status.addItem(status_icon(status), status.label, status)
         self.repeat = RepeatFields(date_style)
         self.series_note = _note(
             "Part of a repeating series. If you change its time, length or kind, you can "

@@ -12,7 +12,7 @@ from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.domain.session import CalendarEntry
 from alliance_desktop.ui.date_formats import short_date
 from alliance_desktop.ui.widgets.calendar_layout import day_name, describe_entry, time_range
-from alliance_desktop.ui.widgets.status_palette import look, status_icon, status_text
+from alliance_desktop.ui.widgets.status_palette import look, status_icon
 
 DATE_COLUMN, TIME_COLUMN, STATUS_COLUMN, KIND_COLUMN, MODALITY_COLUMN = range(5)
 _HEADERS = ("Date", "Time", "Status", "Kind", "Modality")
@@ -90,7 +90,7 @@ class SessionHistoryModel(QAbstractTableModel):
         if column == TIME_COLUMN:
             return time_range(entry.start, entry.duration_minutes)
         if column == STATUS_COLUMN:
-            return status_text(entry.status)
+            return entry.status.label  # the icon beside it carries the colour and symbol
         if column == KIND_COLUMN:
             return entry.kind.label
         return entry.modality.label

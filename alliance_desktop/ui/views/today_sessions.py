@@ -27,7 +27,7 @@ from alliance_desktop.services.calendar import DayPlan
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.widgets.calendar_layout import short_day, time_range
-from alliance_desktop.ui.widgets.status_palette import status_icon, status_text
+from alliance_desktop.ui.widgets.status_palette import status_icon
 
 REFRESH_EVERY_MS = 5 * 60 * 1000  # sessions end while the page is open: keep "To close" true
 VISIBLE_ROWS = 5
@@ -203,7 +203,7 @@ class TodaySessionsCard(QFrame):
         if entry.modality is not Modality.IN_PERSON:
             parts.append(entry.modality.label)
         if entry.status is not SessionStatus.SCHEDULED:
-            parts.append(status_text(entry.status))
+            parts.append(entry.status.label)  # the icon carries the colour and symbol
         return "   ".join(parts[:2]) + "".join(f" · {part}" for part in parts[2:])
 
     @staticmethod

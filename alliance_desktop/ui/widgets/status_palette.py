@@ -50,12 +50,6 @@ def look(status: SessionStatus) -> StatusLook:
     return _LOOKS[status]
 
 
-def status_text(status: SessionStatus) -> str:
-    """'✓ Attended': symbol and word together, for labels and tooltips."""
-    symbol = _LOOKS[status].symbol
-    return f"{symbol} {status.label}" if symbol else status.label
-
-
 def status_icon(status: SessionStatus, size: int = 16) -> QIcon:
     """The swatch as an icon, for list and table rows."""
     pixmap = QPixmap(size, size)

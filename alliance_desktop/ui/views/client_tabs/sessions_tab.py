@@ -3,7 +3,8 @@ every session newest first (double-click opens one)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -145,14 +146,22 @@ class SessionsTab(QWidget):
         self.stack.setCurrentWidget(self.table if history.entries else self.empty_state)
         self._show_counts(history.attendance)
         self._show_next(history.next_session)
-        if history.next_session is not None:
-            # Newest first puts the planned sessions on top; open at the next one, so the view
-            # starts where the work is, with what already happened beneath it.
-            row = self.model.row_of(history.next_session.session_id)
-            if row is not None:
-                self.table.scrollTo(
-                    self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
-                )
+        self._scroll_to_next()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # A table scrolls only once it has its size; wait for the layout to give it one.
+        QTimer.singleShot(0, self._scroll_to_next)
+
+    def _scroll_to_next(self) -> None:
+        """Newest first puts planned sessions on top; open at the next one, so the view starts
+        where the work is, with what already happened beneath it."""
+        upcoming = self.history.next_session if self.history else None
+        row = self.model.row_of(upcoming.session_id) if upcoming else None
+        if row is not None:
+            self.table.scrollTo(
+                self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+            )
 
     def _show_counts(self, counts: AttendanceCounts) -> None:
         for name, words in ATTENDANCE_TILES:
