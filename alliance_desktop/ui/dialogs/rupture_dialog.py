@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QRadioButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -61,6 +62,16 @@ def draft_rupture(client_id: int, today: dt.date) -> RuptureEntry:
     )
 
 
+def _scrolling(page: QWidget) -> QScrollArea:
+    """A tab page that scrolls rather than squeezing its fields when messages appear."""
+    scroll = QScrollArea()
+    scroll.setObjectName("dialogPage")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(page)
+    return scroll
+
+
 def session_text(session: CalendarEntry, style: DateStyle) -> str:
     return (
         f"{session.start:%a} {short_date(session.start.date(), style)} {session.start:%H:%M}"
@@ -91,7 +102,7 @@ class RuptureDialog(QDialog):
         self.setWindowTitle(f"{what} — {client_name}" if client_name else what)
         self.heading = QLabel(self.windowTitle())
         self.heading.setObjectName("dialogTitle")
-        self.setMinimumSize(820, 640)
+        self.setMinimumSize(820, 680)
 
         self.tabs = QTabWidget()
         self.messages = FieldMessages(self.tabs)
@@ -158,8 +169,8 @@ class RuptureDialog(QDialog):
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
 
-        self.tabs.addTab(self._what_happened_page(), "What happened")
-        self.tabs.addTab(self._repair_page(), "Repair")
+        self.tabs.addTab(_scrolling(self._what_happened_page()), "What happened")
+        self.tabs.addTab(_scrolling(self._repair_page()), "Repair")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(self.heading)
@@ -316,6 +327,18 @@ class RuptureDialog(QDialog):
         unplaced = self.messages.show(readable)
         self.general_message.setText("\n".join(unplaced.values()))
         self.general_message.setVisible(bool(unplaced))
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Messages make a page taller: grow, while the screen allows, rather than scroll."""
+        page = self.tabs.currentWidget()
+        content = page.widget() if isinstance(page, QScrollArea) else None
+        if not isinstance(page, QScrollArea) or content is None:
+            return
+        missing = content.sizeHint().height() - page.viewport().height()
+        screen = self.screen().availableGeometry().height()
+        if missing > 0:
+            self.resize(self.width(), min(self.height() + missing, screen - 60))
 
     @classmethod
     def edit(
