@@ -85,10 +85,10 @@ def build_clinician_ending_summary(data: EndingSummaryData) -> bytes:
     story.append(Paragraph("Goals and outcomes", styles.heading))
     story += _goals_section(data, styles, style, width)
 
-    story += _alliance_section(data.check_ins, data.ruptures, styles, style, width)
+    story += alliance_section(data.check_ins, data.ruptures, styles, style, width)
 
     story.append(Paragraph("Ruptures and repairs", styles.heading))
-    story += _ruptures_section(data.ruptures, styles, style, width)
+    story += ruptures_section(data.ruptures, styles, style, width)
 
     if data.instruments:
         story.append(
@@ -178,7 +178,7 @@ def _rating_change(ratings: Sequence[GasRating], style: DateStyle) -> str:
     )
 
 
-def _alliance_section(
+def alliance_section(
     check_ins: Sequence[CheckInPoint],
     ruptures: Sequence[RuptureEntry],
     styles: ReportStyles,
@@ -209,7 +209,7 @@ def _alliance_section(
     return [KeepTogether([heading, Paragraph(" ".join(lines), styles.body), chart])]
 
 
-def _ruptures_section(
+def ruptures_section(
     ruptures: Sequence[RuptureEntry], styles: ReportStyles, style: DateStyle, width: float
 ) -> list[Flowable]:
     if not ruptures:
@@ -253,5 +253,5 @@ def _ruptures_section(
     shares = (0.13, 0.155, 0.055, 0.24, 0.14, 0.28)
     return [
         Paragraph(summary, styles.body),
-        grid_table(rows, [share * width for share in shares]),
+        grid_table(rows, [share * width for share in shares], long_text=True),
     ]

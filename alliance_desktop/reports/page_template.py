@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -78,8 +79,10 @@ def letterhead(profile: PracticeProfile, styles: ReportStyles) -> list[Flowable]
     return flowables
 
 
-def render(setup: PageSetup, story: Sequence[Flowable]) -> bytes:
-    """Lay the story out on pages and return the PDF."""
+def render(
+    setup: PageSetup, story: Sequence[Flowable], encryption: StandardEncryption | None = None
+) -> bytes:
+    """Lay the story out on pages and return the PDF, encrypted when `encryption` is given."""
     register_fonts()
     buffer = io.BytesIO()
     document = BaseDocTemplate(
@@ -98,6 +101,7 @@ def render(setup: PageSetup, story: Sequence[Flowable]) -> bytes:
         pageCompression=1,
         lang="en",
         initialFontName=FONT,
+        encrypt=encryption,
     )
     frame = Frame(
         document.leftMargin,

@@ -211,9 +211,13 @@ def facts_table(
     return table
 
 
-def grid_table(rows: list[list[Flowable]], widths: Sequence[float]) -> Table:
-    """A table with a shaded header row repeated on every page."""
-    table = Table(rows, colWidths=list(widths), repeatRows=1)
+def grid_table(
+    rows: list[list[Flowable]], widths: Sequence[float], *, long_text: bool = False
+) -> Table:
+    """A table with a shaded header row repeated on every page. With `long_text` (notes the
+    clinician wrote) a row may break across pages: one taller than a page cannot be laid out
+    otherwise."""
+    table = Table(rows, colWidths=list(widths), repeatRows=1, splitInRow=int(long_text))
     table.setStyle(
         TableStyle(
             [
