@@ -18,6 +18,7 @@ from alliance_desktop.domain.practice_profile import PracticeProfile, check_prac
 from alliance_desktop.services.calendar import SessionCalendar
 from alliance_desktop.services.ending_work import EndingWork
 from alliance_desktop.services.goal_board import GoalBoard
+from alliance_desktop.services.handover import HandoverService
 from alliance_desktop.services.reports import ReportMaker
 from alliance_desktop.services.rupture_log import RuptureLog
 from alliance_desktop.services.safekeeping import Safekeeping
@@ -27,6 +28,7 @@ from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Clock, system_clock
 from alliance_desktop.vault.ending_plan_repository import EndingPlanRepository
 from alliance_desktop.vault.goal_repository import GoalRepository
+from alliance_desktop.vault.handover_repository import HandoverRepository
 from alliance_desktop.vault.practice_profile_repository import PracticeProfileRepository
 from alliance_desktop.vault.rupture_repository import RuptureRepository
 from alliance_desktop.vault.session_repository import SessionRepository
@@ -72,6 +74,7 @@ class Practice:
             self.ending,
             self.today,
         )
+        self.handover = HandoverService(HandoverRepository(vault), self, self._forget_client_list)
 
     @classmethod
     def open(cls, path: Path, passphrase: str, clock: Clock = system_clock) -> Practice:
@@ -170,6 +173,10 @@ class Practice:
 
     def _client_names(self) -> dict[int, str]:
         return {summary.id: summary.display_name for summary in self._client_finder().clients}
+
+    def _forget_client_list(self) -> None:
+        """Clients changed elsewhere (a handover): rebuild the list when next asked."""
+        self._finder = None
 
     def _client_finder(self) -> ClientFinder:
         if self._finder is None:
