@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -327,6 +328,10 @@ class RuptureDialog(QDialog):
         unplaced = self.messages.show(readable)
         self.general_message.setText("\n".join(unplaced.values()))
         self.general_message.setVisible(bool(unplaced))
+        self._grow_to_fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self._grow_to_fit()
 
     def _grow_to_fit(self) -> None:
