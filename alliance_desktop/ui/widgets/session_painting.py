@@ -63,6 +63,9 @@ def paint_block(
         painter.setOpacity(0.75)
     _frame(painter, rect, status, selected and not ghost)
     text_rect = rect.adjusted(9, 3, -4, -2).toRect()
+    if text_rect.width() < 3 * QFontMetrics(base_font).averageCharWidth():
+        painter.restore()  # too narrow for words: the colour bar, and the tooltip, say it
+        return
     name_font, detail_font = _fonts(base_font, status.struck)
     name_metrics, detail_metrics = QFontMetrics(name_font), QFontMetrics(detail_font)
     symbol = f"{status.symbol} " if status.symbol else ""
