@@ -374,6 +374,7 @@ def test_a_hundred_sessions_in_a_month_draw_at_once(
     cell = grid.cell_of(dt.date(2026, 3, 2))
     assert cell is not None and len(cell.chips) + cell.hidden == 4
     assert view.count_label.text() == "100 sessions booked"
+    assert grid.accessibleName() == "Month view, March 2026, 100 sessions booked"
     assert grid.grab().width() > 0  # painting copes
 
 

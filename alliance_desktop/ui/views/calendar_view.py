@@ -222,6 +222,9 @@ class CalendarView(QWidget):
             in_period = [e for e in in_period if e.start.month == loaded.anchor.month]
         count = len(in_period)
         self.count_label.setText(f"{count} session{'s' if count != 1 else ''} booked")
+        # The grids are painted, so say in words what they show (screen readers).
+        summary = f"{loaded.mode.label} view, {self.period_label.text()}, {self.count_label.text()}"
+        self.current_grid().setAccessibleName(summary)
         self.previous_button.setToolTip(f"Previous {loaded.mode.value} (Page Up)")
         self.next_button.setToolTip(f"Next {loaded.mode.value} (Page Down)")
 
