@@ -14,6 +14,7 @@ from alliance_desktop.cli.client_commands import clients_list
 from alliance_desktop.cli.clinical_commands import goals, ruptures
 from alliance_desktop.cli.passphrase import PASSPHRASE_ENV
 from alliance_desktop.cli.running import PROGRAM, Handler
+from alliance_desktop.cli.self_test import self_test
 from alliance_desktop.cli.vault_commands import demo, not_available, vault_check, vault_create
 from alliance_desktop.demo import DEFAULT_SEED, DEMO_SIZES
 
@@ -25,6 +26,11 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     """Parse and check the command line; usage errors exit with status 2 (SystemExit)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        if args.handler is not None or args.demo or args.vault is not None:
+            parser.error("--self-test runs on its own; it takes no other option or command")
+        args.handler = self_test
+        return args
     if args.handler is None:
         if args.demo and args.vault is not None:
             parser.error("--demo opens the demo practice's own vault; leave out --vault")
@@ -40,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROGRAM,
         usage=(
-            "%(prog)s [--vault PATH | --demo | --version]\n"
+            "%(prog)s [--vault PATH | --demo | --version | --self-test]\n"
             "       %(prog)s COMMAND [--vault PATH] [options]"
         ),
         description="Alliance Desktop: without a command, open the window on a vault.",
@@ -58,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo",
         action="store_true",
         help="create (if needed) or reopen the fictional demo practice and open the window",
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this install headless (vault, PDF, resources, Qt plugins) and exit",
     )
     parser.set_defaults(handler=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
