@@ -89,31 +89,52 @@ def goal_section(
         points = [RatingPoint(rating.rated_on, rating.level) for rating in goal.ratings]
         chart = goal_rating_chart(points, points[0].on, points[-1].on, style, min(width, 150 * mm))
         flowables.append(KeepTogether([Paragraph("GAS ratings", styles.caption), chart]))
-        widths = [w * width for w in (0.16, 0.1, 0.16, 0.58)]
-        header = ("Date", "Level", "Rated by", "Note")
-        rating_rows: list[list[str | Flowable]] = [[Paragraph(h, styles.cell_bold) for h in header]]
-        rating_rows += [
-            [
-                short_date(rating.rated_on, style),
-                signed_level(rating.level),
-                rating.rated_by.value.capitalize(),
-                _cell(rating.note, styles, widths[3]),
-            ]
-            for rating in goal.ratings
-        ]
-        flowables.append(_table(rating_rows, widths, styles, long_text=True))
+        flowables += _ratings(goal, styles, style, width)
     elif goal.column.counts_for_gas:
         flowables.append(Paragraph("Not rated yet.", styles.small))
     if goal.tasks:
-        flowables.append(Paragraph("Tasks", styles.label))
+        tasks: list[Flowable] = [Paragraph("Tasks", styles.label)]
         for task in goal.tasks:
             due = f" (by {short_date(task.due_on, style)})" if task.due_on else ""
             done = " — done" if task.done else ""
             text = f"<b>{_OWNER_WORDS[task.owner.value]}:</b> {markup(task.description)}{due}{done}"
-            flowables.append(Paragraph(text, styles.bullet, bulletText="✓" if task.done else "•"))
+            tasks.append(Paragraph(text, styles.bullet, bulletText="✓" if task.done else "•"))
+        flowables.append(KeepTogether(tasks))
     if goal.column is GoalColumn.ACHIEVED and goal.moved_on(GoalColumn.ACHIEVED) is None:
         flowables.append(Paragraph("Achieved (date not recorded).", styles.small))
     flowables.append(Spacer(1, 3 * mm))
+    return flowables
+
+
+_RATINGS_PER_ROW = 3
+
+
+def _ratings(goal: Goal, styles: ReportStyles, style: DateStyle, width: float) -> list[Flowable]:
+    """Every rating, three to a row (a monthly rating over ten years is 120 of them), then
+    the notes written with any of them."""
+    header = ("Date", "Level", "Rated by") * _RATINGS_PER_ROW
+    rows: list[list[str | Flowable]] = [[Paragraph(h, styles.cell_bold) for h in header]]
+    cells = [
+        [short_date(r.rated_on, style), signed_level(r.level), r.rated_by.value.capitalize()]
+        for r in goal.ratings
+    ]
+    for start in range(0, len(cells), _RATINGS_PER_ROW):
+        group = cells[start : start + _RATINGS_PER_ROW]
+        group += [["", "", ""]] * (_RATINGS_PER_ROW - len(group))
+        rows.append([cell for triple in group for cell in triple])
+    widths = [width * share / _RATINGS_PER_ROW for share in (0.4, 0.25, 0.35)]
+    flowables: list[Flowable] = [_table(rows, widths * _RATINGS_PER_ROW, styles)]
+    noted = [r for r in goal.ratings if r.note]
+    if noted:
+        flowables.append(Paragraph("Notes with the ratings", styles.label))
+        flowables += [
+            Paragraph(
+                f"<b>{short_date(r.rated_on, style)}:</b> {markup(r.note)}",
+                styles.bullet,
+                bulletText="•",
+            )
+            for r in noted
+        ]
     return flowables
 
 
@@ -147,7 +168,7 @@ def sessions_table(
         _fit(["10 / 10"], size) + 12,
     ]
     widths = [*fixed[:5], width - sum(fixed), fixed[5]]
-    header = ("Date", "Min", "How", "Kind", "Status", "Focus", "Check-in: client / clinician")
+    header = ("Date", "Min", "How", "Kind", "Status", "Focus", "Check-in")
     rows: list[list[str | Flowable]] = [[Paragraph(h, styles.cell_bold) for h in header]]
     for session, started in zip(sessions, when, strict=True):
         check_in = session.check_in
@@ -168,7 +189,11 @@ def sessions_table(
                 overall,
             ]
         )
-    return [_table(rows, widths, styles)]
+    caption = (
+        "Check-in: the overall rating out of 10, the client's / the clinician's "
+        "(– where not given)."
+    )
+    return [_table(rows, widths, styles), Paragraph(caption, styles.caption)]
 
 
 def _fit(texts: Sequence[str], size: float) -> float:
