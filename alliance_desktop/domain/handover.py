@@ -201,4 +201,5 @@ class ImportPreview:
     check_ins: int
     ruptures: int
     has_ending_plan: bool
+    same_name_clients: int = 0  # already in this vault under the same name (imported before?)
     skipped: tuple[SkippedResource, ...] = ()

@@ -220,6 +220,11 @@ class HandoverService:
             check_ins=record.check_ins,
             ruptures=len(record.ruptures),
             has_ending_plan=record.ending_plan is not None,
+            same_name_clients=sum(
+                1
+                for summary in self._practice.client_summaries()
+                if summary.name.casefold() == record.client.name.casefold()
+            ),
             skipped=opened.contents.skipped,
         )
 

@@ -264,6 +264,7 @@ def test_export_then_import_gives_back_the_same_record(
     assert (preview.sessions, preview.future_sessions, preview.clashing_sessions) == (12, 2, 0)
     assert (preview.goals, preview.gas_ratings, preview.check_ins, preview.ruptures) == (4, 4, 6, 2)
     assert preview.has_ending_plan and preview.skipped == ()
+    assert preview.same_name_clients == 0
     assert preview.options == EVERYTHING
     assert receiving.client_count() == 0  # a preview writes nothing
 
@@ -284,6 +285,8 @@ def test_export_then_import_gives_back_the_same_record(
     assert back == original
     assert [e.kind for e in receiving.audit_entries(limit=10)].count("client.imported") == 1
     assert [c.name for c in receiving.client_summaries()] == [NAME]
+    again = receiving.handover.preview(exported.folder, exported.password)
+    assert again.same_name_clients == 1  # the wizard can warn before importing twice
 
 
 def test_the_preview_counts_sessions_that_clash_with_this_calendar(
