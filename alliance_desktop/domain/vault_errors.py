@@ -48,6 +48,21 @@ class DamagedVault(VaultError):
         )
 
 
+class StaleWriteAheadLog(VaultError):
+    """A -wal file beside the vault holds changes that cannot be the vault's own; SQLite would
+    merge it into the vault on opening, so the vault is not opened until it is moved aside."""
+
+    def __init__(self, path: Path, log: Path, reason: str) -> None:
+        self.path = path
+        self.log = log
+        self.reason = reason
+        super().__init__(
+            f"A stale write-ahead log ({log}) lies beside the vault at {path}: {reason}. "
+            "Move it aside (keep it; do not delete it) before opening the vault; "
+            "neither file has been changed."
+        )
+
+
 class VaultTooNew(VaultError):
     def __init__(self, path: Path, found: int, supported: int) -> None:
         self.path = path

@@ -18,7 +18,12 @@ from alliance_desktop.domain.vault_errors import (
     VaultMissing,
     VaultWriteFailed,
 )
-from alliance_desktop.vault.diagnosis import check_file_shape, damaged_pages, diagnose_unreadable
+from alliance_desktop.vault.diagnosis import (
+    check_file_shape,
+    check_write_ahead_log,
+    damaged_pages,
+    diagnose_unreadable,
+)
 from alliance_desktop.vault.sqlcipher_settings import (
     apply_connection_settings,
     apply_key,
@@ -90,8 +95,15 @@ class Vault:
 
     def integrity_problems(self) -> list[str]:
         """Empty when every page authenticates and SQLite's own check passes."""
-        problems = [f"page {page} failed authentication" for page in damaged_pages(self.connection)]
-        quick = [row[0] for row in self.connection.execute("PRAGMA quick_check").fetchall()]
+        pages = damaged_pages(self.connection)
+        problems = [f"page {page} failed authentication" for page in pages]
+        try:
+            quick = [row[0] for row in self.connection.execute("PRAGMA quick_check").fetchall()]
+        except sqlcipher3.DatabaseError as error:
+            if not _is_damage(error):
+                raise
+            # SQLite cannot walk past a page that fails authentication; that page is the news.
+            quick = [] if pages else [f"SQLite could not read it ({error})"]
         problems.extend(message for message in quick if message != "ok")
         return problems
 
@@ -120,6 +132,8 @@ def open_vault(path: Path, passphrase: str, clock: Clock = system_clock) -> Vaul
     if not path.exists():
         raise VaultMissing(path)
     check_file_shape(path)
+    # Before SQLite opens the file, which would merge any -wal beside it into the vault.
+    check_write_ahead_log(path, passphrase)
     connection = connect(path)
     try:
         apply_key(connection, passphrase)
