@@ -18,7 +18,7 @@ NOTE_WIDTH = 60
 
 def goals(args: argparse.Namespace) -> int:
     with opened_practice(args) as practice:
-        client = _client(practice, args.client)
+        client = known_client(practice, args.client)
         document = practice.goals.goals_document(args.client)
     if args.json:
         print(json.dumps(document, indent=2))
@@ -38,7 +38,7 @@ def goals(args: argparse.Namespace) -> int:
 
 def ruptures(args: argparse.Namespace) -> int:
     with opened_practice(args) as practice:
-        client = _client(practice, args.client)
+        client = known_client(practice, args.client)
         document = practice.ruptures.ruptures_document(args.client)
     if args.json:
         print(json.dumps(document, indent=2))
@@ -52,7 +52,8 @@ def ruptures(args: argparse.Namespace) -> int:
     return 0
 
 
-def _client(practice: Practice, client_id: int) -> Client:
+def known_client(practice: Practice, client_id: int) -> Client:
+    """The client with this id, or a failure saying how to find the ids."""
     try:
         return practice.client(client_id)
     except RecordNotFound:

@@ -12,10 +12,19 @@ from alliance_desktop import __version__
 from alliance_desktop.cli.calendar_commands import calendar_export
 from alliance_desktop.cli.client_commands import clients_list
 from alliance_desktop.cli.clinical_commands import goals, ruptures
-from alliance_desktop.cli.passphrase import PASSPHRASE_ENV
+from alliance_desktop.cli.passphrase import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
+from alliance_desktop.cli.report_commands import ending_plan, ending_summary, goal_review
 from alliance_desktop.cli.running import PROGRAM, Handler
 from alliance_desktop.cli.self_test import self_test
-from alliance_desktop.cli.vault_commands import demo, not_available, vault_check, vault_create
+from alliance_desktop.cli.vault_commands import (
+    demo,
+    not_available,
+    vault_backup,
+    vault_check,
+    vault_create,
+    vault_passwd,
+    vault_restore,
+)
 from alliance_desktop.demo import DEFAULT_SEED, DEMO_SIZES
 
 if TYPE_CHECKING:
@@ -71,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="check this install headless (vault, PDF, resources, Qt plugins) and exit",
     )
     parser.set_defaults(handler=None)
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    # prog= keeps "alliance-desktop vault passwd" in sub-command usage lines and errors.
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", prog=PROGRAM)
     _practice_commands(commands)
     _record_commands(commands)
     _document_commands(commands)
@@ -96,14 +106,35 @@ def _practice_commands(commands: Group) -> None:
         "create a new, empty vault (0600; refuses an existing file)",
         vault_create,
     )
-    _command(vault_group, "check", "unlock a vault and check its integrity", vault_check)
-    _command(vault_group, "passwd", "change the passphrase")
-    _command(vault_group, "backup", "write an encrypted backup").add_argument(
-        "--out", type=_path, metavar="FILE", required=True
+    _command(
+        vault_group,
+        "check",
+        "unlock a vault and check its integrity (tells a wrong passphrase from a damaged page, "
+        "a truncated file, a stale -wal beside it, or a file that is not a vault)",
+        vault_check,
     )
-    _command(vault_group, "restore", "restore a vault from a backup").add_argument(
-        "backup_file", type=_path, metavar="FILE"
+    _command(
+        vault_group,
+        "passwd",
+        "change the passphrase: backs up first, then proves the new one opens the vault and "
+        f"the old one no longer does (the new passphrase from {NEW_PASSPHRASE_ENV}, else asked "
+        "twice)",
+        vault_passwd,
     )
+    _command(
+        vault_group,
+        "backup",
+        "write an encrypted copy of the vault to a new file (same passphrase; 0600; refuses an "
+        "existing file)",
+        vault_backup,
+    ).add_argument("--out", type=_path, metavar="FILE", required=True)
+    _command(
+        vault_group,
+        "restore",
+        "put a backup in place of the vault (close it in the app first): the backup is checked "
+        "with the passphrase, the replaced vault is kept beside it, a -wal/-shm is moved aside",
+        vault_restore,
+    ).add_argument("backup_file", type=_path, metavar="FILE")
 
     clients_group = _group(commands, "clients", "list clients")
     listing = _command(
@@ -167,11 +198,51 @@ def _record_commands(commands: Group) -> None:
 
 
 def _document_commands(commands: Group) -> None:
-    report = _command(commands, "report", "write a PDF report for a client")
-    report.add_argument("kind", choices=["goal-review", "ending-plan", "ending-summary"])
-    report.add_argument("--client", type=int, metavar="ID", required=True)
-    report.add_argument("--out", type=_path, metavar="FILE.pdf", required=True)
-    report.add_argument("--client-copy", action="store_true")
+    report_group = commands.add_parser(
+        "report", help="write a PDF report for a client", description="write a PDF report"
+    ).add_subparsers(dest="report", metavar="KIND", required=True)
+    review = _report(
+        report_group,
+        "goal-review",
+        "the goal review, written for the client: goals in their words and GAS progress, no "
+        "notes, framing or rupture entries",
+        goal_review,
+    )
+    review.add_argument(
+        "--client-copy",
+        action="store_true",
+        help="accepted and changes nothing: the goal review is always the client's copy",
+    )
+    review.add_argument(
+        "--from",
+        dest="since",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="first day reviewed (default: the client's start, or their first rating)",
+    )
+    review.add_argument(
+        "--to", dest="until", type=_iso_date, metavar="YYYY-MM-DD", help="last day (default: today)"
+    )
+    review.add_argument(
+        "--next-focus", default="", metavar="TEXT", help="what to work on next, in plain words"
+    )
+    _instruments_option(review)
+    plan = _report(
+        report_group,
+        "ending-plan",
+        "the ending plan, the clinician's working document (there is no client copy)",
+        ending_plan,
+    )
+    plan.add_argument("--client-copy", action=_NoClientCopy, nargs=0, help=argparse.SUPPRESS)
+    summary = _report(
+        report_group,
+        "ending-summary",
+        "the ending summary: the clinician's version, or with --client-copy the client's "
+        "(no notes or rupture entries)",
+        ending_summary,
+    )
+    summary.add_argument("--client-copy", action="store_true", help="write the client's copy")
+    _instruments_option(summary)
 
     handover_group = _group(commands, "handover", "hand a client over to another clinician")
     handover_export = _command(handover_group, "export", "export a handover bundle")
@@ -180,6 +251,39 @@ def _document_commands(commands: Group) -> None:
     _command(handover_group, "import", "import a handover bundle").add_argument(
         "bundle", type=_path, metavar="DIR"
     )
+
+
+def _report(group: Group, name: str, description: str, handler: Handler) -> argparse.ArgumentParser:
+    sub = _command(group, name, description, handler)
+    sub.add_argument("--client", type=int, metavar="ID", required=True)
+    sub.add_argument(
+        "--out", type=_path, metavar="FILE.pdf", required=True, help="replaced if it exists"
+    )
+    return sub
+
+
+def _instruments_option(report: argparse.ArgumentParser) -> None:
+    report.add_argument(
+        "--include-instruments",
+        action="store_true",
+        help="add the clinical instrument scores (left out unless asked for)",
+    )
+
+
+class _NoClientCopy(argparse.Action):
+    """`report ending-plan --client-copy` is a usage error (exit 2) that says why."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        parser.error(
+            "--client-copy: the ending plan is the clinician's working document and has no "
+            "client copy; the client's copy of the ending is 'report ending-summary --client-copy'"
+        )
 
 
 def _vault_options() -> argparse.ArgumentParser:

@@ -7,9 +7,10 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from alliance_desktop.cli.running import CommandFailed
 from alliance_desktop.domain.passphrase import check_new_passphrase
@@ -17,7 +18,10 @@ from alliance_desktop.domain.vault_errors import VaultMissing, WrongPassphrase
 from alliance_desktop.services.practice import Practice
 
 PASSPHRASE_ENV = "ALLIANCE_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "ALLIANCE_NEW_PASSPHRASE"
 PROMPT_ATTEMPTS = 3
+
+T = TypeVar("T")
 
 
 def given_passphrase(args: argparse.Namespace) -> str | None:
@@ -66,30 +70,62 @@ def new_passphrase(args: argparse.Namespace, path: Path) -> str:
     return check_new_passphrase(first, getpass.getpass("Type it again: "))
 
 
+def require_new_passphrase_source() -> None:
+    """Fail before unlocking anything when a new passphrase can be neither read nor asked for."""
+    if not os.environ.get(NEW_PASSPHRASE_ENV) and not _is_interactive():
+        raise CommandFailed(
+            f"No new passphrase given: set {NEW_PASSPHRASE_ENV} "
+            "(or run the command in a terminal to be asked)."
+        )
+
+
+def replacement_passphrase(path: Path) -> tuple[str, str | None]:
+    """The new passphrase from ALLIANCE_NEW_PASSPHRASE, or typed twice at the terminal:
+    (passphrase, the second typing or None)."""
+    given = os.environ.get(NEW_PASSPHRASE_ENV)
+    if given:
+        return check_new_passphrase(given), None
+    require_new_passphrase_source()
+    first = getpass.getpass(f"New passphrase for {path} (at least 10 characters): ")
+    check_new_passphrase(first)  # say it is too short before asking for it twice
+    return first, getpass.getpass("Type the new passphrase again: ")
+
+
 @contextmanager
 def opened_practice(args: argparse.Namespace) -> Iterator[Practice]:
     """Unlock the vault named by --vault; on a terminal, offer a few tries at the passphrase."""
+    with unlocked_practice(args) as (practice, _):
+        yield practice
+
+
+@contextmanager
+def unlocked_practice(args: argparse.Namespace) -> Iterator[tuple[Practice, str]]:
+    """Like `opened_practice`, also yielding the passphrase that unlocked the vault."""
     path: Path = args.vault
     if not path.exists():
         raise VaultMissing(path)
-    given = given_passphrase(args)
-    if given is not None:
-        practice = Practice.open(path, given)
-    else:
-        _require_terminal()
-        practice = _open_with_prompt(path)
+    practice, passphrase = with_passphrase(args, path, lambda typed: Practice.open(path, typed))
     try:
-        yield practice
+        yield practice, passphrase
     finally:
         practice.close()
 
 
-def _open_with_prompt(path: Path) -> Practice:
-    for attempt in range(1, PROMPT_ATTEMPTS + 1):
+def with_passphrase(
+    args: argparse.Namespace, path: Path, attempt: Callable[[str], T]
+) -> tuple[T, str]:
+    """`attempt(passphrase)` with the given passphrase, or with one typed at the terminal (a
+    few tries while it raises WrongPassphrase); returns its result and the passphrase used."""
+    given = given_passphrase(args)
+    if given is not None:
+        return attempt(given), given
+    _require_terminal()
+    for tries in range(1, PROMPT_ATTEMPTS + 1):
+        typed = getpass.getpass(f"Passphrase for {path}: ")
         try:
-            return Practice.open(path, getpass.getpass(f"Passphrase for {path}: "))
+            return attempt(typed), typed
         except WrongPassphrase:
-            if attempt == PROMPT_ATTEMPTS:
+            if tries == PROMPT_ATTEMPTS:
                 raise
             print("Wrong passphrase; try again.", file=sys.stderr)
     raise AssertionError("unreachable")

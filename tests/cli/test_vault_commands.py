@@ -207,9 +207,8 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(
 @pytest.mark.parametrize(
     "argv",
     [
-        ["vault", "passwd", "--vault", "x.vault"],
-        ["vault", "backup", "--vault", "x.vault", "--out", "b.vault"],
-        ["report", "goal-review", "--vault", "x.vault", "--client", "3", "--out", "r.pdf"],
+        ["handover", "export", "--vault", "x.vault", "--client", "3", "--out", "bundle"],
+        ["handover", "import", "--vault", "x.vault", "bundle"],
     ],
 )
 def test_commands_not_built_yet_say_so(run_cli: RunCli, argv: list[str]) -> None:
