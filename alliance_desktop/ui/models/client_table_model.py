@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from alliance_desktop.domain.client import ClientSummary
-from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.ui.date_formats import short_date
-from alliance_desktop.ui.signal_emit import emit
+from alliance_desktop.ui.models.row_table_model import RowTableModel
 
 NAME_COLUMN, STATUS_COLUMN, START_COLUMN = range(3)
 _HEADERS = ("Name", "Status", "Started")
@@ -27,32 +20,12 @@ CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole
 # dates sort by time whatever the display style.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
-
-class ClientTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ClientSummary] = []
-        self._date_style = DateStyle.DAY_MONTH_YEAR
-
-    def set_rows(self, rows: Sequence[ClientSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def set_date_style(self, style: DateStyle) -> None:
-        self._date_style = style
-        if self._rows:
-            emit(
-                self.dataChanged,
-                self.index(0, START_COLUMN),
-                self.index(len(self._rows) - 1, START_COLUMN),
-                [Qt.ItemDataRole.DisplayRole],
-            )
+class ClientTableModel(RowTableModel[ClientSummary]):
+    headers = _HEADERS
 
     def summary_at(self, row: int) -> ClientSummary:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, client_id: int) -> int | None:
         for row, summary in enumerate(self._rows):
@@ -60,31 +33,7 @@ class ClientTableModel(QAbstractTableModel):
                 return row
         return None
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            orientation is Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_HEADERS)
-        ):
-            return _HEADERS[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        summary = self._rows[index.row()]
-        column = index.column()
+    def cell(self, summary: ClientSummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME_COLUMN:

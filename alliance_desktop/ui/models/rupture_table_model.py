@@ -6,24 +6,22 @@ Rows are handed over by the views (from `practice.ruptures`); the model keeps th
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.domain.rupture import RuptureEntry
 from alliance_desktop.services.rupture_log import OpenRupture
 from alliance_desktop.ui.date_formats import short_date
+from alliance_desktop.ui.models.row_table_model import RowTableModel
 from alliance_desktop.ui.rupture_wording import (
     OUTCOME_COLOURS,
     RAISED_BY_WORDS,
     outcome_text,
     significance_text,
 )
-from alliance_desktop.ui.signal_emit import emit
 
 (
     CLIENT_COLUMN,
@@ -38,8 +36,6 @@ _HEADERS = ("Client", "Date", "Kind", "Significance", "Raised by", "Outcome", "F
 
 RUPTURE_ID_ROLE = Qt.ItemDataRole.UserRole
 CLIENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -58,29 +54,8 @@ class RuptureRow:
         return cls(entry, follow_up_due=due)
 
 
-class RuptureTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[RuptureRow] = []
-        self._date_style = DateStyle.DAY_MONTH_YEAR
-
-    def set_rows(self, rows: Sequence[RuptureRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def set_date_style(self, style: DateStyle) -> None:
-        self._date_style = style
-        if self._rows:
-            emit(
-                self.dataChanged,
-                self.index(0, 0),
-                self.index(len(self._rows) - 1, len(_HEADERS) - 1),
-                [Qt.ItemDataRole.DisplayRole],
-            )
-
-    def row_at(self, row: int) -> RuptureRow:
-        return self._rows[row]
+class RuptureTableModel(RowTableModel[RuptureRow]):
+    headers = _HEADERS
 
     def row_of(self, rupture_id: int) -> int | None:
         for row, found in enumerate(self._rows):
@@ -88,31 +63,7 @@ class RuptureTableModel(QAbstractTableModel):
                 return row
         return None
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            orientation is Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_HEADERS)
-        ):
-            return _HEADERS[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row: RuptureRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:

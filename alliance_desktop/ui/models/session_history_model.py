@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 
-from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.domain.session import CalendarEntry
 from alliance_desktop.ui.date_formats import short_date
+from alliance_desktop.ui.models.row_table_model import RowTableModel
 from alliance_desktop.ui.widgets.calendar_layout import day_name, describe_entry, time_range
 from alliance_desktop.ui.widgets.status_palette import look, status_icon
 
@@ -18,57 +18,21 @@ DATE_COLUMN, TIME_COLUMN, STATUS_COLUMN, KIND_COLUMN, MODALITY_COLUMN = range(5)
 _HEADERS = ("Date", "Time", "Status", "Kind", "Modality")
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
+class SessionHistoryModel(RowTableModel[CalendarEntry]):
+    headers = _HEADERS
 
-class SessionHistoryModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CalendarEntry] = []
-        self._date_style = DateStyle.DAY_MONTH_YEAR
-
-    def set_rows(self, entries: Sequence[CalendarEntry]) -> None:
+    def set_rows(self, rows: Sequence[CalendarEntry]) -> None:
         """Show the sessions newest first (the service gives them oldest first)."""
-        self.beginResetModel()
-        self._rows = sorted(entries, key=lambda e: (e.start, e.session_id), reverse=True)
-        self.endResetModel()
-
-    def set_date_style(self, style: DateStyle) -> None:
-        self.beginResetModel()
-        self._date_style = style
-        self.endResetModel()
+        super().set_rows(sorted(rows, key=lambda e: (e.start, e.session_id), reverse=True))
 
     def entry_at(self, row: int) -> CalendarEntry:
-        return self._rows[row]
+        return self.row_at(row)
 
     def row_of(self, session_id: int) -> int | None:
         return next((n for n, e in enumerate(self._rows) if e.session_id == session_id), None)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if (
-            orientation is Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_HEADERS)
-        ):
-            return _HEADERS[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        entry = self._rows[index.row()]
-        column = index.column()
+    def cell(self, entry: CalendarEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:
