@@ -5,7 +5,7 @@ one-click attendance marks."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -51,6 +51,21 @@ def _quiet(text: str) -> QLabel:
     return label
 
 
+class _ElidedTwoLineButton(QPushButton):
+    """A link-like button whose first line (a name) is shortened with "…" to fit its width."""
+
+    def __init__(self, first: str, second: str) -> None:
+        super().__init__(f"{first}\n{second}")
+        self._first, self._second = first, second
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        room = max(0, event.size().width() - 12)
+        metrics = self.fontMetrics()
+        first = metrics.elidedText(self._first, Qt.TextElideMode.ElideRight, room)
+        self.setText(f"{first}\n{self._second}")
+        super().resizeEvent(event)
+
+
 class ToCloseRow(QWidget):
     """One session to mark: who and when (a click opens it), then the quick marks."""
 
@@ -58,7 +73,11 @@ class ToCloseRow(QWidget):
         super().__init__()
         self.entry = entry
         when = f"{short_day(entry.start.date())}, {time_range(entry.start, entry.duration_minutes)}"
-        self.open_button = QPushButton(f"{entry.client_name}\n{when}")
+        self.open_button = _ElidedTwoLineButton(entry.client_name, when)
+        # The date and time must stay whole; only the name gives way.
+        self.open_button.setMinimumWidth(
+            self.open_button.fontMetrics().horizontalAdvance(when) + 16
+        )
         self.open_button.setObjectName("linkButton")
         self.open_button.setToolTip(f"Open {entry.client_name}'s session of {when}")
         # Long names are clipped rather than pushing the mark buttons out of the card.
@@ -146,9 +165,9 @@ class TodaySessionsCard(QFrame):
         closing.addWidget(self.all_closed)
         closing.addStretch(1)
         layout = QHBoxLayout(self)
-        layout.addLayout(today, 1)
+        layout.addLayout(today, 4)
         layout.addSpacing(16)
-        layout.addLayout(closing, 1)
+        layout.addLayout(closing, 5)
 
         self.session_list.itemClicked.connect(self._open_item)
         self.session_list.itemActivated.connect(self._open_item)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -93,7 +94,12 @@ class TodayView(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(self.clients_title)
         title_row.addStretch(1)
-        layout = QVBoxLayout(self)
+        # The page scrolls as a whole on small screens, so no card is squeezed until its text
+        # is cut off; the client list keeps room for a few rows.
+        content = QWidget()
+        content.setObjectName("todayContent")
+        self.client_stack.setMinimumHeight(220)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(14)
         layout.addLayout(header)
@@ -101,6 +107,14 @@ class TodayView(QWidget):
         layout.addWidget(self.alliance_flags)
         layout.addLayout(title_row)
         layout.addWidget(self.client_stack, 1)
+        scroll = QScrollArea()
+        scroll.setObjectName("todayScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
         self.client_list.itemClicked.connect(self._open_item)
         self.client_list.itemActivated.connect(self._open_item)
