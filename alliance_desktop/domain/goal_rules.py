@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from alliance_desktop.domain.errors import InvalidInput
@@ -77,6 +77,32 @@ def check_rating(rating: GasRating) -> GasRating:
     if problems:
         raise InvalidInput(problems)
     return rating
+
+
+def check_session_ratings(
+    ratings: Mapping[int, GasRating],
+    worked_on: Collection[int],
+    session_day: dt.date,
+    today: dt.date,
+) -> dict[int, GasRating]:
+    """The GAS ratings given in a session, by goal id: each dated on the session's day, each
+    for a goal worked on in it, and none before the session's day has come. Problems are
+    named `goal_ratings.<goal id>.level` / `.note` (or `goal_ratings` for the whole set)."""
+    problems: dict[str, str] = {}
+    if ratings and session_day > today:
+        problems["goal_ratings"] = (
+            "Goals are rated on the day of the session or later; this session has not happened yet."
+        )
+    dated: dict[int, GasRating] = {}
+    for goal_id, rating in ratings.items():
+        field = f"goal_ratings.{goal_id}"
+        if goal_id not in worked_on:
+            problems[field] = "Tick the goal as worked on in this session to rate it."
+        dated[goal_id] = replace(rating, rated_on=session_day, note=rating.note.strip())
+        _check_rating(problems, field, dated[goal_id])
+    if problems:
+        raise InvalidInput(problems)
+    return dated
 
 
 def check_task(task: GoalTask) -> GoalTask:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from alliance_desktop.domain.calendar_privacy import DEFAULT_LABEL, CalendarNaming
+from alliance_desktop.domain.goal import GasRating
+from alliance_desktop.domain.goal_rules import check_session_ratings
 from alliance_desktop.domain.recurrence import (
     RecurrenceRule,
     SessionSeries,
@@ -66,6 +68,10 @@ class SessionCalendar:
     def session(self, session_id: int) -> Session:
         return self._sessions.get(session_id)
 
+    def goal_ratings(self, session_id: int) -> dict[int, GasRating]:
+        """The GAS rating each goal was given in this session, by goal id."""
+        return self._sessions.goal_ratings(session_id)
+
     def clashes(self, session: Session) -> list[CalendarEntry]:
         nearby = self._sessions.entries_between(session.start - _LONGEST, session.end)
         return overlapping(session, nearby)
@@ -118,9 +124,20 @@ class SessionCalendar:
         no overlap questions (the sessions come from a record that already happened)."""
         return self._sessions.add_many([check_session(session) for session in sessions])
 
-    def save(self, session: Session, *, allow_overlap: bool = False) -> Session:
-        """Save one session (this occurrence only, when it belongs to a series)."""
+    def save(
+        self,
+        session: Session,
+        *,
+        allow_overlap: bool = False,
+        goal_ratings: Mapping[int, GasRating] | None = None,
+    ) -> Session:
+        """Save one session (this occurrence only, when it belongs to a series).
+
+        `goal_ratings` (goal id -> rating) become the GAS ratings given in this session, dated
+        on its day and saved in the same transaction as the session; None leaves them as they
+        are."""
         checked = check_session(session)
+        rated = self._checked_ratings(checked, goal_ratings)
         before = self._sessions.get(session.id or 0)
         if (checked.start, checked.end, checked.status) != (
             before.start,
@@ -128,7 +145,7 @@ class SessionCalendar:
             before.status,
         ):
             self._refuse_clashes(checked, allow_overlap)
-        return self._sessions.update(checked)
+        return self._sessions.update(checked, goal_ratings=rated)
 
     def move(
         self, session_id: int, new_start: dt.datetime, *, allow_overlap: bool = False
@@ -160,12 +177,20 @@ class SessionCalendar:
         series = SessionSeries(client_id=template.client_id, rule=checked_rule)
         return self._sessions.add_series(series, planned)
 
-    def change_following(self, changed: Session, *, allow_overlap: bool = False) -> list[Session]:
+    def change_following(
+        self,
+        changed: Session,
+        *,
+        allow_overlap: bool = False,
+        goal_ratings: Mapping[int, GasRating] | None = None,
+    ) -> list[Session]:
         """Apply this session's new time, length, modality and kind to it and every later
         planned session of its series. Sessions in the past or already closed stay as they are.
+        `goal_ratings` are this session's own, saved with it as in `save`.
         """
         before = self._sessions.get(changed.id or 0)
         checked = check_session(changed)
+        rated = self._checked_ratings(checked, goal_ratings)
         shift = checked.start - before.start
         following = self._following_planned(before)
         updated = [checked] + [
@@ -183,7 +208,8 @@ class SessionCalendar:
             clashes = [c for s in updated for c in self.clashes(s) if c.session_id not in moved_ids]
             if clashes:
                 raise SessionOverlap(clashes)
-        return self._sessions.update_many(updated)
+        given = None if rated is None else {checked.id or 0: rated}
+        return self._sessions.update_many(updated, goal_ratings=given)
 
     def cancel_following(self, session_id: int, status: SessionStatus) -> Session:
         """Cancel this session and end its series here: later planned sessions that hold
@@ -212,6 +238,15 @@ class SessionCalendar:
             and other.start >= now  # the past is never rewritten by a series change
             and other.status is SessionStatus.SCHEDULED
         ]
+
+    def _checked_ratings(
+        self, session: Session, ratings: Mapping[int, GasRating] | None
+    ) -> dict[int, GasRating] | None:
+        if ratings is None:
+            return None
+        return check_session_ratings(
+            ratings, session.goal_ids, session.start.date(), self._now().date()
+        )
 
     def _refuse_clashes(self, session: Session, allow_overlap: bool) -> None:
         if not allow_overlap:

@@ -1,10 +1,11 @@
-"""Sessions, their series, private notes, goal links and alliance check-ins in the vault."""
+"""Sessions, their series, private notes, goal links, the GAS ratings given in them and
+alliance check-ins in the vault."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -19,6 +20,7 @@ from alliance_desktop.domain.alliance_check_in import (
 )
 from alliance_desktop.domain.client import display_name
 from alliance_desktop.domain.errors import RecordNotFound
+from alliance_desktop.domain.goal import GasRating
 from alliance_desktop.domain.recurrence import Frequency, RecurrenceRule, SessionSeries
 from alliance_desktop.domain.session import (
     CalendarEntry,
@@ -29,6 +31,11 @@ from alliance_desktop.domain.session import (
 )
 from alliance_desktop.vault.audit_trail import record_change
 from alliance_desktop.vault.connection import Vault
+from alliance_desktop.vault.session_ratings import (
+    read_session_ratings,
+    redate_session_ratings,
+    replace_session_ratings,
+)
 
 _SESSION_COLUMNS = (
     "client_id, series_id, series_date, start, duration_minutes, modality, kind, status, "
@@ -78,11 +85,22 @@ class SessionRepository:
             record_change(tx, now, "session.imported", "session", None)
         return saved
 
-    def update(self, session: Session) -> Session:
-        return self.update_many([session])[0]
+    def update(
+        self, session: Session, *, goal_ratings: Mapping[int, GasRating] | None = None
+    ) -> Session:
+        """Save a session; with `goal_ratings` (goal id -> rating), make them the ratings given
+        in it, in the same transaction (None leaves its ratings as they are)."""
+        given = None if goal_ratings is None else {session.id or 0: goal_ratings}
+        return self.update_many([session], goal_ratings=given)[0]
 
-    def update_many(self, sessions: Sequence[Session]) -> list[Session]:
-        """Several sessions changed together (a series change), all or none."""
+    def update_many(
+        self,
+        sessions: Sequence[Session],
+        *,
+        goal_ratings: Mapping[int, Mapping[int, GasRating]] | None = None,
+    ) -> list[Session]:
+        """Several sessions changed together (a series change), all or none; `goal_ratings`
+        (session id -> goal id -> rating) replaces the ratings given in those sessions."""
         now = self._vault.clock()
         assignments = ", ".join(f"{column.strip()} = ?" for column in _SESSION_COLUMNS.split(","))
         with self._vault.transaction() as tx:
@@ -95,6 +113,11 @@ class SessionRepository:
                 if cursor.rowcount != 1:
                     raise RecordNotFound(f"There is no session with id {session.id}.")
                 _write_details(tx, session_id, session, now)
+                redate_session_ratings(tx, session_id, session.start.date())
+                if goal_ratings is not None and session_id in goal_ratings:
+                    replace_session_ratings(
+                        tx, session_id, session.client_id, goal_ratings[session_id], now
+                    )
                 record_change(tx, now, "session.updated", "session", session_id)
         return list(sessions)
 
@@ -136,6 +159,11 @@ class SessionRepository:
             if row is None:
                 raise RecordNotFound(f"There is no session with id {session_id}.")
             return _with_details(connection, _session_from_row(row))
+
+    def goal_ratings(self, session_id: int) -> dict[int, GasRating]:
+        """The GAS rating each goal was given in this session, by goal id."""
+        with self._vault.reading() as connection:
+            return read_session_ratings(connection, session_id)
 
     def series(self, series_id: int) -> SessionSeries:
         with self._vault.reading() as connection:
