@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,13 +11,18 @@ from alliance_desktop import __version__
 from alliance_desktop.cli.calendar_commands import calendar_export
 from alliance_desktop.cli.client_commands import clients_list
 from alliance_desktop.cli.clinical_commands import goals, ruptures
+from alliance_desktop.cli.handover_commands import (
+    HANDOVER_PASSWORD_ENV,
+    add_export_options,
+    handover_export,
+    handover_import,
+)
 from alliance_desktop.cli.passphrase import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
 from alliance_desktop.cli.report_commands import ending_plan, ending_summary, goal_review
 from alliance_desktop.cli.running import PROGRAM, Handler
 from alliance_desktop.cli.self_test import self_test
 from alliance_desktop.cli.vault_commands import (
     demo,
-    not_available,
     vault_backup,
     vault_check,
     vault_create,
@@ -244,12 +248,35 @@ def _document_commands(commands: Group) -> None:
     summary.add_argument("--client-copy", action="store_true", help="write the client's copy")
     _instruments_option(summary)
 
+    _handover_commands(commands)
+
+
+def _handover_commands(commands: Group) -> None:
     handover_group = _group(commands, "handover", "hand a client over to another clinician")
-    handover_export = _command(handover_group, "export", "export a handover bundle")
-    handover_export.add_argument("--client", type=int, metavar="ID", required=True)
-    handover_export.add_argument("--out", type=_path, metavar="DIR", required=True)
-    _command(handover_group, "import", "import a handover bundle").add_argument(
-        "bundle", type=_path, metavar="DIR"
+    export = _command(
+        handover_group,
+        "export",
+        "write the client's record for the next clinician into a new folder (a PDF and an "
+        "encrypted FHIR record under a generated password, future sessions as .ics, a "
+        "manifest) and mark the client handed over; the password is printed once and stored "
+        f"nowhere ({HANDOVER_PASSWORD_ENV} is not used here)",
+        handover_export,
+    )
+    export.add_argument("--client", type=int, metavar="ID", required=True)
+    export.add_argument(
+        "--out", type=_path, metavar="DIR", required=True, help="a new or empty folder"
+    )
+    add_export_options(export, _iso_date)
+    importing = _command(
+        handover_group,
+        "import",
+        "check a handover folder and create the client in this vault; the password from "
+        f"{HANDOVER_PASSWORD_ENV}, else asked; at a terminal it asks before importing",
+        handover_import,
+    )
+    importing.add_argument("bundle", type=_path, metavar="DIR")
+    importing.add_argument(
+        "--yes", action="store_true", help="import without asking, even at a terminal"
     )
 
 
@@ -301,15 +328,11 @@ def _vault_options() -> argparse.ArgumentParser:
 
 
 def _command(
-    group: Group, name: str, description: str, handler: Handler | None = None
+    group: Group, name: str, description: str, handler: Handler
 ) -> argparse.ArgumentParser:
-    if handler is None:
-        description += " (not available yet)"
     sub = group.add_parser(
         name, parents=[_vault_options()], help=description, description=description
     )
-    if handler is None:
-        handler = partial(not_available, sub.prog.removeprefix(f"{PROGRAM} "))
     sub.set_defaults(handler=handler, command_parser=sub)
     return sub
 

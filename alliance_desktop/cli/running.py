@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 
 from alliance_desktop.domain.errors import InvalidInput, RecordNotFound
+from alliance_desktop.domain.handover_errors import HandoverError
 from alliance_desktop.domain.vault_errors import VaultError, VaultMissing
 
 PROGRAM = "alliance-desktop"
@@ -32,7 +33,7 @@ def guarded(action: Callable[[], int]) -> int:
     except VaultMissing as error:
         command = f"{PROGRAM} vault create --vault {shlex.quote(str(error.path))}"
         return _fail(f"There is no vault at {error.path}. Create one with: {command}")
-    except (VaultError, InvalidInput, RecordNotFound, CommandFailed) as error:
+    except (VaultError, HandoverError, InvalidInput, RecordNotFound, CommandFailed) as error:
         return _fail(str(error))
     except BrokenPipeError:
         # Whoever read our output (e.g. `| head`) has gone; there is no one left to tell.

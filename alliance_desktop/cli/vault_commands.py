@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from alliance_desktop import __version__
 from alliance_desktop.cli.passphrase import (
     given_passphrase,
     new_passphrase,
@@ -110,7 +109,3 @@ def demo(args: argparse.Namespace) -> int:
     )
     print(f"Passphrase: {DEMO_PASSPHRASE}" if given is None else "Passphrase: the one you gave")
     return 0
-
-
-def not_available(name: str, args: argparse.Namespace) -> int:
-    raise CommandFailed(f"'{name}' is not available yet in this version ({__version__}).")

@@ -202,18 +202,3 @@ def test_an_unexpected_error_is_one_line_not_a_traceback(
 
     assert result.code == 1
     assert result.err == "alliance-desktop: unexpected error: RuntimeError: boom second line\n"
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["handover", "export", "--vault", "x.vault", "--client", "3", "--out", "bundle"],
-        ["handover", "import", "--vault", "x.vault", "bundle"],
-    ],
-)
-def test_commands_not_built_yet_say_so(run_cli: RunCli, argv: list[str]) -> None:
-    result = run_cli(*argv)
-
-    assert result.code == 1
-    assert "not available yet in this version" in result.err
-    assert result.err.count("\n") == 1
