@@ -27,6 +27,7 @@ from alliance_desktop.ui import messages
 from alliance_desktop.ui.actions import build_menus, create_actions
 from alliance_desktop.ui.client_editing import ClientEditing
 from alliance_desktop.ui.dialogs.practice_profile_dialog import PracticeProfileDialog
+from alliance_desktop.ui.report_request import ReportKind
 from alliance_desktop.ui.rupture_editing import RuptureEditing
 from alliance_desktop.ui.session_editing import SessionEditing
 from alliance_desktop.ui.settings import MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE, app_settings
@@ -39,9 +40,7 @@ from alliance_desktop.ui.views.client_tabs.ruptures_tab import RupturesTab
 from alliance_desktop.ui.views.client_tabs.sessions_tab import SessionsTab
 from alliance_desktop.ui.views.clients_view import ClientsView
 from alliance_desktop.ui.views.goals.goals_page import GoalsPage
-from alliance_desktop.ui.views.placeholder_view import (
-    reports_page,
-)
+from alliance_desktop.ui.views.reports.reports_page import ReportsPage
 from alliance_desktop.ui.views.ruptures_view import RupturesView
 from alliance_desktop.ui.views.today_view import TodayView
 
@@ -91,7 +90,7 @@ class MainWindow(QMainWindow):
         self.calendar_view = CalendarView(practice, tasks, self.session_editing)
         self.goals_view = GoalsPage(practice, tasks)
         self.ruptures_view = RupturesView(practice, tasks)
-        self.reports_view = reports_page()
+        self.reports_view = ReportsPage(practice, tasks)
         for page in (
             self.today_view,
             self.clients_view,
@@ -185,6 +184,10 @@ class MainWindow(QMainWindow):
         self.today_view.sessions_card.status_chosen.connect(sessions.set_status)
         self.goals_tab.board_requested.connect(self.open_goal_board)
         self.goals_view.board.editing.status_message.connect(self._show_status)
+        self.goals_tab.review_requested.connect(
+            lambda client_id: self.open_report(client_id, ReportKind.GOAL_REVIEW)
+        )
+        self.reports_view.status_message.connect(self._show_status)
 
         editing = self.rupture_editing
         actions.alliance_thresholds.triggered.connect(editing.edit_thresholds)
@@ -236,6 +239,11 @@ class MainWindow(QMainWindow):
         self.show_page(self.pages.indexOf(self.goals_view))
         self.goals_view.show_board(client_id, goal_id)
 
+    def open_report(self, client_id: int, kind: ReportKind) -> None:
+        """The Reports page, with this client and report chosen and its preview coming."""
+        self.show_page(self.pages.indexOf(self.reports_view))
+        self.reports_view.open_report(client_id, kind)
+
     # Practice profile
 
     @property
@@ -259,6 +267,7 @@ class MainWindow(QMainWindow):
         self.ruptures_view.set_date_style(profile.date_style)
         self.ruptures_tab.set_date_style(profile.date_style)
         self.alliance_tab.set_date_style(profile.date_style)
+        self.reports_view.set_date_style(profile.date_style)
 
     def edit_practice_profile(self) -> None:
         self._tasks.submit(self._practice.profile, self._open_profile_dialog)

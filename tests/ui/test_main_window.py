@@ -59,14 +59,6 @@ def test_standard_shortcuts_are_in_place(main_window: MainWindow) -> None:
     assert menus == ["&File", "&Edit", "&View", "&Help"]
 
 
-def test_placeholder_pages_say_what_will_come(main_window: MainWindow) -> None:
-    assert main_window.reports_view.title.text() == "Reports"
-    assert "ending summaries" in " ".join(
-        label.text()
-        for label in main_window.reports_view.findChildren(type(main_window.vault_label))
-    )
-
-
 def test_find_client_goes_to_clients_and_focuses_the_search(
     qtbot: QtBot, main_window: MainWindow
 ) -> None:

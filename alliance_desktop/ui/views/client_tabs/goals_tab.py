@@ -23,6 +23,7 @@ _NO_GOALS = "No goals yet. Open the goal board to add the first one together."
 
 class GoalsTab(QWidget):
     board_requested = Signal(int, object)  # client id, goal id or None
+    review_requested = Signal(int)  # client id: the goal review report
 
     def __init__(
         self, practice: Practice, tasks: TaskRunner, parent: QWidget | None = None
@@ -40,6 +41,8 @@ class GoalsTab(QWidget):
         self.open_button.setObjectName("primary")
         self.open_button.setMinimumWidth(self.open_button.sizeHint().width())
         self.open_button.setToolTip("The full board, on the Goals page")
+        self.review_button = QPushButton("Goal review…")
+        self.review_button.setToolTip("A goal review to go through with the client (PDF)")
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
@@ -49,6 +52,7 @@ class GoalsTab(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.t_score, 1)
+        top.addWidget(self.review_button)
         top.addWidget(self.open_button)
         scroll = QScrollArea()
         scroll.setObjectName("goalDetailScroll")  # transparent, on the tab's white
@@ -61,6 +65,7 @@ class GoalsTab(QWidget):
         layout.addWidget(scroll, 1)
 
         self.open_button.clicked.connect(lambda: self._open(None))
+        self.review_button.clicked.connect(self._review)
         self.summary.linkActivated.connect(self._link)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -72,6 +77,7 @@ class GoalsTab(QWidget):
     def show_client(self, client_id: int | None) -> None:
         self._client_id = client_id
         self.open_button.setEnabled(client_id is not None)
+        self.review_button.setEnabled(client_id is not None)
         if client_id is None:
             self.summary.clear()
             self.t_score.clear()
@@ -106,3 +112,7 @@ class GoalsTab(QWidget):
     def _open(self, goal_id: int | None) -> None:
         if self._client_id is not None:
             emit(self.board_requested, self._client_id, goal_id)
+
+    def _review(self) -> None:
+        if self._client_id is not None:
+            emit(self.review_requested, self._client_id)

@@ -1,0 +1,1 @@
+"""The Reports page: choose a client and a report, preview it, save it or print it."""
