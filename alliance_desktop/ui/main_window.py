@@ -35,6 +35,7 @@ from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.alliance_flags_card import AllianceFlagsCard
 from alliance_desktop.ui.views.calendar_view import CalendarView
 from alliance_desktop.ui.views.client_tabs.alliance_tab import AllianceTab
+from alliance_desktop.ui.views.client_tabs.ending_tab import EndingTab
 from alliance_desktop.ui.views.client_tabs.goals_tab import GoalsTab
 from alliance_desktop.ui.views.client_tabs.ruptures_tab import RupturesTab
 from alliance_desktop.ui.views.client_tabs.sessions_tab import SessionsTab
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
         self.clients_view.overview.add_to_header(self.client_flags)
         self.clients_view.overview.add_tab(self.alliance_tab, "Alliance")
         self.clients_view.overview.add_tab(self.ruptures_tab, "Ruptures")
+        self.ending_tab = EndingTab(practice, tasks)
+        self.clients_view.overview.add_tab(self.ending_tab, "Ending")
         self.vault_label = QLabel(f"Vault: {practice.vault_path}")
         self.vault_label.setObjectName("vaultLabel")
         self.vault_label.setToolTip("The encrypted file holding this practice's records")
@@ -187,6 +190,8 @@ class MainWindow(QMainWindow):
         self.goals_tab.review_requested.connect(
             lambda client_id: self.open_report(client_id, ReportKind.GOAL_REVIEW)
         )
+        self.ending_tab.report_requested.connect(self.open_report)
+        self.ending_tab.plan_saved.connect(lambda _plan: self._show_status("Ending plan saved."))
         self.reports_view.status_message.connect(self._show_status)
 
         editing = self.rupture_editing
@@ -267,6 +272,7 @@ class MainWindow(QMainWindow):
         self.ruptures_view.set_date_style(profile.date_style)
         self.ruptures_tab.set_date_style(profile.date_style)
         self.alliance_tab.set_date_style(profile.date_style)
+        self.ending_tab.set_date_style(profile.date_style)
         self.reports_view.set_date_style(profile.date_style)
 
     def edit_practice_profile(self) -> None:
