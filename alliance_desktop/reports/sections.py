@@ -26,7 +26,7 @@ from alliance_desktop.reports.styles import FONT, RULE, SHADE, ReportStyles
 _CLIENT_OWNERS = {TaskOwner.CLIENT: "You", TaskOwner.CLINICIAN: "Me", TaskOwner.BOTH: "Both of us"}
 _CLIENT_LEVEL_WORDS = {
     -2: "That’s well short of what we hoped for, so far",
-    -1: "That’s getting closer to what we hoped for",
+    -1: "That’s a step short of what we hoped for, so far",
     0: "That’s where we hoped to be",
     1: "That’s a little beyond what we hoped for",
     2: "That’s well beyond what we hoped for",

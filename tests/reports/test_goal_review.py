@@ -52,7 +52,7 @@ def test_where_you_are_now_is_as_of_the_end_of_the_review() -> None:
     )
     text = flat_text(build_goal_review(data))
     assert "Where you are now: Taking the bus with a friend" in text
-    assert "That’s getting closer to what we hoped for (as of 2 February 2026)" in text
+    assert "That’s a step short of what we hoped for, so far (as of 2 February 2026)" in text
 
 
 def test_clinician_framing_and_rating_notes_never_print() -> None:
