@@ -25,7 +25,9 @@ from alliance_desktop.domain.session import Session, SessionOverlap, SessionStat
 from alliance_desktop.services import Practice
 from alliance_desktop.services.calendar import SessionMove
 from alliance_desktop.ui import messages
-from alliance_desktop.ui.dialogs.session_dialog import Booking, SessionDialog
+from alliance_desktop.ui.dialogs.session_dialog import SessionDialog
+from alliance_desktop.ui.dialogs.session_goal_fields import GoalsToRate, with_typed
+from alliance_desktop.ui.dialogs.session_results import Booking, SessionEdit
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.widgets.calendar_layout import short_day
@@ -55,6 +57,11 @@ def suggested_start(now: dt.datetime) -> dt.datetime:
 
 def _when(start: dt.datetime) -> str:
     return f"{short_day(start.date())}, {start:%H:%M}"
+
+
+def _rated(edited: SessionEdit) -> str:
+    count = len(edited.goal_ratings or ())
+    return f", with {count} goal rating{'s' if count != 1 else ''}" if count else ""
 
 
 def _series_fields(session: Session) -> tuple[object, ...]:
@@ -171,34 +178,39 @@ class SessionEditing(QObject):
             # A double-click can arrive as two activations; one editor is enough.
             return
         self._editor_open = True
-        practice = self._practice
-        self._tasks.submit(
-            lambda: (practice.client_summaries(), practice.calendar.session(session_id)),
-            lambda loaded: self._open_existing(*loaded),
-            self._could_not_open,
-        )
+        practice, calendar = self._practice, self._calendar
+
+        def load() -> tuple[list[ClientSummary], Session, GoalsToRate]:
+            session, given = calendar.session(session_id), calendar.goal_ratings(session_id)
+            board = tuple(practice.goals.board(session.client_id))
+            return practice.client_summaries(), session, GoalsToRate(board, given, practice.today())
+
+        self._tasks.submit(load, lambda loaded: self._open_existing(*loaded), self._could_not_open)
 
     def _open_existing(
         self,
         clients: list[ClientSummary],
         before: Session,
-        typed: Session | None = None,
+        goals: GoalsToRate,
+        typed: SessionEdit | None = None,
         problems: dict[str, str] | None = None,
     ) -> None:
         self._editor_open = True
+        shown = typed or SessionEdit(before)
+        goals_shown = with_typed(goals, shown)
         try:
-            after = SessionDialog.edit(
-                self._window, typed or before, clients, self.date_style, problems
+            edited = SessionDialog.edit_record(
+                self._window, shown.session, clients, self.date_style, problems, goals_shown
             )
         finally:
             self._editor_open = False
-        if after is None:
+        if edited is None:
             return
-        scope = self.series_scope(before, after)
+        scope = self.series_scope(before, edited.session)
         if scope is None:  # they stepped back from the series question: back to the editor
-            self._open_existing(clients, before, after)
+            self._open_existing(clients, before, goals, edited)
             return
-        self._save(clients, before, after, scope)
+        self._save(clients, before, goals, edited, scope)
 
     def series_scope(self, before: Session, after: Session) -> str | None:
         """THIS_ONLY, THIS_AND_FOLLOWING, or None when the clinician cancels the question."""
@@ -228,24 +240,28 @@ class SessionEditing(QObject):
         self,
         clients: list[ClientSummary],
         before: Session,
-        after: Session,
+        goals: GoalsToRate,
+        edited: SessionEdit,
         scope: str,
         allow_overlap: bool = False,
     ) -> None:
-        calendar = self._calendar
+        """The session and the ratings given in it are saved in one transaction."""
+        calendar, after, ratings = self._calendar, edited.session, edited.goal_ratings
         following = scope == THIS_AND_FOLLOWING
         cancelling = following and after.status in CANCELLING
 
         def work() -> str:
             if cancelling:
-                calendar.save(after, allow_overlap=True)
+                calendar.save(after, allow_overlap=True, goal_ratings=ratings)
                 calendar.cancel_following(after.id or 0, after.status)
                 return "Session cancelled, and the series ends here."
             if following:
-                changed = calendar.change_following(after, allow_overlap=allow_overlap)
-                return f"{len(changed)} sessions of the series changed."
-            saved = calendar.save(after, allow_overlap=allow_overlap)
-            return f"Session on {_when(saved.start)} saved."
+                changed = calendar.change_following(
+                    after, allow_overlap=allow_overlap, goal_ratings=ratings
+                )
+                return f"{len(changed)} sessions of the series changed{_rated(edited)}."
+            saved = calendar.save(after, allow_overlap=allow_overlap, goal_ratings=ratings)
+            return f"Session on {_when(saved.start)} saved{_rated(edited)}."
 
         self._tasks.submit(
             work,
@@ -253,8 +269,10 @@ class SessionEditing(QObject):
             lambda error: self._failed(
                 error,
                 "Save anyway",
-                retry=lambda: self._save(clients, before, after, scope, allow_overlap=True),
-                reopen=lambda problems: self._open_existing(clients, before, after, problems),
+                retry=lambda: self._save(clients, before, goals, edited, scope, True),
+                reopen=lambda problems: self._open_existing(
+                    clients, before, goals, edited, problems
+                ),
             ),
         )
 

@@ -22,6 +22,7 @@ from alliance_desktop.domain.recurrence import Frequency, RecurrenceRule
 from alliance_desktop.ui.date_formats import from_qdate, short_date, to_qdate
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.widgets.calendar_layout import day_name
+from alliance_desktop.ui.widgets.field_messages import FieldMessages
 from alliance_desktop.ui.widgets.optional_date_edit import make_date_edit
 
 DEFAULT_COUNT = 10
@@ -91,6 +92,17 @@ class RepeatFields(QWidget):
         self.until.dateChanged.connect(self._update)
         self.by_count.toggled.connect(self._update)
         self._update()
+
+    def with_messages(self, messages: FieldMessages) -> QWidget:
+        """These fields with the count's and the end date's messages below, for a form row."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self)
+        layout.addWidget(messages.message_label("count", self.count))
+        layout.addWidget(messages.message_label("until", self.until))
+        return box
 
     def set_first_start(self, start: dt.datetime) -> None:
         """Follow the session's own date and time (the series starts there)."""

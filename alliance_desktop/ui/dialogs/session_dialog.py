@@ -1,10 +1,11 @@
-"""The session editor. It returns a checked Session (or a new booking with its repeat rule),
-or None; it never saves. Bad input is shown at its field and the dialog stays open."""
+"""The session editor. It returns a checked Session (with the GAS ratings given in it) or a new
+booking with its repeat rule, or None; it never saves. Bad input is shown at its field and the
+dialog stays open."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QScrollArea,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.domain.client import ClientSummary
 from alliance_desktop.domain.errors import InvalidInput
+from alliance_desktop.domain.goal import GasRating
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.domain.recurrence import RecurrenceRule, check_recurrence
 from alliance_desktop.domain.session import (
@@ -36,6 +37,8 @@ from alliance_desktop.domain.session import (
 )
 from alliance_desktop.ui.dialogs.check_in_fields import CheckInFields
 from alliance_desktop.ui.dialogs.repeat_fields import RepeatFields
+from alliance_desktop.ui.dialogs.session_goal_fields import GoalsToRate, SessionGoalFields
+from alliance_desktop.ui.dialogs.session_results import Booking, SessionEdit
 from alliance_desktop.ui.dialogs.session_timing import SessionTiming
 from alliance_desktop.ui.widgets.calendar_layout import short_day
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
@@ -45,14 +48,6 @@ PRIVATE_NOTICE = (
     "Private process notes: your own reflections, kept apart from the clinical record. "
     "They are never exported or printed unless you tick them in."
 )
-
-
-@dataclass(frozen=True)
-class Booking:
-    """A new session, and how it repeats (None for a single session)."""
-
-    session: Session
-    repeat: RecurrenceRule | None = None
 
 
 _FIELD_ORDER = (
@@ -65,13 +60,14 @@ _FIELD_ORDER = (
     "agenda",
     "focus",
     "progress_note",
+    "goal_ratings",
     "private_note",
     "check_in",
 )
 
 
 def _field_order(field: str) -> int:
-    root = "check_in" if field.startswith("check_in") else field
+    root = field.split(".")[0]
     return _FIELD_ORDER.index(root) if root in _FIELD_ORDER else len(_FIELD_ORDER)
 
 
@@ -94,6 +90,18 @@ def _note(text: str, name: str = "quietNote") -> QLabel:
     return label
 
 
+def _scrolled(page: QWidget) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(page)
+    # Let the tab's white show through (a scroll area paints its own grey by default).
+    page.setAutoFillBackground(False)
+    scroll.viewport().setAutoFillBackground(False)
+    return scroll
+
+
 def _enum_combo(values: Sequence[Modality | SessionKind]) -> QComboBox:
     combo = QComboBox()
     for value in values:
@@ -102,7 +110,8 @@ def _enum_combo(values: Sequence[Modality | SessionKind]) -> QComboBox:
 
 
 class SessionDialog(QDialog):
-    """Tabs: Session (who, when, how, status, repeat), Notes, Process notes, Alliance check-in."""
+    """Tabs: Session (who, when, how, status, repeat), Notes, Goals (a booked session, when
+    given its client's goals), Process notes, Alliance check-in."""
 
     def __init__(
         self,
@@ -113,11 +122,13 @@ class SessionDialog(QDialog):
         date_style: DateStyle = DateStyle.DAY_MONTH_YEAR,
         repeat: RecurrenceRule | None = None,
         parent: QWidget | None = None,
+        goals: GoalsToRate | None = None,
     ) -> None:
         super().__init__(parent)
         self._original = session
         self._is_new = is_new
         self._result: Booking | None = None
+        self._goal_ratings: dict[int, GasRating] | None = None
         self.setWindowTitle("New session" if is_new else "Session")
         self.setMinimumSize(760, 600)
 
@@ -154,6 +165,11 @@ class SessionDialog(QDialog):
         self.private_note = _text_box("Your own process notes", 200, grows=True)
         self.private_note.setObjectName("privateNote")
         self.check_in = CheckInFields(self.messages)
+        self.goal_fields = None
+        if goals is not None and not is_new:
+            self.goal_fields = SessionGoalFields(
+                self.messages, goals, session.goal_ids, session.start.date(), date_style
+            )
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -162,8 +178,10 @@ class SessionDialog(QDialog):
 
         self.tabs.addTab(self._session_page(), "Session")
         self.tabs.addTab(self._notes_page(), "Notes")
+        if self.goal_fields is not None:
+            self.tabs.addTab(_scrolled(self.goal_fields), "Goals")
         self.tabs.addTab(self._private_page(), "Process notes (private)")
-        self.tabs.addTab(self._check_in_page(), "Alliance check-in")
+        self.tabs.addTab(_scrolled(self.check_in), "Alliance check-in")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.addWidget(self.tabs)
@@ -188,35 +206,12 @@ class SessionDialog(QDialog):
         wrap = self.messages.wrap
         form.addRow("Client", wrap("client_id", self.client))
         form.addRow("Date", wrap("start", self.timing.date))
-        times = QWidget()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.timing.start)
-        row.addWidget(QLabel("to"))
-        row.addWidget(self.timing.end)
-        row.addSpacing(12)
-        row.addWidget(QLabel("Length"))
-        row.addWidget(self.timing.duration)
-        row.addStretch(1)
-        column = QVBoxLayout(times)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addLayout(row)
-        column.addWidget(self.messages.message_label("end", self.timing.end))
-        column.addWidget(self.messages.message_label("duration_minutes", self.timing.duration))
-        form.addRow("Time", times)
+        form.addRow("Time", self.timing.time_row(self.messages))
         form.addRow("Modality", self.modality)
         form.addRow("Kind", self.kind)
         form.addRow("Status", self.status)
         if self._is_new:
-            repeat = QWidget()
-            repeat_layout = QVBoxLayout(repeat)
-            repeat_layout.setContentsMargins(0, 0, 0, 0)
-            repeat_layout.setSpacing(2)
-            repeat_layout.addWidget(self.repeat)
-            repeat_layout.addWidget(self.messages.message_label("count", self.repeat.count))
-            repeat_layout.addWidget(self.messages.message_label("until", self.repeat.until))
-            form.addRow("Repeat", repeat)
+            form.addRow("Repeat", self.repeat.with_messages(self.messages))
         elif self._original.series_id is not None:
             form.addRow("Series", self.series_note)
         return page
@@ -239,17 +234,6 @@ class SessionDialog(QDialog):
         layout.addWidget(self.messages.wrap("private_note", self.private_note), 1)
         return page
 
-    def _check_in_page(self) -> QWidget:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.check_in)
-        # Let the tab's white show through (a scroll area paints its own grey by default).
-        self.check_in.setAutoFillBackground(False)
-        scroll.viewport().setAutoFillBackground(False)
-        return scroll
-
     def _fill(self, session: Session, repeat: RecurrenceRule | None) -> None:
         index = self.client.findData(session.client_id)
         self.client.setCurrentIndex(index)
@@ -267,6 +251,8 @@ class SessionDialog(QDialog):
 
     def _follow_start(self, *_signal_args: object) -> None:
         self.repeat.set_first_start(self.timing.start_moment())
+        if self.goal_fields is not None:
+            self.goal_fields.set_session_day(self.timing.start_moment().date())
         self._update_title()
 
     def _update_title(self, *_signal_args: object) -> None:
@@ -300,6 +286,8 @@ class SessionDialog(QDialog):
             progress_note=self.progress_note.toPlainText(),
             private_note=self.private_note.toPlainText(),
         )
+        if self.goal_fields is not None:
+            base = replace(base, goal_ids=self.goal_fields.goal_ids())
         try:
             base = replace(base, check_in=self.check_in.check_in())
         except InvalidInput as error:
@@ -330,12 +318,21 @@ class SessionDialog(QDialog):
                 check_recurrence(rule)
             except InvalidInput as error:
                 problems.update(error.problems)
+        if self.goal_fields is not None:
+            try:
+                self._goal_ratings = self.goal_fields.checked_ratings()
+            except InvalidInput as error:
+                problems.update(error.problems)
         if problems or session is None:
             raise InvalidInput(problems)
         return Booking(session, rule)
 
     def result_booking(self) -> Booking | None:
         return self._result
+
+    def result_edit(self) -> SessionEdit | None:
+        booking = self._result
+        return SessionEdit(booking.session, self._goal_ratings) if booking else None
 
     def accept(self) -> None:
         try:
@@ -364,12 +361,28 @@ class SessionDialog(QDialog):
         problems: dict[str, str] | None = None,
     ) -> Session | None:
         """Open a booked session; return it checked and changed, or None if cancelled."""
-        dialog = cls(session, clients, is_new=False, date_style=date_style, parent=parent)
+        edited = cls.edit_record(parent, session, clients, date_style, problems)
+        return edited.session if edited else None
+
+    @classmethod
+    def edit_record(
+        cls,
+        parent: QWidget | None,
+        session: Session,
+        clients: Sequence[ClientSummary],
+        date_style: DateStyle = DateStyle.DAY_MONTH_YEAR,
+        problems: dict[str, str] | None = None,
+        goals: GoalsToRate | None = None,
+    ) -> SessionEdit | None:
+        """Open a booked session with a Goals tab when given its client's goals; return the
+        session checked and changed with the ratings given in it, or None if cancelled."""
+        dialog = cls(
+            session, clients, is_new=False, date_style=date_style, parent=parent, goals=goals
+        )
         if problems:
             dialog.show_problems(problems)
         dialog.exec()
-        booking = dialog.result_booking()
-        return booking.session if booking else None
+        return dialog.result_edit()
 
     @classmethod
     def new(

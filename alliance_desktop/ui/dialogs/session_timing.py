@@ -11,11 +11,12 @@ import datetime as dt
 from dataclasses import replace
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QSpinBox, QTimeEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTimeEdit, QVBoxLayout, QWidget
 
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.domain.session import Session, session_between
 from alliance_desktop.ui.date_formats import from_qdate, to_qdate
+from alliance_desktop.ui.widgets.field_messages import FieldMessages
 from alliance_desktop.ui.widgets.optional_date_edit import make_date_edit
 
 LONGEST_TYPED_MINUTES = 24 * 60  # the domain, not the spin box, says what is too long
@@ -55,6 +56,26 @@ class SessionTiming:
         self.start.timeChanged.connect(self._start_changed)
         self.end.timeChanged.connect(self._end_changed)
         self.duration.valueChanged.connect(self._duration_changed)
+
+    def time_row(self, messages: FieldMessages) -> QWidget:
+        """'10:00 to 10:50   Length 50 min', with the end's and the length's messages below."""
+        times = QWidget()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.start)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.end)
+        row.addSpacing(12)
+        row.addWidget(QLabel("Length"))
+        row.addWidget(self.duration)
+        row.addStretch(1)
+        column = QVBoxLayout(times)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(row)
+        column.addWidget(messages.message_label("end", self.end))
+        column.addWidget(messages.message_label("duration_minutes", self.duration))
+        return times
 
     def set_times(self, start: dt.datetime, minutes: int) -> None:
         self._syncing = True
