@@ -187,12 +187,13 @@ def test_a_session_still_to_come_takes_ticks_but_no_ratings(qtbot: QtBot) -> Non
     assert fields is not None
     bus = fields.rows[11]
     bus.worked_on.setChecked(True)
-    assert not bus.rating_box.isEnabled()
+    assert not bus.rating_box.isVisible()
     assert "still to come" in fields.intro.text()
 
     dialog.tabs.setCurrentIndex(0)
     dialog.timing.date.setDate(dialog.timing.date.date().addDays(-4))  # back to Thursday
-    assert bus.rating_box.isEnabled()
+    dialog.tabs.setCurrentIndex(_tab(dialog, "Goals"))
+    assert bus.rating_box.isVisible()
     bus.level.setCurrentIndex(bus.level.findData(-1))
     _save(qtbot, dialog)
 
@@ -214,3 +215,25 @@ def test_without_goals_the_editor_has_no_goals_tab_and_keeps_the_sessions_goals(
     edited = dialog.result_edit()
     assert edited is not None
     assert edited.session.goal_ids == (3, 5) and edited.goal_ratings is None
+
+
+def test_a_rated_session_moved_ahead_asks_for_its_rating_to_wait(qtbot: QtBot) -> None:
+    given = GasRating(THURSDAY.date(), 1, id=2)
+    dialog = _open(qtbot, Session(1, THURSDAY, 50, id=7, goal_ids=(11,)), {11: given})
+    fields = dialog.goal_fields
+    assert fields is not None
+    bus = fields.rows[11]
+    dialog.tabs.setCurrentIndex(0)
+    dialog.timing.date.setDate(dialog.timing.date.date().addDays(7))  # next Thursday
+    dialog.tabs.setCurrentIndex(_tab(dialog, "Goals"))
+    assert bus.rating_box.isVisible()  # still in view, so it can be taken back
+
+    _save(qtbot, dialog)
+    assert dialog.result_edit() is None
+    assert "has not happened yet" in dialog.messages.message("goal_ratings")
+
+    bus.level.setCurrentIndex(0)  # not rated in this session
+    _save(qtbot, dialog)
+    edited = dialog.result_edit()
+    assert edited is not None
+    assert edited.goal_ratings == {} and edited.session.goal_ids == (11,)

@@ -137,9 +137,10 @@ class GoalRow(QFrame):
         self._follow_tick(self.worked_on.isChecked())
 
     def _follow_tick(self, ticked: bool) -> None:
-        # Unticked goals stay one line; a session still to come keeps its ratings unchangeable.
-        self.rating_box.setVisible(ticked)
-        self.rating_box.setEnabled(self._can_rate)
+        # Unticked goals stay one line. A session still to come offers no rating, but keeps
+        # one already given in view (its date moved ahead), so it can be taken back.
+        rated = self.level.currentData() is not None
+        self.rating_box.setVisible(ticked and (self._can_rate or rated))
 
     def rating(self, day: dt.date) -> GasRating | None:
         """The rating chosen, when the goal is ticked and a level picked (unchecked)."""
@@ -223,6 +224,7 @@ class SessionGoalFields(QWidget):
         self._explain()
 
     def _explain(self) -> None:
+        self.intro.setVisible(bool(self.rows))
         if self._can_rate:
             self.intro.setText(
                 "Tick each goal you worked on. Rate any of them on its own five levels, as "
