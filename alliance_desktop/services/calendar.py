@@ -212,19 +212,13 @@ class SessionCalendar:
         return self._sessions.update_many(updated, goal_ratings=given)
 
     def cancel_following(self, session_id: int, status: SessionStatus) -> Session:
-        """Cancel this session and end its series here: later planned sessions that hold
-        nothing are removed; any holding an agenda or note is kept, marked cancelled by me."""
+        """Cancel this session and end its series here, in one transaction: later planned
+        sessions that hold nothing are removed; any holding anything written (an agenda, a
+        note, a check-in, a rating) is kept, marked cancelled by me."""
         session = self._sessions.get(session_id)
         cancelled = replace(session, status=status)
-        later = self._following_planned(session)
-        empty = [s.id or 0 for s in later if not (s.agenda or s.progress_note or s.private_note)]
-        kept = [
-            replace(s, status=SessionStatus.CLINICIAN_CANCELLED) for s in later if s.id not in empty
-        ]
-        self._sessions.update_many([cancelled, *kept])
-        self._sessions.remove_planned(empty)
-        if session.series_id is not None:
-            self._sessions.set_series_end(session.series_id, session.start.date())
+        later = [other.id or 0 for other in self._following_planned(session)]
+        self._sessions.end_series_from(cancelled, later, session.start.date())
         return cancelled
 
     def _following_planned(self, session: Session) -> list[Session]:

@@ -102,52 +102,45 @@ class SessionRepository:
         """Several sessions changed together (a series change), all or none; `goal_ratings`
         (session id -> goal id -> rating) replaces the ratings given in those sessions."""
         now = self._vault.clock()
-        assignments = ", ".join(f"{column.strip()} = ?" for column in _SESSION_COLUMNS.split(","))
         with self._vault.transaction() as tx:
             for session in sessions:
-                session_id = session.id or 0
-                cursor = tx.execute(
-                    f"UPDATE sessions SET {assignments}, updated_at = ? WHERE id = ?",
-                    (*_session_row(session), now.isoformat(), session_id),
-                )
-                if cursor.rowcount != 1:
-                    raise RecordNotFound(f"There is no session with id {session.id}.")
-                _write_details(tx, session_id, session, now)
-                redate_session_ratings(tx, session_id, session.start.date())
+                session_id = _update(tx, session, now)
                 if goal_ratings is not None and session_id in goal_ratings:
                     replace_session_ratings(
                         tx, session_id, session.client_id, goal_ratings[session_id], now
                     )
-                record_change(tx, now, "session.updated", "session", session_id)
         return list(sessions)
 
-    def remove_planned(self, session_ids: Sequence[int]) -> None:
-        """Delete sessions that never happened and hold nothing the clinician wrote."""
+    def end_series_from(
+        self, cancelled: Session, later_ids: Sequence[int], ended_on: dt.date
+    ) -> list[int]:
+        """In one transaction: save `cancelled`, delete the later planned sessions that hold
+        nothing at all, mark the others cancelled by the clinician, and end the series.
+        Returns the ids deleted."""
         now = self._vault.clock()
+        removed: list[int] = []
         with self._vault.transaction() as tx:
-            for session_id in session_ids:
-                for table in (
-                    "session_private_notes",
-                    "session_goals",
-                    "alliance_check_ins",
-                    "instrument_scores",
-                ):
-                    tx.execute(f"DELETE FROM {table} WHERE session_id = ?", (session_id,))
+            _update(tx, cancelled, now)
+            for session_id in later_ids:
+                if _untouched(tx, session_id):
+                    tx.execute("DELETE FROM session_goals WHERE session_id = ?", (session_id,))
+                    tx.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+                    record_change(tx, now, "session.removed", "session", session_id)
+                    removed.append(session_id)
+                else:
+                    tx.execute(
+                        "UPDATE sessions SET status = 'clinician_cancelled', updated_at = ? "
+                        "WHERE id = ?",
+                        (now.isoformat(), session_id),
+                    )
+                    record_change(tx, now, "session.updated", "session", session_id)
+            if cancelled.series_id is not None:
                 tx.execute(
-                    "DELETE FROM sessions WHERE id = ? AND status = 'scheduled' "
-                    "AND agenda = '' AND progress_note = ''",
-                    (session_id,),
+                    "UPDATE session_series SET ended_on = ?, updated_at = ? WHERE id = ?",
+                    (ended_on.isoformat(), now.isoformat(), cancelled.series_id),
                 )
-                record_change(tx, now, "session.removed", "session", session_id)
-
-    def set_series_end(self, series_id: int, ended_on: dt.date) -> None:
-        now = self._vault.clock()
-        with self._vault.transaction() as tx:
-            tx.execute(
-                "UPDATE session_series SET ended_on = ?, updated_at = ? WHERE id = ?",
-                (ended_on.isoformat(), now.isoformat(), series_id),
-            )
-            record_change(tx, now, "series.ended", "session_series", series_id)
+                record_change(tx, now, "series.ended", "session_series", cancelled.series_id)
+        return removed
 
     # Reading
 
@@ -204,6 +197,36 @@ class SessionRepository:
     def session_count(self) -> int:
         with self._vault.reading() as connection:
             return int(connection.execute("SELECT count(*) FROM sessions").fetchone()[0])
+
+
+def _update(tx: sqlcipher3.Connection, session: Session, now: dt.datetime) -> int:
+    session_id = session.id or 0
+    assignments = ", ".join(f"{column.strip()} = ?" for column in _SESSION_COLUMNS.split(","))
+    cursor = tx.execute(
+        f"UPDATE sessions SET {assignments}, updated_at = ? WHERE id = ?",
+        (*_session_row(session), now.isoformat(), session_id),
+    )
+    if cursor.rowcount != 1:
+        raise RecordNotFound(f"There is no session with id {session.id}.")
+    _write_details(tx, session_id, session, now)
+    redate_session_ratings(tx, session_id, session.start.date())
+    record_change(tx, now, "session.updated", "session", session_id)
+    return session_id
+
+
+def _untouched(tx: sqlcipher3.Connection, session_id: int) -> bool:
+    """A planned session nobody has written anything into (its goal links are only plans)."""
+    row = tx.execute(
+        "SELECT 1 FROM sessions s WHERE s.id = ? AND s.status = 'scheduled' "
+        "AND s.agenda = '' AND s.progress_note = '' AND s.focus = '' "
+        "AND NOT EXISTS (SELECT 1 FROM session_private_notes n WHERE n.session_id = s.id) "
+        "AND NOT EXISTS (SELECT 1 FROM alliance_check_ins a WHERE a.session_id = s.id) "
+        "AND NOT EXISTS (SELECT 1 FROM instrument_scores i WHERE i.session_id = s.id) "
+        "AND NOT EXISTS (SELECT 1 FROM gas_ratings g WHERE g.session_id = s.id) "
+        "AND NOT EXISTS (SELECT 1 FROM ruptures r WHERE r.session_id = s.id)",
+        (session_id,),
+    ).fetchone()
+    return row is not None
 
 
 def _insert(

@@ -196,3 +196,23 @@ def test_day_plan_lists_today_and_sessions_to_close(practice: Practice, client_i
     plan = practice.calendar.day_plan()
     assert [e.start for e in plan.sessions] == [today_morning, today_later]
     assert [e.start for e in plan.to_close] == [last_week, today_morning]
+
+
+def test_cancelling_a_series_never_deletes_a_planned_session_holding_a_check_in(
+    practice: Practice, client_id: int
+) -> None:
+    _, sessions = practice.calendar.plan_series(
+        make_session(client_id, NEXT_MONDAY), RecurrenceRule(Frequency.WEEKLY, NEXT_MONDAY, count=4)
+    )
+    practice.calendar.save(
+        replace(sessions[2], check_in=AllianceCheckIn(clinician=AllianceRatings(8, 8, 8, 8)))
+    )
+    practice.calendar.cancel_following(sessions[1].id or 0, SessionStatus.CANCELLED)
+    entries = practice.calendar.client_history(client_id).entries
+    assert [(e.start.day, e.status) for e in entries] == [
+        (16, SessionStatus.SCHEDULED),
+        (23, SessionStatus.CANCELLED),
+        (30, SessionStatus.CLINICIAN_CANCELLED),  # kept: its check-in was written
+    ]
+    kept = practice.calendar.session(sessions[2].id or 0)
+    assert kept.check_in.clinician == AllianceRatings(8, 8, 8, 8)
