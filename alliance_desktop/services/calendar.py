@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from alliance_desktop.domain.audit import EventRecorder, VaultEvent
 from alliance_desktop.domain.calendar_privacy import DEFAULT_LABEL, CalendarNaming
 from alliance_desktop.domain.goal import GasRating
 from alliance_desktop.domain.goal_rules import check_session_ratings
@@ -56,9 +57,15 @@ class SessionMove:
 
 
 class SessionCalendar:
-    def __init__(self, sessions: SessionRepository, now: Callable[[], dt.datetime]) -> None:
+    def __init__(
+        self,
+        sessions: SessionRepository,
+        now: Callable[[], dt.datetime],
+        record: EventRecorder | None = None,
+    ) -> None:
         self._sessions = sessions
         self._now = now  # local wall-clock time, like session starts
+        self._record = record  # exports go into the audit trail
 
     # Reading
 
@@ -110,6 +117,8 @@ class SessionCalendar:
             self._sessions, first_day, last_day, naming, label, self._now()
         )
         write_private_file(path, data)
+        if self._record is not None:
+            self._record(VaultEvent.CALENDAR_EXPORTED, None)
         return count
 
     # Writing

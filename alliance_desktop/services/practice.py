@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from alliance_desktop.domain.audit import AuditEntry
+from alliance_desktop.domain.audit import AuditEntry, VaultEvent
 from alliance_desktop.domain.client import (
     Client,
     ClientStatus,
@@ -23,7 +23,7 @@ from alliance_desktop.services.reports import ReportMaker
 from alliance_desktop.services.rupture_log import RuptureLog
 from alliance_desktop.services.safekeeping import Safekeeping
 from alliance_desktop.vault import Vault, create_vault, open_vault
-from alliance_desktop.vault.audit_trail import first_broken_link, recent_entries
+from alliance_desktop.vault.audit_trail import first_broken_link, recent_entries, record_events
 from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Clock, system_clock
 from alliance_desktop.vault.ending_plan_repository import EndingPlanRepository
@@ -55,7 +55,9 @@ class Practice:
         self._clients = ClientRepository(vault)
         self._profile = PracticeProfileRepository(vault)
         self._finder: ClientFinder | None = None
-        self.calendar = SessionCalendar(SessionRepository(vault), self.local_now)
+        self.calendar = SessionCalendar(
+            SessionRepository(vault), self.local_now, record=self.record_event
+        )
         self.goals = GoalBoard(GoalRepository(vault), self.today)
         settings = SettingsRepository(vault)
         self.ruptures = RuptureLog(
@@ -73,6 +75,7 @@ class Practice:
             self.ruptures,
             self.ending,
             self.today,
+            record=self.record_event,
         )
         self.handover = HandoverService(HandoverRepository(vault), self, self._forget_client_list)
 
@@ -155,6 +158,23 @@ class Practice:
         return self._clients.count()
 
     # Vault
+
+    def record_event(self, event: VaultEvent, client_id: int | None = None) -> None:
+        """Put something done with the records (an export, a print, a lock) in the audit trail:
+        its kind and the client's id, never what was in it."""
+        if event is VaultEvent.UNLOCK_FAILED:
+            raise ValueError("Failed unlocks are recorded by record_unlock(failed_attempts).")
+        record_type = "vault" if client_id is None else "client"
+        record_events(self._vault, (event.value, record_type, client_id))
+
+    def record_unlock(self, failed_attempts: int = 0) -> None:
+        """The vault was unlocked in the app, after `failed_attempts` wrong passphrases (counted
+        outside the vault, which cannot be written to until it opens)."""
+        events: list[tuple[str, str, int | None]] = []
+        if failed_attempts > 0:
+            events.append((VaultEvent.UNLOCK_FAILED.value, "failed_attempts", failed_attempts))
+        events.append((VaultEvent.UNLOCKED.value, "vault", None))
+        record_events(self._vault, *events)
 
     def audit_entries(self, limit: int = 200) -> list[AuditEntry]:
         return recent_entries(self._vault, limit)

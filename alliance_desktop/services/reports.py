@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from alliance_desktop.domain.audit import EventRecorder, VaultEvent
 from alliance_desktop.domain.client import Client
 from alliance_desktop.domain.errors import InvalidInput, RecordNotFound
 from alliance_desktop.domain.goal import Goal, GoalColumn
@@ -54,7 +55,9 @@ class ReportMaker:
         ruptures: RuptureLog,
         ending: EndingWork,
         today: Callable[[], dt.date],
+        record: EventRecorder | None = None,
     ) -> None:
+        self._record = record  # every report written to a file goes into the audit trail
         self._profile = profile
         self._client = client
         self._calendar = calendar
@@ -82,7 +85,7 @@ class ReportMaker:
             next_focus=next_focus,
             include_instruments=include_instruments,
         )
-        return write_private_file(path, data)
+        return self._write(path, data, client_id)
 
     def goal_review_pdf(
         self,
@@ -126,7 +129,7 @@ class ReportMaker:
     # Ending plan (clinician)
 
     def ending_plan(self, client_id: int, path: Path) -> Path:
-        return write_private_file(path, self.ending_plan_pdf(client_id))
+        return self._write(path, self.ending_plan_pdf(client_id), client_id)
 
     def ending_plan_pdf(self, client_id: int) -> bytes:
         client = self._client(client_id)
@@ -168,7 +171,7 @@ class ReportMaker:
         data = self.ending_summary_pdf(
             client_id, client_copy=client_copy, include_instruments=include_instruments
         )
-        return write_private_file(path, data)
+        return self._write(path, data, client_id)
 
     def ending_summary_pdf(
         self, client_id: int, *, client_copy: bool = False, include_instruments: bool = False
@@ -226,6 +229,12 @@ class ReportMaker:
             if include_instruments
             else (),
         )
+
+    def _write(self, path: Path, data: bytes, client_id: int) -> Path:
+        written = write_private_file(path, data)
+        if self._record is not None:
+            self._record(VaultEvent.REPORT_EXPORTED, client_id)
+        return written
 
     def _instrument_readings(
         self, entries: Sequence[CalendarEntry], since: dt.date | None, until: dt.date | None

@@ -58,6 +58,15 @@ def record_change(
     )
 
 
+def record_events(vault: Vault, *events: tuple[str, str, int | None]) -> None:
+    """Events that change no record (an unlock, an export), as (kind, record type, record id),
+    in one transaction of their own."""
+    now = vault.clock()
+    with vault.transaction() as tx:
+        for kind, record_type, record_id in events:
+            record_change(tx, now, kind, record_type, record_id)
+
+
 def first_broken_link(vault: Vault) -> int | None:
     """The id of the first row whose hash or link does not verify, or None when all is intact."""
     with vault.reading() as connection:

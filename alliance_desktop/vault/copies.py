@@ -13,6 +13,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from alliance_desktop.domain.audit import VaultEvent
 from alliance_desktop.domain.vault_errors import DamagedVault, VaultError
 from alliance_desktop.vault.audit_trail import record_change
 from alliance_desktop.vault.connection import Vault, open_vault
@@ -103,7 +104,11 @@ def restore_copy(backup: Path, vault_path: Path, passphrase: str, stamp: str) ->
         with contextlib.suppress(FileNotFoundError):
             incoming.unlink()
         raise
-    open_vault(vault_path, passphrase).close()  # proves the restored vault opens
+    restored = open_vault(vault_path, passphrase)  # proves the restored vault opens
+    try:
+        record_backup(restored, VaultEvent.RESTORED.value)  # the restore, in its audit trail
+    finally:
+        restored.close()
     return replaced
 
 
