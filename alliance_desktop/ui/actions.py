@@ -17,6 +17,8 @@ class MainActions:
     undo: QAction  # enabled and named by the session undo stack
     redo: QAction
     practice_profile: QAction
+    lock: QAction  # close the vault and every record; the passphrase opens it again
+    preferences: QAction
     quit: QAction
     find_client: QAction
     show_page: tuple[QAction, ...]  # one per navigation page, in order
@@ -57,6 +59,18 @@ def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
             "Practice &profile…",
             tip="Your name, credentials and letterhead details",
         ),
+        lock=_action(
+            window,
+            "&Lock",
+            [QKeySequence("Ctrl+L")],
+            "Close the vault and every open record until the passphrase is entered again",
+        ),
+        preferences=_action(
+            window,
+            "Pre&ferences…",
+            [QKeySequence(std.Preferences)],
+            "When the app locks itself on this computer",
+        ),
         # The platform's Quit key (Cmd+Q on macOS) plus Ctrl+Q, which Windows lacks.
         quit=_action(window, "&Quit", [QKeySequence(std.Quit), QKeySequence("Ctrl+Q")]),
         find_client=_action(
@@ -82,6 +96,7 @@ def build_menus(menu_bar: QMenuBar, actions: MainActions) -> None:
     file_menu.addSeparator()
     file_menu.addAction(actions.practice_profile)
     file_menu.addSeparator()
+    file_menu.addAction(actions.lock)
     file_menu.addAction(actions.quit)
 
     edit_menu = menu_bar.addMenu("&Edit")
@@ -91,6 +106,7 @@ def build_menus(menu_bar: QMenuBar, actions: MainActions) -> None:
     edit_menu.addAction(actions.find_client)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.alliance_thresholds)
+    edit_menu.addAction(actions.preferences)
 
     view_menu = menu_bar.addMenu("&View")
     for action in actions.show_page:

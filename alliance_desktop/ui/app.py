@@ -2,25 +2,44 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from alliance_desktop import APP_NAME, __version__
+from alliance_desktop.domain.audit import VaultEvent
 from alliance_desktop.resource_paths import resource_path
 from alliance_desktop.services import Practice
 from alliance_desktop.services.vault_locations import default_vault_path
+from alliance_desktop.ui.clipboard_guard import CLEAR_AFTER_MS, ClipboardGuard
+from alliance_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 from alliance_desktop.ui.dialogs.unlock_dialog import UnlockDialog
+from alliance_desktop.ui.lock import (
+    IdleWatcher,
+    Place,
+    ScreenLockListener,
+    place_of,
+    return_to,
+    tear_down,
+)
 from alliance_desktop.ui.main_window import MainWindow
+from alliance_desktop.ui.messages import describe_error
 from alliance_desktop.ui.settings import (
     ORGANISATION_DOMAIN,
     ORGANISATION_NAME,
+    failed_unlocks,
+    forget_failed_unlocks,
+    lock_preferences,
     remembered_vault_path,
+    save_lock_preferences,
 )
+from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -30,38 +49,144 @@ APP_ICON = "icons/alliance-desktop.svg"
 
 
 class AppSession(QObject):
-    """One run of the app: unlock, then the main window; closes the vault at the end."""
+    """One run of the app: unlock, the main window, locking and unlocking again; closes the
+    vault at the end.
+
+    Locking (File › Lock, no input for the idle time, the screen locking) destroys the main
+    window with every record widget, model and undo stack in it, lets the database worker
+    finish what was queued, records the lock, closes the vault (checkpointing its WAL) and
+    drops the key; the unlock window shows meanwhile. Unlocking opens a new main window on the
+    same page and client.
+    """
 
     ended_before_unlock = Signal()
+    locked = Signal()  # the vault is closed and the unlock window waits for the passphrase
 
     def __init__(
-        self, vault_path: Path | None = None, prefilled_passphrase: str | None = None
+        self,
+        vault_path: Path | None = None,
+        prefilled_passphrase: str | None = None,
+        *,
+        clipboard_clear_ms: int = CLEAR_AFTER_MS,
+        screen_bus: Any = None,
     ) -> None:
         super().__init__()
         self.tasks = TaskRunner(self)
         self.practice: Practice | None = None
         self.main_window: MainWindow | None = None
+        self._closing_tasks: list[TaskRunner] = []  # workers closing a locked vault
+        self._place: Place | None = None
+        preferences = lock_preferences()
+        self.clipboard = ClipboardGuard(clipboard_clear_ms, self)
+        self.idle = IdleWatcher(preferences.idle_minutes * 60_000, self)
+        self.idle.idle.connect(self.lock)
+        self.screen_lock = ScreenLockListener(screen_bus, self)
+        self.screen_lock.enabled = preferences.with_screen
+        self.screen_lock.screen_locked.connect(self.lock)
         path = vault_path or remembered_vault_path() or default_vault_path()
-        self.unlock_dialog = UnlockDialog(self.tasks, path, prefilled_passphrase)
-        self.unlock_dialog.unlocked.connect(self._open_main_window)
-        self.unlock_dialog.rejected.connect(self.ended_before_unlock)
+        self.unlock_dialog = self._new_unlock_dialog(path, prefilled_passphrase)
 
     def start(self) -> None:
         self.unlock_dialog.show()
 
+    @property
+    def is_locked(self) -> bool:
+        return self.main_window is None
+
+    def _new_unlock_dialog(self, path: Path, prefilled: str | None = None) -> UnlockDialog:
+        dialog = UnlockDialog(self.tasks, path, prefilled)
+        dialog.unlocked.connect(self._open_main_window)
+        dialog.rejected.connect(self.ended_before_unlock)
+        return dialog
+
     def _open_main_window(self, practice: Practice) -> None:
         self.practice = practice
-        self.main_window = MainWindow(practice, self.tasks)
-        self.main_window.show()
+        path = practice.vault_path
+        failed = failed_unlocks(path)
+        self.tasks.submit(
+            lambda: practice.record_unlock(failed),
+            lambda _none: forget_failed_unlocks(path),
+            lambda error: log.warning("Could not record the unlock: %s", error),
+        )
+        window = MainWindow(practice, self.tasks)
+        self.main_window = window
+        window.menu_actions.lock.triggered.connect(self.lock)
+        window.menu_actions.preferences.triggered.connect(self.edit_preferences)
+        if self._place is not None:
+            return_to(window, self._place)
+            self._place = None
+        window.show()
+        self.clipboard.start()
+        self.idle.start()
+
+    def edit_preferences(self) -> None:
+        chosen = PreferencesDialog.edit(self.main_window, lock_preferences())
+        if chosen is None:
+            return
+        save_lock_preferences(chosen)
+        self.idle.set_timeout_ms(chosen.idle_minutes * 60_000)
+        self.screen_lock.enabled = chosen.with_screen
+
+    def lock(self) -> None:
+        """Close every record and the vault; show the unlock window (see the class note)."""
+        window, practice = self.main_window, self.practice
+        if window is None or practice is None:
+            return
+        self.idle.stop()
+        self.clipboard.clear_all()
+        self.clipboard.stop()
+        self._place = place_of(window)
+        self.main_window = None
+        # The unlock window first: it keeps the app running when the main window closes.
+        closing = self.tasks
+        self.tasks = TaskRunner(self)
+        previous_dialog = self.unlock_dialog
+        self.unlock_dialog = self._new_unlock_dialog(practice.vault_path)
+        self.unlock_dialog.set_waiting("Locking…")
+        self.unlock_dialog.show()
+        previous_dialog.deleteLater()
+        tear_down(window)
+
+        def close_vault() -> None:
+            try:
+                practice.record_event(VaultEvent.LOCKED)
+            finally:
+                practice.close()  # checkpoints the WAL; the connection and key are dropped
+
+        self._closing_tasks.append(closing)
+        closing.finish_with(
+            close_vault,
+            lambda _none: self._vault_closed(closing, practice),
+            lambda error: self._vault_closed(closing, practice, error),
+        )
+
+    def _vault_closed(
+        self, closing: TaskRunner, practice: Practice, error: Exception | None = None
+    ) -> None:
+        if error is not None:
+            log.warning("Locking: %s", describe_error(error))
+        if self.practice is practice:
+            self.practice = None
+        closing.wait_until_idle()
+        if closing in self._closing_tasks:
+            self._closing_tasks.remove(closing)
+        closing.deleteLater()
+        gc.collect()  # what the destroyed window's Python objects held goes now, not later
+        self.unlock_dialog.set_waiting(None)
+        emit(self.locked)
 
     def finish(self) -> None:
         """Let queued writes finish, then close the vault (checkpointing its journal)."""
-        if not self.tasks.wait_until_idle():
-            log.error("The database worker did not finish in time; closing anyway.")
-        # A vault opened just as the unlock window was closed has its result still queued;
-        # deliver it, so the abandoned vault is closed (on the worker) rather than left open.
-        QCoreApplication.sendPostedEvents(self.tasks)
-        self.tasks.wait_until_idle()
+        self.idle.stop()
+        self.clipboard.clear_all()
+        self.clipboard.stop()
+        for runner in (*self._closing_tasks, self.tasks):
+            if not runner.wait_until_idle():
+                log.error("The database worker did not finish in time; closing anyway.")
+            # A vault opened just as the unlock window was closed has its result still queued;
+            # deliver it, so the abandoned vault is closed (on the worker) rather than left open.
+            QCoreApplication.sendPostedEvents(runner)
+            runner.wait_until_idle()
         if self.practice is not None and self.practice.is_open:
             self.practice.close()
 

@@ -1,10 +1,14 @@
-"""Where the app remembers small preferences (last vault, window layout) between runs.
+"""Where the app remembers small preferences (last vault, window layout, when to lock) between
+runs, per computer.
 
-Nothing clinical is ever stored here: it is a plain file outside the encrypted vault.
+Nothing clinical is ever stored here: it is a plain file outside the encrypted vault. The most
+it says about a vault is its path and how many unlocks of it failed since it was last opened.
 """
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -17,6 +21,11 @@ ORGANISATION_DOMAIN = "alliance-desktop.app"
 LAST_VAULT_PATH = "unlock/last_vault_path"
 MAIN_WINDOW_GEOMETRY = "main_window/geometry"
 MAIN_WINDOW_STATE = "main_window/state"
+IDLE_LOCK_MINUTES = "lock/idle_minutes"
+LOCK_WITH_SCREEN = "lock/with_screen"
+FAILED_UNLOCKS = "failed_unlocks"
+
+IDLE_LOCK_MINUTES_RANGE = (1, 60)
 
 
 def app_settings() -> QSettings:
@@ -38,4 +47,61 @@ def remembered_vault_path() -> Path | None:
 def remember_vault_path(path: Path) -> None:
     settings = app_settings()
     settings.setValue(LAST_VAULT_PATH, str(path))
+    settings.sync()
+
+
+@dataclass(frozen=True)
+class LockPreferences:
+    """When the app locks itself on this computer (File › Lock always works)."""
+
+    idle_minutes: int = 5
+    with_screen: bool = True  # lock when the desktop session's screen locks
+
+
+def lock_preferences() -> LockPreferences:
+    settings = app_settings()
+    default = LockPreferences()
+    try:
+        minutes = int(str(settings.value(IDLE_LOCK_MINUTES, default.idle_minutes)))
+    except ValueError:
+        minutes = default.idle_minutes
+    low, high = IDLE_LOCK_MINUTES_RANGE
+    with_screen = str(settings.value(LOCK_WITH_SCREEN, default.with_screen)).lower() != "false"
+    return LockPreferences(min(max(minutes, low), high), with_screen)
+
+
+def save_lock_preferences(preferences: LockPreferences) -> None:
+    settings = app_settings()
+    settings.setValue(IDLE_LOCK_MINUTES, preferences.idle_minutes)
+    settings.setValue(LOCK_WITH_SCREEN, preferences.with_screen)
+    settings.sync()
+
+
+def _failed_unlocks_key(vault_path: Path) -> str:
+    # A digest of the path, not the path: the count is all this entry says.
+    digest = hashlib.sha256(str(Path(vault_path).resolve()).encode("utf-8")).hexdigest()
+    return f"{FAILED_UNLOCKS}/{digest[:16]}"
+
+
+def failed_unlocks(vault_path: Path) -> int:
+    """Wrong passphrases given for this vault since it was last unlocked."""
+    try:
+        return max(0, int(str(app_settings().value(_failed_unlocks_key(vault_path), 0))))
+    except ValueError:
+        return 0
+
+
+def note_failed_unlock(vault_path: Path) -> int:
+    """Count a wrong passphrase (the vault itself cannot be written to until it opens)."""
+    count = failed_unlocks(vault_path) + 1
+    settings = app_settings()
+    settings.setValue(_failed_unlocks_key(vault_path), count)
+    settings.sync()
+    return count
+
+
+def forget_failed_unlocks(vault_path: Path) -> None:
+    """Once the count is in the vault's audit trail."""
+    settings = app_settings()
+    settings.remove(_failed_unlocks_key(vault_path))
     settings.sync()

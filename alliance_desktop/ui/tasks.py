@@ -39,6 +39,7 @@ class TaskRunner(QObject):
         self._ids = itertools.count(1)
         self._default_error_handler: OnError | None = None
         self._closed = False
+        self._last_task: int | None = None  # set by finish_with(): its callbacks still run
         self._succeeded.connect(self._deliver_result)
         self._failed.connect(self._deliver_error)
 
@@ -70,6 +71,25 @@ class TaskRunner(QObject):
         dropped, so their callbacks cannot ask for more work on a closed vault."""
         self._closed = True
 
+    def finish_with(
+        self,
+        work: Callable[[], Any],
+        on_done: OnDone | None = None,
+        on_error: OnError | None = None,
+    ) -> None:
+        """Run `work` after everything already queued, as the last task (closing the vault when
+        the app locks). The callbacks of work queued before it are dropped, since the widgets
+        that asked for them are going away (the work itself still runs, so a save already
+        queued is kept); nothing submitted afterwards runs."""
+        if self._closed:
+            return
+        for task_id in self._pending:
+            self._pending[task_id] = (None, None)
+        self._default_error_handler = None
+        self.submit(work, on_done, on_error)
+        self._last_task = max(self._pending)
+        self._closed = True
+
     def wait_until_idle(self, timeout_ms: int = 30_000) -> bool:
         """Block until the worker has finished everything queued (used when quitting)."""
         return self._pool.waitForDone(timeout_ms)
@@ -85,12 +105,14 @@ class TaskRunner(QObject):
 
     def _deliver_result(self, task_id: int, result: object) -> None:
         on_done, _ = self._finish(task_id)
-        if on_done is not None and not self._closed:
+        if on_done is not None and (not self._closed or task_id == self._last_task):
             on_done(result)
 
     def _deliver_error(self, task_id: int, error: Exception) -> None:
         _, on_error = self._finish(task_id)
-        if self._closed:
+        if self._closed and task_id != self._last_task:
+            # Nobody is left to tell (the app locked or is quitting); say what kind, not what.
+            log.warning("A database task failed after its window closed: %s", type(error).__name__)
             return
         handler = on_error or self._default_error_handler
         if handler is None:

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.passphrase import MINIMUM_PASSPHRASE_LENGTH, check_new_passphrase
+from alliance_desktop.domain.vault_errors import WrongPassphrase
 from alliance_desktop.services import Practice
 from alliance_desktop.ui.messages import describe_error
-from alliance_desktop.ui.settings import remember_vault_path
+from alliance_desktop.ui.settings import note_failed_unlock, remember_vault_path
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
@@ -232,6 +233,9 @@ class UnlockDialog(QDialog):
 
     def _on_failed(self, error: Exception) -> None:
         self._set_busy(False)
+        if isinstance(error, WrongPassphrase):
+            # Goes into the vault's audit trail at the next unlock; only a count is kept.
+            note_failed_unlock(error.path)
         if self._abandoned:
             return
         self._show_error(describe_error(error))
@@ -258,6 +262,12 @@ class UnlockDialog(QDialog):
             height = layout.totalSizeHint().height()
         self.resize(width, max(height, layout.totalMinimumSize().height()))
 
+    def set_waiting(self, what: str | None) -> None:
+        """Show `what` is happening (e.g. "Locking…") with the fields disabled; None ends it."""
+        self._set_busy(what is not None, what or "")
+        if what is None:
+            self.passphrase.setFocus()
+
     def _set_busy(self, busy: bool, what: str = "") -> None:
         self._busy = busy
         self.progress.setVisible(busy)
@@ -266,6 +276,10 @@ class UnlockDialog(QDialog):
         for widget in (self.path, self.browse_button, self.passphrase, self.confirmation):
             widget.setEnabled(not busy)
         self.submit_button.setEnabled(not busy)
+        if not busy:
+            # Disabling the fields sent the focus to a button, which then took over as the
+            # default: Enter must open the vault again, not browse for another file.
+            self.submit_button.setDefault(True)
 
     def reject(self) -> None:
         if self._busy:
