@@ -223,7 +223,12 @@ def test_save_as_writes_the_previewed_report_privately_under_a_name_without_the_
 
 
 def test_printing_to_a_pdf_file_gives_every_previewed_page(
-    qtbot: QtBot, main_window: MainWindow, tasks: TaskRunner, client_id: int, tmp_path: Path
+    qtbot: QtBot,
+    main_window: MainWindow,
+    practice: Practice,
+    tasks: TaskRunner,
+    client_id: int,
+    tmp_path: Path,
 ) -> None:
     page = _reports_page(qtbot, main_window, client_id)
     _click(qtbot, page.options.kind_radios[ReportKind.ENDING_SUMMARY])
@@ -251,6 +256,10 @@ def test_printing_to_a_pdf_file_gives_every_previewed_page(
     assert abs(float(box.width) - first.width()) < 2  # the report's own paper, upright
     assert abs(float(box.height) - first.height()) < 2
     assert main_window.statusBar().currentMessage().startswith(f"Sent {pages} page")
+    tasks.wait_until_idle()
+    qtbot.waitUntil(lambda: not tasks.is_busy)
+    latest = practice.audit_entries(1)[0]
+    assert (latest.kind, latest.record_id) == ("report.printed", client_id)  # in the audit trail
 
 
 def test_an_ending_plan_not_yet_written_is_explained_where_the_pages_would_be(

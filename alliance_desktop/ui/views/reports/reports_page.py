@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desktop.domain.audit import VaultEvent
 from alliance_desktop.domain.client import ClientSummary
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.services import Practice
@@ -237,6 +238,8 @@ class ReportsPage(QWidget):
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._show_problem("")
+        practice, client_id = self._practice, request.client_id
+        self._tasks.submit(lambda: practice.record_event(VaultEvent.REPORT_PRINTED, client_id))
         text = f"Sent {_pages(printed)} of the {request.title.lower()} to the printer."
         self.status.setText(text)
         emit(self.status_message, text)
