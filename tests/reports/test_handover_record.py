@@ -154,3 +154,14 @@ def test_poppler_opens_it_with_the_password_only(data: HandoverRecordData, tmp_p
     assert "Handover record" in opened.stdout and PROGRESS_NOTE in opened.stdout
     refused = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True)
     assert refused.returncode != 0 and "Incorrect password" in refused.stderr
+
+
+def test_metadata_names_the_record_never_the_client(data: HandoverRecordData) -> None:
+    pdf = build_handover_record(data, PASSWORD, aes_cbc_encrypt)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.decrypt(PASSWORD)
+    metadata = reader.metadata
+    assert metadata is not None and metadata.title == "Handover record"
+    for part in NAME.split():
+        assert all(part not in str(value) for value in metadata.values())
+        assert part.encode() not in pdf  # nor anywhere in the file in clear
