@@ -14,6 +14,8 @@ class MainActions:
     new_client: QAction
     new_session: QAction
     export_calendar: QAction
+    hand_over: QAction  # the client shown in Clients
+    import_handover: QAction
     undo: QAction  # enabled and named by the session undo stack
     redo: QAction
     practice_profile: QAction
@@ -51,6 +53,16 @@ def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
             window,
             "&Export calendar…",
             tip="Write your booked sessions to an .ics file, with initials at most",
+        ),
+        hand_over=_action(
+            window,
+            "&Hand over client…",
+            tip="Export the chosen client's record for the clinician who continues the work",
+        ),
+        import_handover=_action(
+            window,
+            "&Import handover…",
+            tip="Add a client from a handover folder another clinician gave you",
         ),
         undo=_action(window, "&Undo", [QKeySequence(std.Undo)]),
         redo=_action(window, "&Redo", [QKeySequence(std.Redo)]),
@@ -93,6 +105,8 @@ def build_menus(menu_bar: QMenuBar, actions: MainActions) -> None:
     file_menu.addAction(actions.new_session)
     file_menu.addSeparator()
     file_menu.addAction(actions.export_calendar)
+    file_menu.addAction(actions.hand_over)
+    file_menu.addAction(actions.import_handover)
     file_menu.addSeparator()
     file_menu.addAction(actions.practice_profile)
     file_menu.addSeparator()

@@ -112,6 +112,7 @@ class AppSession(QObject):
         self.main_window = window
         window.menu_actions.lock.triggered.connect(self.lock)
         window.menu_actions.preferences.triggered.connect(self.edit_preferences)
+        window.handovers.copy_text = self.clipboard.copy_text  # a copied password is cleared too
         if self._place is not None:
             return_to(window, self._place)
             self._place = None

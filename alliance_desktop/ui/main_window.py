@@ -27,6 +27,7 @@ from alliance_desktop.ui import messages
 from alliance_desktop.ui.actions import build_menus, create_actions
 from alliance_desktop.ui.client_editing import ClientEditing
 from alliance_desktop.ui.dialogs.practice_profile_dialog import PracticeProfileDialog
+from alliance_desktop.ui.handover_work import Handovers
 from alliance_desktop.ui.report_request import ReportKind
 from alliance_desktop.ui.rupture_editing import RuptureEditing
 from alliance_desktop.ui.session_editing import SessionEditing
@@ -41,6 +42,7 @@ from alliance_desktop.ui.views.client_tabs.ruptures_tab import RupturesTab
 from alliance_desktop.ui.views.client_tabs.sessions_tab import SessionsTab
 from alliance_desktop.ui.views.clients_view import ClientsView
 from alliance_desktop.ui.views.goals.goals_page import GoalsPage
+from alliance_desktop.ui.views.handover_panel import HandoverPanel
 from alliance_desktop.ui.views.reports.reports_page import ReportsPage
 from alliance_desktop.ui.views.ruptures_view import RupturesView
 from alliance_desktop.ui.views.today_view import TodayView
@@ -114,6 +116,9 @@ class MainWindow(QMainWindow):
         )
         self.alliance_tab = AllianceTab(practice, tasks)
         self.ruptures_tab = RupturesTab(practice, tasks)
+        self.handovers = Handovers(practice, tasks, self)
+        self.handover_panel = HandoverPanel(practice, tasks)
+        self.clients_view.overview.add_to_header(self.handover_panel)
         self.clients_view.overview.add_to_header(self.client_flags)
         self.clients_view.overview.add_tab(self.alliance_tab, "Alliance")
         self.clients_view.overview.add_tab(self.ruptures_tab, "Ruptures")
@@ -215,6 +220,17 @@ class MainWindow(QMainWindow):
         # A check-in saved with a session moves the timeline and may raise or clear a flag.
         self.session_editing.sessions_changed.connect(self._alliance_data_changed)
 
+        handovers = self.handovers
+        actions.hand_over.triggered.connect(
+            lambda: handovers.hand_over(self.clients_view.overview.client_id)
+        )
+        actions.import_handover.triggered.connect(handovers.import_handover)
+        self.handover_panel.hand_over_requested.connect(handovers.hand_over)
+        self.handover_panel.undo_requested.connect(handovers.undo)
+        handovers.client_changed.connect(self._handover_changed)
+        handovers.client_imported.connect(self._handover_imported)
+        handovers.status_message.connect(self._show_status)
+
         self._tasks.busy_changed.connect(self._busy_changed)
         self._busy_delay.timeout.connect(lambda: self.busy_bar.setVisible(self._tasks.is_busy))
         self._tasks.set_default_error_handler(
@@ -272,6 +288,8 @@ class MainWindow(QMainWindow):
         self.ruptures_view.set_date_style(profile.date_style)
         self.ruptures_tab.set_date_style(profile.date_style)
         self.alliance_tab.set_date_style(profile.date_style)
+        self.handovers.date_style = profile.date_style
+        self.handover_panel.date_style = profile.date_style
         self.ending_tab.set_date_style(profile.date_style)
         self.reports_view.set_date_style(profile.date_style)
 
@@ -299,6 +317,17 @@ class MainWindow(QMainWindow):
         self.clients_view.refresh(select_id=client.id)
         self.today_view.refresh()
         self.ruptures_view.refresh()  # a client's status decides whether their ruptures show
+
+    def _handover_changed(self, client: Client) -> None:
+        """Handed over, or the handover undone: the list, the header and the panel follow."""
+        self._client_saved(client)
+        if client.id is not None and self.clients_view.overview.client_id == client.id:
+            self.clients_view.overview.show_client(client.id)
+
+    def _handover_imported(self, client: Client) -> None:
+        self._client_saved(client)
+        if client.id is not None:
+            self.open_client(client.id)
 
     # Ruptures and the alliance
 

@@ -12,12 +12,13 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from alliance_desktop.domain.errors import InvalidInput, RecordNotFound
+from alliance_desktop.domain.handover_errors import HandoverError
 from alliance_desktop.domain.vault_errors import VaultError
 
 log = logging.getLogger(__name__)
 
 # Errors whose text was written for the clinician; anything else is a bug on our side.
-EXPECTED_ERRORS = (VaultError, InvalidInput, RecordNotFound)
+EXPECTED_ERRORS = (VaultError, HandoverError, InvalidInput, RecordNotFound)
 
 
 def describe_error(error: BaseException) -> str:
