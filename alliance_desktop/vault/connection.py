@@ -114,11 +114,21 @@ class Vault:
         self._connection = connection
 
     def close(self) -> None:
-        """Checkpoint the WAL into the main file and close, so no -wal is left beside it."""
+        """Checkpoint the WAL into the main file and close, so no -wal is left beside it.
+
+        The connection closes (and the key goes) even when the checkpoint fails, e.g. on a full
+        disk; every commit is then still in the -wal, and goes into the file at the next open.
+        """
         if self._connection is None:
             return
         try:
             self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlcipher3.Error as error:
+            raise VaultError(
+                f"The vault is closed and every saved change is kept, but its journal could not "
+                f"be folded into the file ({_plain_reason(error)}); that happens the next time "
+                "it opens."
+            ) from error
         finally:
             self._connection.close()
             self._connection = None
