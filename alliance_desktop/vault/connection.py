@@ -151,13 +151,19 @@ def open_vault(path: Path, passphrase: str, clock: Clock = system_clock) -> Vaul
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as error:
         connection.close()
-        if "not a database" in str(error):
-            raise diagnose_unreadable(path, passphrase) from None
+        # A wrong key says "not a database"; a damaged page the schema lives on, "malformed".
+        if _is_damage(error):
+            raise _diagnosed(path, passphrase, error) from None
         raise VaultError(f"Could not open {path}: {_plain_reason(error)}.") from None
     try:
         apply_connection_settings(connection)
         vault = Vault(path, connection, clock)
         bring_up_to_date(vault)
+    except sqlcipher3.DatabaseError as error:
+        connection.close()
+        if _is_damage(error):
+            raise _diagnosed(path, passphrase, error) from None
+        raise VaultError(f"Could not open {path}: {_plain_reason(error)}.") from None
     except BaseException:
         connection.close()
         raise
@@ -192,6 +198,15 @@ def create_vault(path: Path, passphrase: str, clock: Clock = system_clock) -> Va
 
 def _sidecars(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+
+
+def _diagnosed(path: Path, passphrase: str, error: sqlcipher3.Error) -> VaultError:
+    """Why the file would not open: the damaged pages named, or a wrong passphrase; damage
+    SQLite sees without any page failing its HMAC is named in SQLite's words."""
+    found = diagnose_unreadable(path, passphrase)
+    if isinstance(found, DamagedVault) and not found.damaged_pages:
+        return DamagedVault(path, _plain_reason(error))
+    return found
 
 
 def _is_damage(error: sqlcipher3.Error) -> bool:

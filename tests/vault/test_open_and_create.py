@@ -144,6 +144,22 @@ def test_a_damaged_first_page_is_damage_not_a_wrong_passphrase(vault_path: Path)
     assert "page(s) 1" in str(raised.value)
 
 
+def test_damage_where_the_schema_lives_is_named_too(vault_path: Path) -> None:
+    """SQLite calls a broken schema page "malformed", not "not a database"; it is still
+    damage, with its pages named, and the file is left as it was."""
+    _make_vault_with_clients(vault_path)
+    data = bytearray(vault_path.read_bytes())
+    pages = len(data) // 4096
+    for page in range(2, pages + 1):  # every page but the first: the schema's among them
+        data[4096 * (page - 1) + 200] ^= 0xFF
+    vault_path.write_bytes(bytes(data))
+    with pytest.raises(DamagedVault) as raised:
+        open_vault(vault_path, PASSPHRASE, fixed_clock)
+    assert raised.value.damaged_pages == tuple(range(2, pages + 1))
+    assert "Wrong passphrase" not in str(raised.value)
+    assert vault_path.read_bytes() == bytes(data)
+
+
 def test_a_truncated_vault_is_damaged(vault_path: Path) -> None:
     _make_vault_with_clients(vault_path)
     data = vault_path.read_bytes()
