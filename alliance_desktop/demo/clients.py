@@ -32,6 +32,7 @@ from alliance_desktop.domain.client import (
     ContactDetails,
 )
 from alliance_desktop.domain.client_search import search_key
+from alliance_desktop.domain.crisis_contacts import CrisisContact
 from alliance_desktop.domain.practice_profile import PracticeProfile
 
 # How a large practice's caseload spreads over the statuses (the showcase clients come first).
@@ -70,6 +71,11 @@ def demo_profile() -> PracticeProfile:
         email="rosalind@harbourlane.example.org",
         website="https://harbourlane.example.org",
         default_session_minutes=50,
+        crisis_contacts=(
+            CrisisContact("Samaritans, to talk to someone", "116 123", "24 hours, every day"),
+            CrisisContact("NHS 111, mental health option", "111, then option 2", "24 hours"),
+            CrisisContact("Emergency services, if you are in danger now", "999", "Any time"),
+        ),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from alliance_desktop.domain.crisis_contacts import CrisisContact, check_crisis_contacts
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.text_rules import LONG_TEXT_LIMIT, check_email, check_text
 
@@ -34,6 +35,8 @@ class PracticeProfile:
     default_session_minutes: int = 50
     date_style: DateStyle = DateStyle.DAY_MONTH_YEAR
     paper_size: PaperSize = PaperSize.A4
+    # Printed on every client page that says what to do if things get worse.
+    crisis_contacts: tuple[CrisisContact, ...] = ()
 
 
 def check_practice_profile(profile: PracticeProfile) -> PracticeProfile:
@@ -51,6 +54,7 @@ def check_practice_profile(profile: PracticeProfile) -> PracticeProfile:
             "Default session length must be between 10 and 240 minutes "
             f"(got {profile.default_session_minutes})."
         )
+    crisis_contacts = check_crisis_contacts(problems, profile.crisis_contacts)
     if problems:
         raise InvalidInput(problems)
     return PracticeProfile(
@@ -64,4 +68,5 @@ def check_practice_profile(profile: PracticeProfile) -> PracticeProfile:
         default_session_minutes=profile.default_session_minutes,
         date_style=profile.date_style,
         paper_size=profile.paper_size,
+        crisis_contacts=crisis_contacts,
     )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+from alliance_desktop.domain.crisis_contacts import CrisisContact
 from alliance_desktop.domain.practice_profile import DateStyle, PaperSize, PracticeProfile
 from alliance_desktop.vault.audit_trail import record_change
 from alliance_desktop.vault.connection import Vault
@@ -17,6 +20,7 @@ _COLUMNS = (
     "default_session_minutes",
     "date_style",
     "paper_size",
+    "crisis_contacts_json",
 )
 
 
@@ -43,6 +47,7 @@ class PracticeProfileRepository:
             default_session_minutes=values["default_session_minutes"],
             date_style=DateStyle(values["date_style"]),
             paper_size=PaperSize(values["paper_size"]),
+            crisis_contacts=_contacts_from_json(values["crisis_contacts_json"]),
         )
 
     def save(self, profile: PracticeProfile) -> PracticeProfile:
@@ -58,6 +63,7 @@ class PracticeProfileRepository:
             profile.default_session_minutes,
             profile.date_style.value,
             profile.paper_size.value,
+            _contacts_to_json(profile.crisis_contacts),
         )
         updates = ", ".join(f"{column} = excluded.{column}" for column in _COLUMNS)
         with self._vault.transaction() as tx:
@@ -69,3 +75,17 @@ class PracticeProfileRepository:
             )
             record_change(tx, now, "profile.updated", "practice_profile", 1)
         return profile
+
+
+def _contacts_to_json(contacts: tuple[CrisisContact, ...]) -> str:
+    return json.dumps(
+        [{"name": c.name, "phone": c.phone, "hours": c.hours} for c in contacts],
+        ensure_ascii=False,
+    )
+
+
+def _contacts_from_json(text: str) -> tuple[CrisisContact, ...]:
+    return tuple(
+        CrisisContact(item["name"], item["phone"], item.get("hours", ""))
+        for item in json.loads(text)
+    )

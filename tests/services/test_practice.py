@@ -14,6 +14,7 @@ from alliance_desktop.domain.client import (
     ConsentRecord,
     ContactDetails,
 )
+from alliance_desktop.domain.crisis_contacts import CrisisContact
 from alliance_desktop.domain.errors import InvalidInput, RecordNotFound
 from alliance_desktop.domain.practice_profile import PaperSize, PracticeProfile
 from alliance_desktop.services import Practice
@@ -77,6 +78,7 @@ def test_profile_defaults_then_saved(practice: Practice) -> None:
         practice_name="Harbour Therapy",
         paper_size=PaperSize.LETTER,
         default_session_minutes=60,
+        crisis_contacts=(CrisisContact("Samaritans", "116 123", "24 hours"),),
     )
     practice.save_profile(profile)
     assert practice.profile() == profile
