@@ -12,6 +12,7 @@ from pathlib import Path
 
 from alliance_desktop.domain.handover_errors import HandoverFolderNotEmpty
 from alliance_desktop.exchange.handover_manifest import MANIFEST_NAME, PackedFile
+from alliance_desktop.services.export_targets import check_export_folder
 from alliance_desktop.services.private_files import write_private_file
 
 
@@ -33,6 +34,7 @@ class WrittenFolder:
 
 def prepare_folder(folder: Path) -> WrittenFolder:
     """An empty folder only this user can open; a folder that holds anything is refused."""
+    check_export_folder(folder)
     if folder.exists():
         if not folder.is_dir() or any(folder.iterdir()):
             raise HandoverFolderNotEmpty(folder)

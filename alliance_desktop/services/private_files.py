@@ -7,12 +7,12 @@ import os
 import secrets
 from pathlib import Path
 
+from alliance_desktop.services.export_targets import check_export_file
+
 
 def write_private_file(path: Path, data: bytes) -> Path:
     """Write beside the target, fsync, then rename: a crash leaves the old file or the new one."""
-    path = Path(path)
-    if path.is_dir():
-        raise IsADirectoryError(f"{path} is a folder; give a file name to save to.")
+    path = check_export_file(Path(path))  # never the vault, its log or copies, a pipe or device
     if not path.parent.is_dir():
         raise FileNotFoundError(f"The folder {path.parent} does not exist.")
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from alliance_desktop.domain.backup_rotation import backups_to_keep
 from alliance_desktop.domain.vault_errors import VaultError
+from alliance_desktop.services.export_targets import check_export_file
 from alliance_desktop.vault.connection import Clock, Vault, system_clock
 from alliance_desktop.vault.copies import export_copy, record_backup, restore_copy
 from alliance_desktop.vault.passphrase_change import change_passphrase
@@ -34,7 +35,7 @@ class Safekeeping:
     def back_up(self, target: Path | None = None) -> Path:
         """An encrypted copy now: to `target`, or into the backup folder (then rotated)."""
         if target is not None:
-            copy = export_copy(self._vault, Path(target))
+            copy = export_copy(self._vault, check_export_file(Path(target)))
             record_backup(self._vault, "vault.backed_up")
             return copy
         folder = self.backup_folder()
