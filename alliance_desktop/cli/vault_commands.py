@@ -21,6 +21,7 @@ from alliance_desktop.domain.passphrase import check_new_passphrase, normalise_p
 from alliance_desktop.domain.vault_errors import VaultAlreadyExists, VaultError, VaultMissing
 from alliance_desktop.services.practice import Practice
 from alliance_desktop.services.safekeeping import restore_vault
+from alliance_desktop.services.vault_check import check_vault_file
 from alliance_desktop.services.vault_locations import DEMO_PASSPHRASE
 
 
@@ -35,10 +36,16 @@ def vault_create(args: argparse.Namespace) -> int:
 
 
 def vault_check(args: argparse.Namespace) -> int:
-    with opened_practice(args) as practice:
-        health = practice.health()
+    """Only reads: the vault, its -wal and -shm are left byte for byte as they were."""
+    path: Path = args.vault
+    if not path.exists():
+        raise VaultMissing(path)
+    health, _ = with_passphrase(args, path, lambda typed: check_vault_file(path, typed))
     if health.problems:
-        raise CommandFailed(f"{health.path} failed its check: {'; '.join(health.problems)}.")
+        raise CommandFailed(
+            f"{health.path} failed its check: {'; '.join(health.problems)}. "
+            "Nothing was changed: the vault and its log were only read."
+        )
     print(
         f"ok: {health.path} — schema {health.schema_version}, "
         f"{counted(health.client_count, 'client')}, integrity check passed"
@@ -84,13 +91,15 @@ def vault_restore(args: argparse.Namespace) -> int:
     backup: Path = args.backup_file
     if not backup.is_file():  # said before asking for the passphrase
         raise CommandFailed(f"There is no backup at {backup}.")
-    stale_before = set(path.parent.glob(f"{path.name}.stale-*"))
     replaced, _ = with_passphrase(args, backup, lambda typed: restore_vault(path, backup, typed))
     kept = f"the vault it replaced is kept at {replaced}" if replaced else "no vault was there"
     print(f"Restored {path} from {backup} (checked first); {kept}.")
-    moved = sorted(set(path.parent.glob(f"{path.name}.stale-*")) - stale_before)
+    logs = [f"{replaced}{suffix}" for suffix in ("-wal", "-shm")] if replaced else []
+    moved = [log for log in logs if Path(log).exists()]
     if moved:
-        print(f"Moved aside, never merged: {', '.join(str(file) for file in moved)}.")
+        print(
+            f"Its journal went with it, never merged into the restored vault: {', '.join(moved)}."
+        )
     return 0
 
 

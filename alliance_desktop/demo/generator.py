@@ -205,6 +205,10 @@ def create_demo_vault(
         partial.unlink()
         raise VaultAlreadyExists(path)
     os.replace(partial, path)
+    # The lock file made beside the partial vault (one writer at a time) goes with it.
+    partial_lock = partial.with_name(partial.name + ".lock")
+    if partial_lock.exists():
+        os.replace(partial_lock, path.with_name(path.name + ".lock"))
     return summary
 
 
@@ -218,5 +222,5 @@ def ensure_demo_vault(
     return True
 
 
-def _sidecars(path: Path) -> tuple[Path, Path]:
-    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+def _sidecars(path: Path) -> tuple[Path, ...]:
+    return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", ".lock"))

@@ -10,8 +10,9 @@ from alliance_desktop.domain.backup_rotation import backups_to_keep
 from alliance_desktop.domain.vault_errors import VaultError
 from alliance_desktop.services.export_targets import check_export_file
 from alliance_desktop.vault.connection import Clock, Vault, system_clock
-from alliance_desktop.vault.copies import export_copy, record_backup, restore_copy
+from alliance_desktop.vault.copies import export_copy, record_backup
 from alliance_desktop.vault.passphrase_change import change_passphrase
+from alliance_desktop.vault.restoring import restore_copy
 from alliance_desktop.vault.settings_repository import SettingsRepository
 
 BACKUP_SUFFIX = ".vault-backup"

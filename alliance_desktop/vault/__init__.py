@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from alliance_desktop.vault.connection import Vault, create_vault, open_vault
+from alliance_desktop.vault.connection import Vault
+from alliance_desktop.vault.opening import create_vault, open_vault
 
 __all__ = ["Vault", "create_vault", "open_vault"]

@@ -1,34 +1,23 @@
-"""Opening, creating and closing a vault, and the one way to write to it: a transaction."""
+"""An open vault: reading, the one way to write to it (a transaction), and closing it.
+
+Opening and creating live in `opening.py`, which builds on this module, the schema and custody;
+this module imports none of them, so the package reads top-down."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import sqlcipher3
 
-from alliance_desktop.domain.passphrase import check_new_passphrase
 from alliance_desktop.domain.vault_errors import (
     DamagedVault,
-    VaultAlreadyExists,
     VaultError,
-    VaultMissing,
     VaultWriteFailed,
 )
-from alliance_desktop.vault.diagnosis import (
-    check_file_shape,
-    check_write_ahead_log,
-    damaged_pages,
-    diagnose_unreadable,
-)
-from alliance_desktop.vault.sqlcipher_settings import (
-    apply_connection_settings,
-    apply_key,
-    connect,
-)
+from alliance_desktop.vault.diagnosis import damaged_pages, diagnose_unreadable
 
 Clock = Callable[[], dt.datetime]
 
@@ -44,6 +33,13 @@ class Vault:
         self.path = path
         self.clock = clock
         self._connection: sqlcipher3.Connection | None = connection
+        # Set by `opening`: gives up the cross-process lock at close, and runs after each commit.
+        self.on_close: Callable[[], None] | None = None
+        self.after_commit: Callable[[], None] | None = None
+        self.restamp: Callable[[], None] | None = None
+        # Runs once, before the first write of the session (custody's stamp), so a session that
+        # only reads leaves the file as it found it.
+        self.before_first_write: Callable[[], None] | None = None
 
     @property
     def connection(self) -> sqlcipher3.Connection:
@@ -76,6 +72,9 @@ class Vault:
     def transaction(self) -> Iterator[sqlcipher3.Connection]:
         """All-or-nothing write: any error rolls back; storage errors become VaultWriteFailed."""
         connection = self.connection
+        if self.before_first_write is not None:
+            first, self.before_first_write = self.before_first_write, None
+            first()
         try:
             connection.execute("BEGIN IMMEDIATE")
         except sqlcipher3.Error as error:
@@ -92,6 +91,8 @@ class Vault:
             if isinstance(error, sqlcipher3.Error):
                 raise VaultWriteFailed(_plain_reason(error)) from error
             raise
+        if self.after_commit is not None and not connection.in_transaction:
+            self.after_commit()
 
     def integrity_problems(self) -> list[str]:
         """Empty when every page authenticates and SQLite's own check passes."""
@@ -114,11 +115,21 @@ class Vault:
         self._connection = connection
 
     def close(self) -> None:
-        """Checkpoint the WAL into the main file and close, so no -wal is left beside it.
+        """Checkpoint the WAL into the main file and close, so no -wal is left beside it; then
+        give up the lock that kept other writers out.
 
         The connection closes (and the key goes) even when the checkpoint fails, e.g. on a full
         disk; every commit is then still in the -wal, and goes into the file at the next open.
         """
+        try:
+            self.close_keeping_lock()
+        finally:
+            if self.on_close is not None:
+                self.on_close()
+                self.on_close = None
+
+    def close_keeping_lock(self) -> None:
+        """Close the connection but keep other writers out (a passphrase change reopens)."""
         if self._connection is None:
             return
         try:
@@ -132,68 +143,6 @@ class Vault:
         finally:
             self._connection.close()
             self._connection = None
-
-
-def open_vault(path: Path, passphrase: str, clock: Clock = system_clock) -> Vault:
-    """Unlock an existing vault, upgrading its schema (after an encrypted copy) when needed."""
-    from alliance_desktop.vault.schema import bring_up_to_date
-
-    path = Path(path)
-    if not path.exists():
-        raise VaultMissing(path)
-    check_file_shape(path)
-    # Before SQLite opens the file, which would merge any -wal beside it into the vault.
-    check_write_ahead_log(path, passphrase)
-    connection = connect(path)
-    try:
-        apply_key(connection, passphrase)
-        # The first read is where a wrong key shows itself.
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError as error:
-        connection.close()
-        # A wrong key says "not a database"; a damaged page the schema lives on, "malformed".
-        if _is_damage(error):
-            raise _diagnosed(path, passphrase, error) from None
-        raise VaultError(f"Could not open {path}: {_plain_reason(error)}.") from None
-    try:
-        apply_connection_settings(connection)
-        vault = Vault(path, connection, clock)
-        bring_up_to_date(vault)
-    except sqlcipher3.DatabaseError as error:
-        connection.close()
-        if _is_damage(error):
-            raise _diagnosed(path, passphrase, error) from None
-        raise VaultError(f"Could not open {path}: {_plain_reason(error)}.") from None
-    except BaseException:
-        connection.close()
-        raise
-    return vault
-
-
-def create_vault(path: Path, passphrase: str, clock: Clock = system_clock) -> Vault:
-    """Make a new, empty vault readable only by the current user."""
-    from alliance_desktop.vault.schema import bring_up_to_date
-
-    path = Path(path)
-    check_new_passphrase(passphrase)
-    if path.exists():
-        raise VaultAlreadyExists(path)
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    # Made 0600 before SQLCipher touches it; SQLite gives -wal and -shm the same mode.
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    connection = connect(path)
-    try:
-        apply_key(connection, passphrase)
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        apply_connection_settings(connection)
-        vault = Vault(path, connection, clock)
-        bring_up_to_date(vault)
-    except BaseException:
-        connection.close()
-        for leftover in (path, *_sidecars(path)):
-            leftover.unlink(missing_ok=True)
-        raise
-    return vault
 
 
 def _sidecars(path: Path) -> tuple[Path, Path]:

@@ -77,7 +77,7 @@ def damaged_pages(connection: sqlcipher3.Connection) -> list[int]:
 
 def _pages_failing_authentication(path: Path, passphrase: str) -> list[int] | None:
     try:
-        connection = connect(path, read_only=True)
+        connection = connect(path, immutable=True)  # the file alone; nothing written
     except sqlcipher3.Error:
         return None
     try:
@@ -159,6 +159,22 @@ def check_write_ahead_log(path: Path, passphrase: str) -> None:
     reason = stale_log_reason(path, passphrase)
     if reason is not None:
         raise StaleWriteAheadLog(path, sidecar(path, "-wal"), reason)
+
+
+def unmerged_log(path: Path) -> _Log | None:
+    """The committed frames of the -wal beside `path` that would change the file when merged;
+    None when there is no such log (none, empty, invalid, or wholly in the file already)."""
+    log = _read_log(sidecar(path, "-wal"))
+    if log is None:
+        return None
+    size, pages = _vault_pages(path, {page for page, _ in log.frames})
+    if size == log.final_page_count * PAGE_SIZE and all(
+        pages.get(page) == data
+        for page, data in dict(log.frames).items()
+        if page <= log.final_page_count
+    ):
+        return None
+    return log
 
 
 def stale_log_reason(path: Path, passphrase: str) -> str | None:

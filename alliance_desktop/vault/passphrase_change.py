@@ -14,6 +14,7 @@ from alliance_desktop.domain.passphrase import check_new_passphrase, normalise_p
 from alliance_desktop.domain.vault_errors import VaultError, WrongPassphrase
 from alliance_desktop.vault.audit_trail import record_change
 from alliance_desktop.vault.connection import Vault
+from alliance_desktop.vault.custody import hold_checkpoints
 from alliance_desktop.vault.sqlcipher_settings import (
     apply_connection_settings,
     apply_key,
@@ -34,7 +35,7 @@ def change_passphrase(
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     literal = new.replace("'", "''")
     connection.execute(f"PRAGMA rekey = '{literal}'").fetchall()
-    vault.close()
+    vault.close_keeping_lock()  # no other window may open it between the rekey and the proof
     new_opens, old_opens = opens_with(vault.path, new), opens_with(vault.path, current)
     if old_opens or not new_opens:
         if old_opens:
@@ -75,7 +76,10 @@ def _reconnect(vault: Vault, passphrase: str) -> None:
         apply_key(connection, passphrase)
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         apply_connection_settings(connection)
+        hold_checkpoints(connection)
     except BaseException:
         connection.close()
         raise
     vault.replace_connection(connection)
+    if vault.restamp is not None:
+        vault.restamp()  # the rekey rewrote every page: a new mark and log for the new key

@@ -10,6 +10,7 @@ from pathlib import Path
 from alliance_desktop.domain.vault_errors import VaultTooNew
 from alliance_desktop.vault.audit_trail import record_change
 from alliance_desktop.vault.connection import Vault
+from alliance_desktop.vault.copies import export_copy
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -54,8 +55,6 @@ def bring_up_to_date(vault: Vault, migrations: list[Migration] | None = None) ->
 
 def backup_before_upgrade(vault: Vault, version: int) -> Path:
     """An encrypted copy (same passphrase) beside the vault, taken before any migration."""
-    from alliance_desktop.vault.copies import export_copy
-
     stamp = vault.clock().strftime("%Y%m%dT%H%M%S")
     return export_copy(
         vault, vault.path.with_name(f"{vault.path.name}.before-upgrade-v{version}-{stamp}")

@@ -34,11 +34,17 @@ def apply_process_settings() -> None:
         _process_settings_done = True
 
 
-def connect(path: Path, *, read_only: bool = False) -> sqlcipher3.Connection:
-    """An unkeyed connection in autocommit mode: transactions are always explicit."""
+def connect(
+    path: Path, *, read_only: bool = False, immutable: bool = False
+) -> sqlcipher3.Connection:
+    """An unkeyed connection in autocommit mode: transactions are always explicit.
+
+    `immutable` reads the file alone: SQLite ignores any -wal/-shm beside it, takes no locks
+    and writes nothing (used to check a vault without changing a byte of it or its log).
+    """
     apply_process_settings()
-    if read_only:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
+    if read_only or immutable:
+        uri = f"{path.resolve().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
         return sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     # check_same_thread is off because the UI hands the connection to its single database
     # worker thread; only one thread ever uses it at a time.

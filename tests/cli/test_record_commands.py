@@ -32,7 +32,7 @@ def demo_facts(demo_vault: Path) -> Iterator[dict[str, object]]:
     practice = Practice.open(demo_vault, DEMO_PASSPHRASE)
     try:
         ids = {summary.name: summary.id for summary in practice.client_summaries()}
-        yield {
+        facts = {
             "ids": ids,
             "names": set(ids),
             "goals": practice.goals.goals_document(ids["Zoë Abernathy-Okafor"]),
@@ -40,7 +40,8 @@ def demo_facts(demo_vault: Path) -> Iterator[dict[str, object]]:
             "today": practice.today(),
         }
     finally:
-        practice.close()
+        practice.close()  # one writer at a time: the commands below open it themselves
+    yield facts
 
 
 def client_id(facts: dict[str, object], name: str) -> str:

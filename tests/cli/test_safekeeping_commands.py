@@ -146,16 +146,20 @@ def test_backup_then_restore_round_trip(run_cli: RunCli, vault: Path, tmp_path: 
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert b"Kept Safe" not in backup.read_bytes()
     assert restored.code == 0, restored.err
-    [replaced] = tmp_path.glob(f"{vault.name}.replaced-*")
-    [stale] = tmp_path.glob(f"{vault.name}.stale-*-wal")
+    [replaced] = [
+        p
+        for p in tmp_path.glob(f"{vault.name}.replaced-*")
+        if not p.name.endswith(("-wal", "-shm", ".lock"))
+    ]
+    stale = replaced.with_name(replaced.name + "-wal")
     assert restored.out.splitlines() == [
         f"Restored {vault} from {backup} (checked first); the vault it replaced is kept at "
         f"{replaced}.",
-        f"Moved aside, never merged: {stale}.",
+        f"Its journal went with it, never merged into the restored vault: {stale}.",
     ]
+    assert stale.read_bytes() == b"left over from a crash"
     assert names(vault) == ["Kept Safe"]
     assert names(replaced) == ["Added By Mistake", "Kept Safe"]
-    assert stale.read_bytes() == b"left over from a crash"
     assert stat.S_IMODE(vault.stat().st_mode) == 0o600
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from alliance_desktop.cli import passphrase as cli_passphrase
+from alliance_desktop.cli import vault_commands
 from alliance_desktop.services import Practice
 from alliance_desktop.services.practice import VaultHealth
 from tests.cli.conftest import Run
@@ -174,17 +175,18 @@ def test_a_file_that_is_not_a_vault_is_named_as_such(
 def test_check_reports_problems_with_exit_1(
     run_cli: RunCli, demo_vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def unhealthy(self: Practice) -> VaultHealth:
-        return VaultHealth(self.vault_path, 1, 12, ("page 7 failed authentication",))
+    def unhealthy(path: Path, passphrase: str) -> VaultHealth:
+        return VaultHealth(path, 1, 12, ("page 7 failed authentication",))
 
-    monkeypatch.setattr(Practice, "health", unhealthy)
+    monkeypatch.setattr(vault_commands, "check_vault_file", unhealthy)
     monkeypatch.setenv("ALLIANCE_PASSPHRASE", "demo-practice-2026")
 
     result = run_cli("vault", "check", "--vault", str(demo_vault))
 
     assert result.code == 1
     assert result.err == (
-        f"alliance-desktop: {demo_vault} failed its check: page 7 failed authentication.\n"
+        f"alliance-desktop: {demo_vault} failed its check: page 7 failed authentication. "
+        "Nothing was changed: the vault and its log were only read.\n"
     )
     assert result.out == ""
 
@@ -192,10 +194,10 @@ def test_check_reports_problems_with_exit_1(
 def test_an_unexpected_error_is_one_line_not_a_traceback(
     run_cli: RunCli, demo_vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(self: Practice) -> VaultHealth:
+    def broken(path: Path, passphrase: str) -> VaultHealth:
         raise RuntimeError("boom\nsecond line")
 
-    monkeypatch.setattr(Practice, "health", broken)
+    monkeypatch.setattr(vault_commands, "check_vault_file", broken)
     monkeypatch.setenv("ALLIANCE_PASSPHRASE", "demo-practice-2026")
 
     result = run_cli("vault", "check", "--vault", str(demo_vault))

@@ -33,7 +33,7 @@ from alliance_desktop.domain.rupture import (
 from alliance_desktop.domain.session import SessionStatus
 from alliance_desktop.services import Practice
 from alliance_desktop.services.reports import NoEndingPlan
-from tests.factories import PASSPHRASE, make_client, make_session
+from tests.factories import PASSPHRASE, fixed_clock, make_client, make_session
 
 NAME = "Zoë O’Brien-Волкова"
 LEVELS = ("never", "rarely", "twice a week", "most days", "every day")
@@ -214,7 +214,8 @@ def test_goal_review_dates(practice: Practice, client_id: int) -> None:
 def test_goals_achieved_before_the_review_are_left_out(
     practice: Practice, client_id: int, vault_path: Path
 ) -> None:
-    # A second window on the vault whose clock says January: the goal is achieved then.
+    # The vault opened again with a clock that says January: the goal is achieved then.
+    practice.close()  # one writer at a time
     january = Practice.open(vault_path, PASSPHRASE, clock=lambda: dt.datetime(2026, 1, 20, 9))
     try:
         january.goals.add_goal(
@@ -222,6 +223,7 @@ def test_goals_achieved_before_the_review_are_left_out(
         )
     finally:
         january.close()
+    practice = Practice.open(vault_path, PASSPHRASE, clock=fixed_clock)
     whole = text_of(practice.reports.goal_review_pdf(client_id))
     assert "Reached in January" in whole
     assert "You reached this goal on 20 January 2026." in whole

@@ -113,7 +113,7 @@ def test_restore_never_merges_a_stale_wal(practice: Practice, vault_path: Path) 
     assert _names(restored) == ["In Backup"]
     assert restored.health().is_healthy
     restored.close()
-    assert list(vault_path.parent.glob("*.stale-*-wal"))
+    assert list(vault_path.parent.glob("*.replaced-*-wal"))  # kept with the file it belongs to
 
 
 def test_restore_refuses_a_bad_backup_and_changes_nothing(

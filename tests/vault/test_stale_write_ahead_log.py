@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from alliance_desktop.domain.custody_errors import VaultInUse
 from alliance_desktop.domain.vault_errors import StaleWriteAheadLog
 from alliance_desktop.vault import create_vault, open_vault
 from alliance_desktop.vault.client_repository import ClientRepository
@@ -57,23 +58,27 @@ def test_a_log_left_by_a_crash_is_still_merged(saved: Path, tmp_path: Path) -> N
     add_clients(vault, "Only In The Log")
     crashed = tmp_path / "crashed" / saved.name
     crashed.parent.mkdir()
-    shutil.copyfile(saved, crashed)  # the three files as a crash would leave them
-    put_back(crashed, snapshot(saved))
+    shutil.copyfile(saved, crashed)  # the four files as a crash would leave them
+    put_back(crashed, snapshot(saved, ("-wal", "-shm", ".lock")))
     vault.close()
 
     assert stale_log_reason(crashed, PASSPHRASE) is None
     assert names_in(crashed) == ["Only In The Log", "Saved Earlier"]
 
 
-def test_a_log_in_use_by_another_connection_is_not_stale(saved: Path) -> None:
+def test_a_log_in_use_by_another_window_is_left_alone(saved: Path) -> None:
     first = open_vault(saved, PASSPHRASE, fixed_clock)
     add_clients(first, "Written By The First")
     try:
         assert sidecar(saved, "-wal").stat().st_size > 0
         assert stale_log_reason(saved, PASSPHRASE) is None
-        assert names_in(saved) == ["Saved Earlier", "Written By The First"]
+        log = snapshot(saved)
+        with pytest.raises(VaultInUse, match="open in another window since"):
+            open_vault(saved, PASSPHRASE, fixed_clock)  # one writer at a time (issue 12)
+        assert snapshot(saved) == log
     finally:
         first.close()
+    assert names_in(saved) == ["Saved Earlier", "Written By The First"]
 
 
 def test_a_log_already_wholly_in_the_vault_is_harmless(saved: Path) -> None:

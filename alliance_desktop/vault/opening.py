@@ -1,0 +1,145 @@
+"""Opening and creating a vault: the lock first, then the log's custody, then SQLite.
+
+Order matters. The cross-process lock is taken before anything else, so a second writer (or a
+restore) is refused in words while the first holds the vault. The -wal is then proven to belong
+to this file (`custody.py`) before SQLite opens it read-write, because opening merges any log
+beside the file. Only then is the vault keyed, upgraded and stamped with this session's mark.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlcipher3
+
+from alliance_desktop.domain.passphrase import check_new_passphrase
+from alliance_desktop.domain.vault_errors import (
+    StaleWriteAheadLog,
+    VaultAlreadyExists,
+    VaultError,
+    VaultMissing,
+)
+from alliance_desktop.vault.connection import (
+    Clock,
+    Vault,
+    _diagnosed,
+    _is_damage,
+    _plain_reason,
+    _sidecars,
+    system_clock,
+)
+from alliance_desktop.vault.custody import (
+    foreign_log_reason,
+    hold_checkpoints,
+    stamp,
+    stamp_if_log_is_large,
+)
+from alliance_desktop.vault.diagnosis import check_file_shape, sidecar
+from alliance_desktop.vault.schema import bring_up_to_date
+from alliance_desktop.vault.sqlcipher_settings import (
+    apply_connection_settings,
+    apply_key,
+    connect,
+)
+from alliance_desktop.vault.vault_lock import VaultLock
+
+
+def open_vault(
+    path: Path, passphrase: str, clock: Clock = system_clock, *, lock: VaultLock | None = None
+) -> Vault:
+    """Unlock an existing vault, upgrading its schema (after an encrypted copy) when needed.
+
+    `lock` is one the caller already holds (a restore proving its result opens)."""
+    path = Path(path)
+    if not path.exists():
+        raise VaultMissing(path)
+    check_file_shape(path)
+    held = lock if lock is not None else VaultLock.acquire(path)
+    try:
+        # Before SQLite opens the file, which would merge any -wal beside it into the vault.
+        reason = foreign_log_reason(path, passphrase)
+        if reason is not None:
+            raise StaleWriteAheadLog(path, sidecar(path, "-wal"), reason)
+        vault = _keyed(path, passphrase, clock)
+        try:
+            _take_custody(vault, held)
+        except BaseException:
+            vault.close_keeping_lock()
+            raise
+    except BaseException:
+        if lock is None:
+            held.release()
+        raise
+    return vault
+
+
+def create_vault(path: Path, passphrase: str, clock: Clock = system_clock) -> Vault:
+    """Make a new, empty vault readable only by the current user."""
+    path = Path(path)
+    check_new_passphrase(passphrase)
+    if path.exists():
+        raise VaultAlreadyExists(path)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # Made 0600 before SQLCipher touches it; SQLite gives -wal and -shm the same mode.
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        lock = VaultLock.acquire(path)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    connection = connect(path)
+    try:
+        apply_key(connection, passphrase)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        apply_connection_settings(connection)
+        hold_checkpoints(connection)
+        vault = Vault(path, connection, clock)
+        bring_up_to_date(vault)
+        _take_custody(vault, lock)
+        stamp(vault, lock)  # a new vault is marked at once: its first log is already proven
+        vault.before_first_write = None
+    except BaseException:
+        connection.close()
+        lock.release()
+        for leftover in (path, *_sidecars(path)):
+            leftover.unlink(missing_ok=True)
+        raise
+    return vault
+
+
+def _keyed(path: Path, passphrase: str, clock: Clock) -> Vault:
+    connection = connect(path)
+    try:
+        apply_key(connection, passphrase)
+        # The first read is where a wrong key shows itself.
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as error:
+        connection.close()
+        # A wrong key says "not a database"; a damaged page the schema lives on, "malformed".
+        if _is_damage(error):
+            raise _diagnosed(path, passphrase, error) from None
+        raise VaultError(f"Could not open {path}: {_plain_reason(error)}.") from None
+    try:
+        apply_connection_settings(connection)
+        hold_checkpoints(connection)
+        vault = Vault(path, connection, clock)
+        bring_up_to_date(vault)
+    except sqlcipher3.DatabaseError as error:
+        connection.close()
+        if _is_damage(error):
+            raise _diagnosed(path, passphrase, error) from None
+        raise VaultError(f"Could not open {path}: {_plain_reason(error)}.") from None
+    except BaseException:
+        connection.close()
+        raise
+    return vault
+
+
+def _take_custody(vault: Vault, lock: VaultLock) -> None:
+    """Keep the lock until the vault closes; mark this session in the file and the lock before
+    its first write (a session that only reads changes nothing)."""
+    vault.on_close = lock.release
+    vault.before_first_write = lambda: stamp(vault, lock)
+    vault.after_commit = lambda: stamp_if_log_is_large(vault, lock)
+    vault.restamp = lambda: stamp(vault, lock)
