@@ -37,6 +37,9 @@ class Vault:
         self.on_close: Callable[[], None] | None = None
         self.after_commit: Callable[[], None] | None = None
         self.restamp: Callable[[], None] | None = None
+        # Before SQLite starts a new log outside a stamp (a rekey): the lock stops naming the
+        # old log's salts, so the new log (with the file's own mark) is still taken after a crash.
+        self.release_log_salts: Callable[[], None] | None = None
         # Runs once, before the first write of the session (custody's stamp), so a session that
         # only reads leaves the file as it found it.
         self.before_first_write: Callable[[], None] | None = None

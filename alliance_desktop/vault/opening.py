@@ -143,3 +143,4 @@ def _take_custody(vault: Vault, lock: VaultLock) -> None:
     vault.before_first_write = lambda: stamp(vault, lock)
     vault.after_commit = lambda: stamp_if_log_is_large(vault, lock)
     vault.restamp = lambda: stamp(vault, lock)
+    vault.release_log_salts = lambda: lock.set_marks(lock.record.marks, None)

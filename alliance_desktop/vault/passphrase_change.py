@@ -32,6 +32,8 @@ def change_passphrase(
     if normalise_passphrase(current) == new:
         raise VaultError("The new passphrase is the same as the current one.")
     connection = vault.connection
+    if vault.release_log_salts is not None:
+        vault.release_log_salts()
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     literal = new.replace("'", "''")
     connection.execute(f"PRAGMA rekey = '{literal}'").fetchall()
