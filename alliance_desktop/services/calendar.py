@@ -116,9 +116,15 @@ class SessionCalendar:
         data, count = icalendar_for_range(
             self._sessions, first_day, last_day, naming, label, self._now()
         )
-        write_private_file(path, data)
-        if self._record is not None:
-            self._record(VaultEvent.CALENDAR_EXPORTED, None)
+        record = self._record
+        # Recorded before the file takes its name: no export exists outside the audit trail.
+        write_private_file(
+            path,
+            data,
+            before_replace=None
+            if record is None
+            else lambda: record(VaultEvent.CALENDAR_EXPORTED, None),
+        )
         return count
 
     # Writing

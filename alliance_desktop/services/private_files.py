@@ -5,13 +5,21 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from alliance_desktop.services.export_targets import check_export_file
 
 
-def write_private_file(path: Path, data: bytes) -> Path:
-    """Write beside the target, fsync, then rename: a crash leaves the old file or the new one."""
+def write_private_file(
+    path: Path, data: bytes, before_replace: Callable[[], None] | None = None
+) -> Path:
+    """Write beside the target, fsync, then rename: a crash leaves the old file or the new one.
+
+    `before_replace` runs once the data is safely on disk but before it takes the target's name
+    (the export is recorded in the audit trail there): if it fails, the new file is removed and
+    whatever was at `path` before is still there, so no export exists outside the audit trail.
+    """
     path = check_export_file(Path(path))  # never the vault, its log or copies, a pipe or device
     if not path.parent.is_dir():
         raise FileNotFoundError(f"The folder {path.parent} does not exist.")
@@ -22,6 +30,8 @@ def write_private_file(path: Path, data: bytes) -> Path:
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
+        if before_replace is not None:
+            before_replace()
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -231,10 +231,15 @@ class ReportMaker:
         )
 
     def _write(self, path: Path, data: bytes, client_id: int) -> Path:
-        written = write_private_file(path, data)
-        if self._record is not None:
-            self._record(VaultEvent.REPORT_EXPORTED, client_id)
-        return written
+        record = self._record
+        # Recorded before the file takes its name: no export exists outside the audit trail.
+        return write_private_file(
+            path,
+            data,
+            before_replace=None
+            if record is None
+            else lambda: record(VaultEvent.REPORT_EXPORTED, client_id),
+        )
 
     def _instrument_readings(
         self, entries: Sequence[CalendarEntry], since: dt.date | None, until: dt.date | None

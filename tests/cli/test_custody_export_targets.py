@@ -125,3 +125,26 @@ def test_ordinary_targets_are_still_written(tmp_path: Path) -> None:
     write_private_file(old_pdf, b"%PDF-1.7 the new review")
     assert old_pdf.read_bytes() == b"%PDF-1.7 the new review"
     assert check_export_folder(tmp_path / "handover") == tmp_path / "handover"
+
+
+def test_an_export_that_cannot_be_recorded_is_not_left_on_disk(
+    run_cli: RunCli, vault: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Case 6: recording the export fails (a read-only vault): no file, and the message says so."""
+    from alliance_desktop.domain.vault_errors import VaultWriteFailed
+
+    def read_only(*args: object) -> None:
+        raise VaultWriteFailed("the vault file is read-only")
+
+    monkeypatch.setattr(Practice, "record_event", read_only)
+    earlier = vault.parent / "review.pdf"
+    earlier.write_bytes(b"%PDF-1.7 last month's review")
+    for argv in commands(vault, earlier)[:2] + [
+        [*c[:-1], str(vault.parent / "new.ics")] for c in commands(vault, earlier)[1:2]
+    ]:
+        result = run_cli(*argv)
+        assert result.code == 1, result
+        assert "Nothing from this change was written" in result.err
+    assert earlier.read_bytes() == b"%PDF-1.7 last month's review"  # the old one kept
+    assert not (vault.parent / "new.ics").exists()
+    assert not [p for p in vault.parent.iterdir() if p.name.endswith(".partial")]
