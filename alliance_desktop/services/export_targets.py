@@ -23,7 +23,7 @@ _WAL_MAGICS = (0x377F0682, 0x377F0683)
 _WAL_INDEX_VERSION = 3007000
 # Files that live beside a vault and belong to it (`practice.vault-wal`, `practice.vault.lock`),
 # refused by name even while empty. Kept copies and backups are refused by what they hold.
-_COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", ".lock")
+_COMPANION_SUFFIXES = ("-wal", "-shm", "-journal", ".lock", ".anchor")
 
 
 def check_export_file(path: Path) -> Path:

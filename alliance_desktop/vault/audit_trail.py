@@ -1,29 +1,36 @@
 """The audit trail. Repositories call `record_change` inside their own transaction.
 
-Rows are hash-chained: each holds the SHA-256 of the previous row's hash and its own content.
+Rows are chained: each holds an HMAC (SHA-256 before schema 9) over the previous row's hash
+and its own content; the keying and the anchor outside the table are in `audit_chain.py`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import TYPE_CHECKING
 
 import sqlcipher3
 
 from alliance_desktop.domain.audit import AuditEntry
+from alliance_desktop.vault.audit_chain import (
+    CHAIN_START,
+    audit_key,
+    chained_hash,
+    first_broken,
+    read_rows,
+)
 
 if TYPE_CHECKING:
     from alliance_desktop.vault.connection import Vault
 
-CHAIN_START = "0" * 64
+__all__ = ["CHAIN_START", "first_broken_link", "recent_entries", "record_change", "row_hash"]
 
 
 def row_hash(
     previous_hash: str, at: str, kind: str, record_type: str, record_id: int | None
 ) -> str:
-    content = "\x1f".join((previous_hash, at, kind, record_type, str(record_id)))
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+    """The unkeyed (schemas 6-8) hash of a row."""
+    return chained_hash(None, previous_hash, at, kind, record_type, record_id)
 
 
 def record_change(
@@ -53,7 +60,7 @@ def record_change(
             record_type,
             record_id,
             previous,
-            row_hash(previous, stamp, kind, record_type, record_id),
+            chained_hash(audit_key(connection), previous, stamp, kind, record_type, record_id),
         ),
     )
 
@@ -70,23 +77,7 @@ def record_events(vault: Vault, *events: tuple[str, str, int | None]) -> None:
 def first_broken_link(vault: Vault) -> int | None:
     """The id of the first row whose hash or link does not verify, or None when all is intact."""
     with vault.reading() as connection:
-        rows = connection.execute(
-            "SELECT id, at, kind, record_type, record_id, previous_hash, row_hash "
-            "FROM audit_trail ORDER BY id"
-        ).fetchall()
-    previous: str | None = None
-    for row_id, at, kind, record_type, record_id, previous_hash, stored_hash in rows:
-        if stored_hash is None:
-            if previous is not None:  # an unchained row after the chain began
-                return int(row_id)
-            continue
-        expected_previous = previous if previous is not None else CHAIN_START
-        if previous_hash != expected_previous:
-            return int(row_id)
-        if stored_hash != row_hash(previous_hash, at, kind, record_type, record_id):
-            return int(row_id)
-        previous = stored_hash
-    return None
+        return first_broken(read_rows(connection), audit_key(connection))
 
 
 def recent_entries(vault: Vault, limit: int = 200) -> list[AuditEntry]:

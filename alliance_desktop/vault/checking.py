@@ -20,7 +20,16 @@ from pathlib import Path
 import sqlcipher3
 
 from alliance_desktop.domain.vault_errors import DamagedVault, StaleWriteAheadLog, VaultMissing
-from alliance_desktop.vault.audit_trail import first_broken_link
+from alliance_desktop.vault.audit_chain import (
+    Anchor,
+    Row,
+    audit_key,
+    compare_with_anchor,
+    first_broken,
+    inner_anchor,
+    read_anchor,
+    read_rows,
+)
 from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Vault, _diagnosed, _is_damage, system_clock
 from alliance_desktop.vault.custody import foreign_log_reason
@@ -94,9 +103,13 @@ def _examined(
                 f"it was written by a newer version of Alliance Desktop (schema {version})"
             )
             return version, 0, problems
-        broken = first_broken_link(vault)
+        key = audit_key(connection)
+        rows = read_rows(connection)
+        broken = first_broken(rows, key)
         if broken is not None:
             problems.append(f"the audit trail was altered at row {broken}")
+        elif key is not None:
+            problems += _anchor_problems(shown, rows, key, connection)
         try:
             clients = ClientRepository(vault).count()
         except Exception:  # a damaged table is already named among the problems
@@ -104,3 +117,19 @@ def _examined(
         return version, clients, problems
     finally:
         connection.close()
+
+
+def _anchor_problems(
+    path: Path, rows: list[Row], key: bytes, connection: sqlcipher3.Connection
+) -> list[str]:
+    """Truncation or rewriting relative to the anchor beside the file and the one inside."""
+    problems: list[str] = []
+    beside = read_anchor(path, key)
+    if isinstance(beside, str):
+        problems.append(beside)
+    for anchor in (beside, inner_anchor(connection)):
+        if isinstance(anchor, Anchor):
+            found = compare_with_anchor(rows, anchor)
+            if found is not None and found not in problems:
+                problems.append(found)
+    return problems

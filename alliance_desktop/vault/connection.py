@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import sqlcipher3
@@ -43,6 +43,8 @@ class Vault:
         # Runs once, before the first write of the session (custody's stamp), so a session that
         # only reads leaves the file as it found it.
         self.before_first_write: Callable[[], None] | None = None
+        # Runs at close() while the connection is still open (the audit anchor is written).
+        self.before_close: Callable[[], None] | None = None
 
     @property
     def connection(self) -> sqlcipher3.Connection:
@@ -124,6 +126,9 @@ class Vault:
         The connection closes (and the key goes) even when the checkpoint fails, e.g. on a full
         disk; every commit is then still in the -wal, and goes into the file at the next open.
         """
+        if self.before_close is not None and self._connection is not None:
+            with suppress(sqlcipher3.Error, OSError):  # the anchor is a help, not a duty
+                self.before_close()
         try:
             self.close_keeping_lock()
         finally:

@@ -7,6 +7,7 @@ through `sqlcipher_export` into a fresh file, encrypted with the vault's own key
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import sqlcipher3
 
 from alliance_desktop.domain.vault_errors import VaultError
+from alliance_desktop.vault.audit_chain import current_anchor
 from alliance_desktop.vault.audit_trail import record_change
 from alliance_desktop.vault.connection import Vault
 
@@ -59,6 +61,14 @@ def _give_copy_its_own_mark(connection: sqlcipher3.Connection) -> None:
         connection.execute(
             "UPDATE vault_copy.vault_custody SET mark = 'copy-' || lower(hex(randomblob(16)))"
         )
+        # The audit trail's count and head as copied: the copy's own anchor (audit_chain.py).
+        anchor = current_anchor(connection, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        if anchor is not None:
+            connection.execute(
+                "UPDATE vault_copy.vault_custody "
+                "SET anchor_count = ?, anchor_head = ?, anchor_at = ?",
+                (anchor.count, anchor.head, anchor.at),
+            )
 
 
 def record_backup(vault: Vault, kind: str) -> None:

@@ -20,6 +20,7 @@ from alliance_desktop.domain.vault_errors import (
     VaultError,
     VaultMissing,
 )
+from alliance_desktop.vault.audit_chain import audit_key, key_the_chain, write_anchor
 from alliance_desktop.vault.connection import (
     Clock,
     Vault,
@@ -96,6 +97,7 @@ def create_vault(path: Path, passphrase: str, clock: Clock = system_clock) -> Va
         hold_checkpoints(connection)
         vault = Vault(path, connection, clock)
         bring_up_to_date(vault)
+        _key_audit_chain(vault)
         _take_custody(vault, lock)
         stamp(vault, lock)  # a new vault is marked at once: its first log is already proven
         vault.before_first_write = None
@@ -125,6 +127,7 @@ def _keyed(path: Path, passphrase: str, clock: Clock) -> Vault:
         hold_checkpoints(connection)
         vault = Vault(path, connection, clock)
         bring_up_to_date(vault)
+        _key_audit_chain(vault)
     except sqlcipher3.DatabaseError as error:
         connection.close()
         if _is_damage(error):
@@ -136,10 +139,21 @@ def _keyed(path: Path, passphrase: str, clock: Clock) -> Vault:
     return vault
 
 
+def _key_audit_chain(vault: Vault) -> None:
+    """Once, after the upgrade to schema 9: the verified SHA-256 chain becomes an HMAC chain."""
+    if audit_key(vault.connection) is not None:
+        return
+    with vault.transaction() as tx:
+        key_the_chain(tx)
+
+
 def _take_custody(vault: Vault, lock: VaultLock) -> None:
     """Keep the lock until the vault closes; mark this session in the file and the lock before
     its first write (a session that only reads changes nothing)."""
     vault.on_close = lock.release
+    vault.before_close = lambda: write_anchor(
+        vault.connection, vault.path, vault.clock().isoformat()
+    )
     vault.before_first_write = lambda: stamp(vault, lock)
     vault.after_commit = lambda: stamp_if_log_is_large(vault, lock)
     vault.restamp = lambda: stamp(vault, lock)

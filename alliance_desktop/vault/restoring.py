@@ -22,6 +22,7 @@ import sqlcipher3
 
 from alliance_desktop.domain.audit import VaultEvent
 from alliance_desktop.domain.vault_errors import DamagedVault, NotAVault, VaultError, VaultTooNew
+from alliance_desktop.vault.audit_chain import write_anchor
 from alliance_desktop.vault.copies import record_backup
 from alliance_desktop.vault.diagnosis import (
     check_file_shape,
@@ -34,7 +35,7 @@ from alliance_desktop.vault.schema import latest_schema_version
 from alliance_desktop.vault.sqlcipher_settings import apply_key, connect
 from alliance_desktop.vault.vault_lock import VaultLock, lock_path, read_lock_record
 
-_COMPANIONS = ("-wal", "-shm")
+_COMPANIONS = ("-wal", "-shm", ".anchor")  # go aside with the vault they belong to
 
 
 def restore_copy(backup: Path, vault_path: Path, passphrase: str, stamp: str) -> Path | None:
@@ -55,6 +56,7 @@ def restore_copy(backup: Path, vault_path: Path, passphrase: str, stamp: str) ->
             restored = open_vault(vault_path, passphrase, lock=lock)  # proves it opens
             try:
                 record_backup(restored, VaultEvent.RESTORED.value)
+                write_anchor(restored.connection, vault_path, restored.clock().isoformat())
             finally:
                 restored.close_keeping_lock()
         except BaseException:

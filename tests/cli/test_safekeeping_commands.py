@@ -149,7 +149,7 @@ def test_backup_then_restore_round_trip(run_cli: RunCli, vault: Path, tmp_path: 
     [replaced] = [
         p
         for p in tmp_path.glob(f"{vault.name}.replaced-*")
-        if not p.name.endswith(("-wal", "-shm", ".lock"))
+        if not p.name.endswith(("-wal", "-shm", ".lock", ".anchor"))
     ]
     stale = replaced.with_name(replaced.name + "-wal")
     assert restored.out.splitlines() == [
