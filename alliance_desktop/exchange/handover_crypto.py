@@ -50,9 +50,14 @@ SCRYPT_R = 8
 SCRYPT_P = 1
 # Parameters come from files that may be hostile: refuse ones that would take minutes or
 # gigabytes, and ones too weak to be ours.
-_N_RANGE = (2**14, 2**20)
-_R_RANGE = (1, 32)
-_P_RANGE = (1, 16)
+# The settings come from an unsigned file and are used before the password can be checked, so
+# each is capped: at most 64 MiB of memory (128·n·r bytes) and twice our own work per try
+# (n = 2^16, r = 8, p = 1 is ~0.3 s here), never the 4 GiB and 18 s a hostile file could ask for.
+_N_RANGE = (2**14, 2**16)
+_R_RANGE = (1, 8)
+_P_RANGE = (1, 2)
+_MAX_SCRYPT_MEMORY = 64 * 1024 * 1024
+_MAX_SCRYPT_WORK = 2**16 * 8
 
 _PASSWORD_CHECK = b"alliance-desktop handover password check"
 
@@ -84,6 +89,8 @@ class KeyDerivation:
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
                 raise HandoverDamaged("the key derivation settings are out of range")
         assert isinstance(n, int) and isinstance(r, int) and isinstance(p, int)
+        if n & (n - 1) or 128 * n * r > _MAX_SCRYPT_MEMORY or n * r * p > _MAX_SCRYPT_WORK:
+            raise HandoverDamaged("the key derivation settings are out of range")
         salt = _unb64(document.get("salt"), "salt")
         if len(salt) < 16:
             raise HandoverDamaged("the key derivation salt is too short")

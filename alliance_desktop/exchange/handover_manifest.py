@@ -31,6 +31,7 @@ from alliance_desktop.domain.handover_errors import (
 from alliance_desktop.exchange.handover_crypto import HandoverKeys, KeyDerivation, canonical_json
 
 MANIFEST_NAME = "manifest.json"
+MAX_MANIFEST_BYTES = 1024 * 1024
 MANIFEST_FORMAT = "alliance-desktop-handover"
 FORMAT_VERSION = 1
 
@@ -114,8 +115,14 @@ def read_manifest(folder: Path) -> Manifest:
         raise NotAHandover(folder, "there is no such folder")
     if not path.is_file():
         raise NotAHandover(folder, f"it has no {MANIFEST_NAME}")
+    # Sized before it is read: a manifest lists a handful of files in a few kilobytes.
+    if path.stat().st_size > MAX_MANIFEST_BYTES:
+        raise HandoverDamaged(f"{MANIFEST_NAME} is far too large to be a handover manifest")
     try:
-        document = json.loads(path.read_bytes())
+        with path.open("rb") as file:
+            document = json.loads(file.read(MAX_MANIFEST_BYTES + 1))
+    except RecursionError:
+        raise HandoverDamaged(f"{MANIFEST_NAME} is nested too deeply to be a manifest") from None
     except (ValueError, UnicodeDecodeError):
         raise HandoverDamaged(f"{MANIFEST_NAME} is not valid JSON (cut short or damaged)") from None
     if not isinstance(document, dict) or document.get("format") != MANIFEST_FORMAT:
