@@ -11,10 +11,12 @@ from pathlib import Path
 
 from alliance_desktop.cli import CommandFailed, guarded, parse_arguments, run_command
 from alliance_desktop.demo import ensure_demo_vault
+from alliance_desktop.process_safety import disable_core_dumps
 from alliance_desktop.services import vault_locations
 
 
 def main(argv: list[str] | None = None) -> int:
+    disable_core_dumps()  # before any passphrase exists in this process
     try:
         args = parse_arguments(argv)
     except SystemExit as exit_request:  # --help, --version and usage errors (status 2)
