@@ -16,6 +16,7 @@ from alliance_desktop.domain.client import (
 from alliance_desktop.domain.client_search import ClientFinder
 from alliance_desktop.domain.practice_profile import PracticeProfile, check_practice_profile
 from alliance_desktop.services.calendar import SessionCalendar
+from alliance_desktop.services.drafts import DraftKeeping
 from alliance_desktop.services.ending_work import EndingWork
 from alliance_desktop.services.goal_board import GoalBoard
 from alliance_desktop.services.handover import HandoverService
@@ -26,6 +27,7 @@ from alliance_desktop.vault import Vault, create_vault, open_vault
 from alliance_desktop.vault.audit_trail import first_broken_link, recent_entries, record_events
 from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Clock, system_clock
+from alliance_desktop.vault.draft_repository import DraftRepository
 from alliance_desktop.vault.ending_plan_repository import EndingPlanRepository
 from alliance_desktop.vault.goal_repository import GoalRepository
 from alliance_desktop.vault.handover_repository import HandoverRepository
@@ -78,6 +80,7 @@ class Practice:
             record=self.record_event,
         )
         self.handover = HandoverService(HandoverRepository(vault), self, self._forget_client_list)
+        self.drafts = DraftKeeping(DraftRepository(vault), self.local_now)
 
     @classmethod
     def open(cls, path: Path, passphrase: str, clock: Clock = system_clock) -> Practice:

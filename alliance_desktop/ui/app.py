@@ -20,6 +20,8 @@ from alliance_desktop.services.vault_locations import default_vault_path
 from alliance_desktop.ui.clipboard_guard import CLEAR_AFTER_MS, ClipboardGuard
 from alliance_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 from alliance_desktop.ui.dialogs.unlock_dialog import UnlockDialog
+from alliance_desktop.ui.draft_book import DraftBook
+from alliance_desktop.ui.draft_reopening import attach_drafts
 from alliance_desktop.ui.lock import (
     IdleWatcher,
     Place,
@@ -74,6 +76,7 @@ class AppSession(QObject):
         self.tasks = TaskRunner(self)
         self.practice: Practice | None = None
         self.main_window: MainWindow | None = None
+        self.drafts: DraftBook | None = None  # what is typed in the open editors, kept
         self._closing_tasks: list[TaskRunner] = []  # workers closing a locked vault
         self._place: Place | None = None
         preferences = lock_preferences()
@@ -110,6 +113,7 @@ class AppSession(QObject):
         )
         window = MainWindow(practice, self.tasks)
         self.main_window = window
+        self.drafts = attach_drafts(window, practice, self.tasks)
         window.menu_actions.lock.triggered.connect(self.lock)
         window.menu_actions.preferences.triggered.connect(self.edit_preferences)
         window.handovers.copy_text = self.clipboard.copy_text  # a copied password is cleared too
@@ -119,6 +123,7 @@ class AppSession(QObject):
         window.show()
         self.clipboard.start()
         self.idle.start()
+        self.drafts.load()  # drafts left by a lock, a quit or a crash are offered back
 
     def edit_preferences(self) -> None:
         chosen = PreferencesDialog.edit(self.main_window, lock_preferences())
@@ -133,6 +138,7 @@ class AppSession(QObject):
         window, practice = self.main_window, self.practice
         if window is None or practice is None:
             return
+        self._keep_drafts_now()  # before anything closes: the editors still hold the text
         self.idle.stop()
         self.clipboard.clear_all()
         self.clipboard.stop()
@@ -176,8 +182,15 @@ class AppSession(QObject):
         self.unlock_dialog.set_waiting(None)
         emit(self.locked)
 
+    def _keep_drafts_now(self) -> None:
+        """Every open editor's text goes to the vault now, queued before the vault closes."""
+        if self.drafts is not None:
+            self.drafts.close()
+            self.drafts = None
+
     def finish(self) -> None:
         """Let queued writes finish, then close the vault (checkpointing its journal)."""
+        self._keep_drafts_now()
         self.idle.stop()
         self.clipboard.clear_all()
         self.clipboard.stop()

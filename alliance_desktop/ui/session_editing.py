@@ -28,6 +28,7 @@ from alliance_desktop.ui import messages
 from alliance_desktop.ui.dialogs.session_dialog import SessionDialog
 from alliance_desktop.ui.dialogs.session_goal_fields import GoalsToRate, with_typed
 from alliance_desktop.ui.dialogs.session_results import Booking, SessionEdit
+from alliance_desktop.ui.draft_keeper import forget_draft
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.widgets.calendar_layout import short_day
@@ -154,6 +155,7 @@ class SessionEditing(QObject):
             return calendar.plan_series(session, rule, allow_overlap=allow_overlap)[1]
 
         def booked(saved: list[Session]) -> None:
+            forget_draft("session", None)
             if len(saved) == 1:
                 text = f"Session booked for {_when(saved[0].start)}."
             else:
@@ -263,9 +265,13 @@ class SessionEditing(QObject):
             saved = calendar.save(after, allow_overlap=allow_overlap, goal_ratings=ratings)
             return f"Session on {_when(saved.start)} saved{_rated(edited)}."
 
+        def saved(text: str) -> None:
+            forget_draft("session", after.id)
+            self._changed(text)
+
         self._tasks.submit(
             work,
-            self._changed,
+            saved,
             lambda error: self._failed(
                 error,
                 "Save anyway",

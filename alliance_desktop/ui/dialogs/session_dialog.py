@@ -40,6 +40,7 @@ from alliance_desktop.ui.dialogs.repeat_fields import RepeatFields
 from alliance_desktop.ui.dialogs.session_goal_fields import GoalsToRate, SessionGoalFields
 from alliance_desktop.ui.dialogs.session_results import Booking, SessionEdit
 from alliance_desktop.ui.dialogs.session_timing import SessionTiming
+from alliance_desktop.ui.draft_keeper import keep_drafts
 from alliance_desktop.ui.widgets.calendar_layout import short_day
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 from alliance_desktop.ui.widgets.status_palette import status_icon
@@ -196,6 +197,13 @@ class SessionDialog(QDialog):
 
         self._fill(session, repeat)
         (self.client if is_new and session.client_id == 0 else self.agenda).setFocus()
+        self.drafts = keep_drafts(
+            self,
+            "session",
+            None if is_new else session.id,
+            client_id=session.client_id or None,
+            title=self.windowTitle(),
+        )
 
     # Building
 

@@ -18,6 +18,7 @@ from alliance_desktop.ui import messages
 from alliance_desktop.ui.dialogs.goal_dialog import GoalDialog
 from alliance_desktop.ui.dialogs.goal_rating_dialog import GoalRatingDialog
 from alliance_desktop.ui.dialogs.goal_task_dialog import GoalTaskDialog
+from alliance_desktop.ui.draft_keeper import forget_draft
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 
@@ -66,6 +67,7 @@ class GoalEditing(QObject):
         save = goals.add_goal if edited.id is None else goals.update_goal
 
         def saved(result: Goal) -> None:
+            forget_draft("goal", edited.id)
             emit(self.goal_changed, result.id or 0)
             emit(self.status_message, f"Goal saved: {result.title}")
             if after_save is not None:
