@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import isValid
 
 from alliance_desktop.domain.draft import Draft
 from alliance_desktop.services import Practice
@@ -71,6 +72,10 @@ class DraftBook(QObject):
     def add_keeper(self, keeper: DraftKeeper) -> None:
         self._keepers.add(keeper)
 
+    def _live_keepers(self) -> list[DraftKeeper]:
+        # An editor deleted by Qt leaves a Python wrapper behind for a moment.
+        return [keeper for keeper in list(self._keepers) if isValid(keeper)]
+
     def draft(self, editor: str, record: str) -> Draft | None:
         return self._drafts.get((editor, record))
 
@@ -100,7 +105,7 @@ class DraftBook(QObject):
 
     def keep_all_now(self) -> None:
         """Every open editor writes what it holds at once (before a lock, a quit)."""
-        for keeper in list(self._keepers):
+        for keeper in self._live_keepers():
             keeper.keep_now()
 
     def close(self) -> None:
@@ -110,7 +115,7 @@ class DraftBook(QObject):
         self.keep_all_now()
         self._retry.stop()
         self.is_open = False
-        for keeper in list(self._keepers):
+        for keeper in self._live_keepers():
             keeper.stop()
 
     # Unlock: drafts found, and reopening them
