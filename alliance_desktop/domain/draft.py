@@ -53,7 +53,8 @@ def editor_words(editor: str, count: int) -> str:
     return one if count == 1 else many
 
 
-def _when(moment: dt.datetime, today: dt.date) -> str:
+def spoken_time(moment: dt.datetime, today: dt.date) -> str:
+    """ "today, 09:12", "yesterday, 16:40", "Mon 2 Mar, 08:00"."""
     day = moment.date()
     if day == today:
         said = "today"
@@ -75,11 +76,11 @@ def drafts_found_summary(drafts: Sequence[Draft], today: dt.date) -> str:
     what = editor_words(next(iter(kinds)), count) if len(kinds) == 1 else "unsaved texts"
     if len(kinds) == 1:
         what = f"unsaved {what}"
-    return f"{count} {what} from {_when(latest, today)}"
+    return f"{count} {what} from {spoken_time(latest, today)}"
 
 
 def draft_line(draft: Draft, today: dt.date) -> str:
     """One draft as the drafts-found list shows it."""
     what = editor_words(draft.editor, 1)
     title = f": {draft.title}" if draft.title else ""
-    return f"{what.capitalize()}{title} (typed {_when(draft.saved_at, today)})"
+    return f"{what.capitalize()}{title} (typed {spoken_time(draft.saved_at, today)})"

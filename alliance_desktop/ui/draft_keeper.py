@@ -21,9 +21,23 @@ import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QBoxLayout, QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
-from alliance_desktop.domain.draft import Draft, FieldValue, editor_words, record_key
+from alliance_desktop.domain.draft import (
+    Draft,
+    FieldValue,
+    editor_words,
+    record_key,
+    spoken_time,
+)
 from alliance_desktop.ui import unsaved_prompt
 from alliance_desktop.ui.draft_book import DraftBook, current_book
 from alliance_desktop.ui.draft_fields import change_signal, input_fields, read_fields, write_fields
@@ -135,15 +149,33 @@ class DraftKeeper(QObject):
         write_fields(self._fields, draft.fields)
         self._last_kept = dict(draft.fields)
         self.restored_from = draft
-        when = f"{draft.saved_at:%d %b, %H:%M}"
-        note = QLabel(RESTORED_NOTE.format(when=when))
-        note.setObjectName("draftRestoredNote")
+        today = self._book.now().date() if self._book is not None else draft.saved_at.date()
+        note = QLabel(RESTORED_NOTE.format(when=spoken_time(draft.saved_at, today)))
+        note.setObjectName("quietNote")
         note.setWordWrap(True)
         layout = self.dialog.layout()
         if isinstance(layout, QBoxLayout):
             layout.insertWidget(0, note)
         else:
             note.deleteLater()
+        self._show_first_change()
+
+    def _show_first_change(self) -> None:
+        """Open the tab where the first changed field is, so the draft is seen where it was
+        typed."""
+        current = self.current_fields()
+        changed = [key for key, value in current.items() if self._baseline.get(key) != value]
+        if not changed:
+            return
+        widget: QWidget | None = self._fields[changed[0]]
+        while widget is not None and widget is not self.dialog:
+            parent = widget.parentWidget()
+            if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+                tabs = parent.parentWidget()
+                assert isinstance(tabs, QTabWidget)
+                tabs.setCurrentWidget(widget)
+            widget = parent
+        self._fields[changed[0]].setFocus()
 
     # Closing
 

@@ -211,7 +211,8 @@ def test_an_editor_opened_again_shows_its_draft_and_says_so(
     again = _session_dialog(qtbot, practice, session_id)
     assert again.progress_note.toPlainText() == NOTE
     notes = [label.text() for label in again.findChildren(QLabel)]
-    assert any(text.startswith("Unsaved changes from") for text in notes)
+    assert any(text.startswith("Unsaved changes from today") for text in notes)
+    assert again.tabs.tabText(again.tabs.currentIndex()) == "Notes"  # where it was typed
     # The restored draft counts as a change: Escape still asks.
     qtbot.keyClick(again.agenda, Qt.Key.Key_Escape)
     assert prompt.asked == ["session note"]

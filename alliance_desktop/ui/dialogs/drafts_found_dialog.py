@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QListWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,15 +27,17 @@ class DraftsFoundDialog(QDialog):
         self.heading = QLabel(drafts_found_summary(drafts, today))
         self.heading.setObjectName("dialogTitle")
         self.heading.setWordWrap(True)
+        them = "them" if len(drafts) > 1 else "it"
         explanation = QLabel(
             "What you typed was kept, encrypted in the vault, when the app locked or closed "
-            "before it was saved. Reopen it to save it or discard it. Nothing has been "
+            f"before it was saved. Reopen {them} to save or discard {them}. Nothing has been "
             "changed in your records."
         )
         explanation.setWordWrap(True)
-        self.list = QListWidget()
-        self.list.addItems([draft_line(draft, today) for draft in drafts])
-        self.list.setMinimumHeight(min(60 + 24 * len(drafts), 220))
+        self.lines = [draft_line(draft, today) for draft in drafts]
+        self.list = QLabel("\n".join(f"•  {line}" for line in self.lines))
+        self.list.setObjectName("draftsFoundList")
+        self.list.setWordWrap(True)
         later_note = QLabel(
             "Later: they stay kept, and each one comes back when you open its record."
         )
@@ -53,10 +54,12 @@ class DraftsFoundDialog(QDialog):
         layout.setContentsMargins(20, 16, 20, 16)
         layout.addWidget(self.heading)
         layout.addWidget(explanation)
+        layout.addSpacing(4)
         layout.addWidget(self.list)
+        layout.addSpacing(4)
         layout.addWidget(later_note)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
