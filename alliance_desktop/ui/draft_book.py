@@ -15,7 +15,7 @@ import datetime as dt
 import logging
 import weakref
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from shiboken6 import isValid
@@ -26,15 +26,20 @@ from alliance_desktop.ui.messages import describe_error
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 
-if TYPE_CHECKING:
-    from alliance_desktop.ui.draft_keeper import DraftKeeper
-
 log = logging.getLogger(__name__)
 
 RETRY_MS = 30_000
 Opener = Callable[[Draft], None]
 
 _current: weakref.ref[DraftBook] | None = None
+
+
+class DraftKeeper(Protocol):
+    """An editor or form whose typed text the book can ask to be kept now."""
+
+    def keep_now(self) -> None: ...
+
+    def stop(self) -> None: ...
 
 
 def current_book() -> DraftBook | None:
@@ -56,6 +61,7 @@ class DraftBook(QObject):
         self._unwritten: dict[tuple[str, str], Draft] = {}
         self._keepers: weakref.WeakSet[DraftKeeper] = weakref.WeakSet()
         self._openers: dict[str, Opener] = {}
+        self._in_page: set[str] = set()  # editors in a page, not a modal dialog
         self._reopen_queue: list[Draft] = []
         self.is_open = True
         self._retry = QTimer(self)
@@ -134,9 +140,12 @@ class DraftBook(QObject):
             ),
         )
 
-    def set_opener(self, editor: str, opener: Opener) -> None:
-        """How to open the editor a draft of this kind belongs to."""
+    def set_opener(self, editor: str, opener: Opener, *, in_page: bool = False) -> None:
+        """How to open the editor a draft of this kind belongs to (`in_page`: a form in a
+        page, which does not wait for the clinician the way a modal editor does)."""
         self._openers[editor] = opener
+        if in_page:
+            self._in_page.add(editor)
 
     def can_reopen(self, draft: Draft) -> bool:
         return draft.editor in self._openers
@@ -151,6 +160,8 @@ class DraftBook(QObject):
             return
         draft = self._reopen_queue.pop(0)
         self._openers[draft.editor](draft)
+        if draft.editor in self._in_page:
+            QTimer.singleShot(0, self.reopen_next)
 
     def editor_finished(self) -> None:
         if self._reopen_queue:

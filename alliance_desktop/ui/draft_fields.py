@@ -8,6 +8,7 @@ kept and put back.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import QDateTime, QObject, Qt, SignalInstance
@@ -39,6 +40,9 @@ _INPUTS = (
     QAbstractSlider,
 )
 _MAX_DEPTH = 4
+# Helpers that only point at the editor's fields (to show messages beside them): walking them
+# would name a field after the helper.
+_POINTERS_ONLY = frozenset({"FieldMessages"})
 
 
 def _is_input(widget: QWidget) -> bool:
@@ -50,42 +54,49 @@ def _is_input(widget: QWidget) -> bool:
     return isinstance(widget, _INPUTS)
 
 
-def _named(
-    obj: object, prefix: str, root: QWidget, depth: int, seen: set[int]
-) -> Iterator[tuple[str, QWidget]]:
-    attributes = getattr(obj, "__dict__", None)
-    if not attributes or depth > _MAX_DEPTH:
-        return
-    for name, value in list(attributes.items()):
+def _items(obj: object) -> Iterator[tuple[str, object]]:
+    for name, value in list(getattr(obj, "__dict__", {}).items()):
         if name.startswith("__"):
             continue
-        items = (
-            [(f"{name}.{i}", v) for i, v in enumerate(value)]
-            if isinstance(value, (list, tuple))
-            else [(name, value)]
-        )
-        for item_name, item in items:
+        name = name.lstrip("_")
+        if isinstance(value, (list, tuple)):
+            yield from ((f"{name}.{i}", v) for i, v in enumerate(value))
+        elif isinstance(value, dict):
+            yield from ((f"{name}.{getattr(k, 'value', k)}", v) for k, v in value.items())
+        else:
+            yield name, value
+
+
+def _named(root: QWidget) -> Iterator[tuple[str, QWidget]]:
+    """Breadth first, so a widget is named by its shortest path (`progress_note`, not the
+    name some helper holding it gives it)."""
+    seen: set[int] = {id(root)}
+    queue: deque[tuple[object, str, int]] = deque([(root, "", 0)])
+    while queue:
+        obj, prefix, depth = queue.popleft()
+        for name, item in _items(obj):
             if id(item) in seen:
                 continue
-            key = f"{prefix}{item_name.lstrip('_')}"
+            key = f"{prefix}{name}"
             if isinstance(item, QWidget):
-                if item is not root and not root.isAncestorOf(item):
+                if not root.isAncestorOf(item):
                     continue  # the window the editor opened over, and the like
                 seen.add(id(item))
                 if _is_input(item):
                     yield key, item
-                yield from _named(item, f"{key}.", root, depth + 1, seen)
-            elif isinstance(item, QObject) or type(item).__module__.startswith(
-                "alliance_desktop.ui"
+            elif type(item).__name__ in _POINTERS_ONLY or not (
+                isinstance(item, QObject) or type(item).__module__.startswith("alliance_desktop.ui")
             ):
+                continue
+            else:
                 seen.add(id(item))
-                yield from _named(item, f"{key}.", root, depth + 1, seen)
+            if depth < _MAX_DEPTH:
+                queue.append((item, f"{key}.", depth + 1))
 
 
 def input_fields(root: QWidget) -> dict[str, QWidget]:
     """Every input in `root`, keyed by a stable name."""
-    seen: set[int] = {id(root)}
-    fields = dict(_named(root, "", root, 0, seen))
+    fields = dict(_named(root))
     known = {id(widget) for widget in fields.values()}
     counts: dict[str, int] = {}
     for widget in root.findChildren(QWidget):

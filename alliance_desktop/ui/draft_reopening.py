@@ -68,7 +68,13 @@ def attach_drafts(window: MainWindow, practice: Practice, tasks: TaskRunner) -> 
 
         tasks.submit(load, loaded)
 
+    def open_ending_plan(draft: Draft) -> None:
+        if draft.client_id is not None:
+            window.open_client(draft.client_id)
+            window.clients_view.overview.show_tab("Ending")  # the form puts the draft back
+
     book.set_opener("session", open_session)
+    book.set_opener("ending_plan", open_ending_plan, in_page=True)
     book.set_opener("client", open_client)
     book.set_opener("rupture", open_rupture)
     book.set_opener("goal", open_goal)
