@@ -15,6 +15,7 @@ from alliance_desktop.domain.client import (
 )
 from alliance_desktop.domain.client_search import ClientFinder
 from alliance_desktop.domain.practice_profile import PracticeProfile, check_practice_profile
+from alliance_desktop.services.backup_diary import BackupDiary
 from alliance_desktop.services.calendar import SessionCalendar
 from alliance_desktop.services.drafts import DraftKeeping
 from alliance_desktop.services.ending_work import EndingWork
@@ -81,6 +82,7 @@ class Practice:
         )
         self.handover = HandoverService(HandoverRepository(vault), self, self._forget_client_list)
         self.drafts = DraftKeeping(DraftRepository(vault), self.local_now)
+        self.backups = BackupDiary(vault, self.safekeeping, settings, self.local_now)
 
     @classmethod
     def open(cls, path: Path, passphrase: str, clock: Clock = system_clock) -> Practice:
