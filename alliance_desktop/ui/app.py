@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 from alliance_desktop import APP_NAME, __version__
 from alliance_desktop.domain.audit import VaultEvent
@@ -35,6 +36,7 @@ from alliance_desktop.ui.lock import (
 from alliance_desktop.ui.main_window import MainWindow
 from alliance_desktop.ui.messages import describe_error
 from alliance_desktop.ui.safekeeping_menu import attach_safekeeping
+from alliance_desktop.ui.safekeeping_work import SafekeepingWork
 from alliance_desktop.ui.settings import (
     ORGANISATION_DOMAIN,
     ORGANISATION_NAME,
@@ -80,6 +82,7 @@ class AppSession(QObject):
         self.practice: Practice | None = None
         self.main_window: MainWindow | None = None
         self.drafts: DraftBook | None = None  # what is typed in the open editors, kept
+        self.safekeeping: SafekeepingWork | None = None
         self._after_close: Callable[[], str] | None = None  # a restore, once the vault is shut
         self._closing_tasks: list[TaskRunner] = []  # workers closing a locked vault
         self._place: Place | None = None
@@ -118,7 +121,7 @@ class AppSession(QObject):
         window = MainWindow(practice, self.tasks)
         self.main_window = window
         self.drafts = attach_drafts(window, practice, self.tasks)
-        safekeeping = attach_safekeeping(window, practice, self.tasks)
+        self.safekeeping = safekeeping = attach_safekeeping(window, practice, self.tasks)
         safekeeping.restore_requested.connect(self.restore_from)
         window.menu_actions.lock.triggered.connect(self.lock)
         window.menu_actions.preferences.triggered.connect(self.edit_preferences)
@@ -133,9 +136,13 @@ class AppSession(QObject):
         safekeeping.back_up_if_due()  # the day's automatic backup, then Today's backup line
 
     def edit_preferences(self) -> None:
-        chosen = PreferencesDialog.edit(self.main_window, lock_preferences())
+        safekeeping = self.safekeeping if self.main_window is not None else None
+        backups = safekeeping.backup_preferences() if safekeeping is not None else None
+        chosen = PreferencesDialog.edit(self.main_window, lock_preferences(), backups)
         if chosen is None:
             return
+        if safekeeping is not None and backups is not None and isValid(backups):
+            safekeeping.save_backup_preferences(backups)
         save_lock_preferences(chosen)
         self.idle.set_timeout_ms(chosen.idle_minutes * 60_000)
         self.screen_lock.enabled = chosen.with_screen
@@ -146,6 +153,7 @@ class AppSession(QObject):
         if window is None or practice is None:
             return
         self._keep_drafts_now()  # before anything closes: the editors still hold the text
+        self.safekeeping = None  # it goes with the window
         self.idle.stop()
         self.clipboard.clear_all()
         self.clipboard.stop()

@@ -10,6 +10,7 @@ first), restore on the worker, and come back at the unlock window with the outco
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,12 +23,14 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QWidget,
 )
+from shiboken6 import isValid
 
 from alliance_desktop.domain.backup_status import BackupRecord
 from alliance_desktop.domain.vault_errors import VaultError
 from alliance_desktop.services import Practice
 from alliance_desktop.services.safekeeping import BACKUP_SUFFIX
 from alliance_desktop.ui import messages
+from alliance_desktop.ui.dialogs.backup_preferences import BackupPreferences
 from alliance_desktop.ui.dialogs.passphrase_change_dialog import (
     PassphraseChange,
     PassphraseChangeDialog,
@@ -150,6 +153,45 @@ class SafekeepingWork(QObject):
             self.show_last_backup()
 
         self._tasks.submit(practice.backups.back_up_if_due, done, failed)
+
+    def backup_preferences(self) -> BackupPreferences:
+        """The Backups part of Preferences, filled once the worker has read the vault."""
+        section = BackupPreferences()
+        practice = self._practice
+
+        def load() -> tuple[Path, bool, BackupRecord | None, dt.datetime]:
+            return (
+                practice.safekeeping.backup_folder(),
+                practice.backups.automatic(),
+                practice.backups.last_backup(),
+                practice.local_now(),
+            )
+
+        def loaded(values: tuple[Path, bool, BackupRecord | None, dt.datetime]) -> None:
+            if isValid(section):
+                section.fill(*values)
+
+        self._tasks.submit(load, loaded)
+        return section
+
+    def save_backup_preferences(self, section: BackupPreferences) -> None:
+        chosen = section.choice()
+        if chosen is None:
+            return
+        folder, automatic = chosen
+        backups, safekeeping = self._practice.backups, self._practice.safekeeping
+
+        def work() -> None:
+            safekeeping.choose_backup_folder(folder)
+            backups.set_automatic(folder if automatic else None)
+
+        def saved(_none: None) -> None:
+            said = "Daily backups" if automatic else "Backups (when you ask)"
+            emit(self.status_message, f"{said} go to {folder}.")
+            if automatic:
+                self.back_up_if_due()
+
+        self._tasks.submit(work, saved, self._failed("The backup settings were not saved"))
 
     # Restore
 

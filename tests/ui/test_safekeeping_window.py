@@ -167,3 +167,42 @@ def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(
     assert app_session.practice is not None
     names = [client.name for client in app_session.practice.client_summaries()]
     assert names == ["Ada Quillon-Vesperine"]
+
+
+def test_preferences_choose_the_backup_folder_and_the_daily_backup_follows(
+    qtbot: QtBot,
+    app_session: AppSession,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from alliance_desktop.ui.dialogs import backup_preferences
+    from alliance_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
+    from tests.ui.dialog_driver import ModalDriver
+
+    stick = tmp_path / "usb-stick"
+    stick.mkdir()
+    monkeypatch.setattr(backup_preferences, "choose_folder", lambda _parent, _start: stick)
+    window = _unlock(qtbot, app_session)
+    seen: list[str] = []
+
+    def choose(dialog: PreferencesDialog) -> None:
+        section = dialog.findChild(backup_preferences.BackupPreferences)
+        assert section is not None
+        qtbot.waitUntil(section.isEnabled)  # filled from the vault
+        seen.append(section.status.line.text())
+        assert not section.automatic.isChecked()
+        section.choose_button.click()
+        assert section.automatic.isChecked()
+        dialog.accept()
+
+    driver = ModalDriver(PreferencesDialog, choose)
+    window.menu_actions.preferences.trigger()
+    assert driver.opened and seen == ["Last backup: none yet"]
+    practice = app_session.practice
+    assert practice is not None
+    qtbot.waitUntil(lambda: any(stick.iterdir()), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.today_view.backup_status.line.text().endswith("(verified)"),
+        timeout=10_000,
+    )
+    assert practice.safekeeping.backup_folder() == stick.resolve()
