@@ -69,6 +69,9 @@ class BackupPreferences(QWidget):
         self.status.show_backup(record, now)
         self._loaded = (folder, automatic)
         self.setEnabled(True)
+        window = self.window()
+        if window is not self:
+            window.adjustSize()  # the status and its warning can need more room than before
 
     def choice(self) -> tuple[Path, bool] | None:
         """(folder, automatic) when changed from what the vault holds; else None."""
