@@ -24,6 +24,7 @@ from alliance_desktop.services.handover import HandoverService
 from alliance_desktop.services.reports import ReportMaker
 from alliance_desktop.services.rupture_log import RuptureLog
 from alliance_desktop.services.safekeeping import Safekeeping
+from alliance_desktop.services.signed_notes import SignedNotes
 from alliance_desktop.vault import Vault, create_vault, open_vault
 from alliance_desktop.vault.audit_trail import first_broken_link, recent_entries, record_events
 from alliance_desktop.vault.client_repository import ClientRepository
@@ -32,6 +33,7 @@ from alliance_desktop.vault.draft_repository import DraftRepository
 from alliance_desktop.vault.ending_plan_repository import EndingPlanRepository
 from alliance_desktop.vault.goal_repository import GoalRepository
 from alliance_desktop.vault.handover_repository import HandoverRepository
+from alliance_desktop.vault.note_versions import NoteVersionRepository
 from alliance_desktop.vault.practice_profile_repository import PracticeProfileRepository
 from alliance_desktop.vault.rupture_repository import RuptureRepository
 from alliance_desktop.vault.session_repository import SessionRepository
@@ -83,6 +85,7 @@ class Practice:
         self.handover = HandoverService(HandoverRepository(vault), self, self._forget_client_list)
         self.drafts = DraftKeeping(DraftRepository(vault), self.local_now)
         self.backups = BackupDiary(vault, self.safekeeping, settings, self.local_now)
+        self.notes = SignedNotes(NoteVersionRepository(vault))
 
     @classmethod
     def open(cls, path: Path, passphrase: str, clock: Clock = system_clock) -> Practice:
