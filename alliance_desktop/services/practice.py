@@ -86,6 +86,7 @@ class Practice:
         self.drafts = DraftKeeping(DraftRepository(vault), self.local_now)
         self.backups = BackupDiary(vault, self.safekeeping, settings, self.local_now)
         self.notes = SignedNotes(NoteVersionRepository(vault))
+        self.reports.signed_notes_of = self.notes.of_client
 
     @classmethod
     def open(cls, path: Path, passphrase: str, clock: Clock = system_clock) -> Practice:

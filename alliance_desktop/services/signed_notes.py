@@ -14,5 +14,9 @@ class SignedNotes:
     def signed_note(self, session_id: int) -> SignedNote:
         return self._repository.signed_note(session_id)
 
+    def of_client(self, client_id: int) -> dict[int, SignedNote]:
+        """The client's signed notes by session id (unsigned notes are not in it)."""
+        return self._repository.signed_notes_of_client(client_id)
+
     def sign(self, session_id: int) -> SignedNote:
         return self._repository.sign(session_id)

@@ -54,6 +54,21 @@ class NoteVersionRepository:
     def signed_notes(self, session_ids: list[int]) -> dict[int, SignedNote]:
         return {session_id: self.signed_note(session_id) for session_id in session_ids}
 
+    def signed_notes_of_client(self, client_id: int) -> dict[int, SignedNote]:
+        """Every signed note of a client's sessions, by session id (one query)."""
+        with self._vault.reading() as connection:
+            rows = connection.execute(
+                "SELECT v.session_id, v.note, v.signed_at FROM note_versions v "
+                "JOIN sessions s ON s.id = v.session_id WHERE s.client_id = ? ORDER BY v.id",
+                (client_id,),
+            ).fetchall()
+        found: dict[int, list[NoteVersion]] = {}
+        for session_id, note, at in rows:
+            found.setdefault(session_id, []).append(
+                NoteVersion(note, dt.datetime.fromisoformat(at))
+            )
+        return {sid: SignedNote(sid, tuple(versions)) for sid, versions in found.items()}
+
     def sign(self, session_id: int) -> SignedNote:
         """Sign the note as it stands now (an explicit Sign); signing twice changes nothing."""
         now = self._vault.clock()
