@@ -22,6 +22,7 @@ from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.domain.recurrence import RecurrenceRule
 from alliance_desktop.domain.session import Session, SessionOverlap, SessionStatus
+from alliance_desktop.domain.signed_note import SignedNote
 from alliance_desktop.services import Practice
 from alliance_desktop.services.calendar import SessionMove
 from alliance_desktop.ui import messages
@@ -110,6 +111,7 @@ class SessionEditing(QObject):
         self.date_style = DateStyle.DAY_MONTH_YEAR
         self.undo_stack = QUndoStack(self)
         self._undo_actions: tuple[QAction, QAction] | None = None
+        self._signed: dict[int, SignedNote] = {}  # as loaded with the session, for its editor
 
     # Booking
 
@@ -182,12 +184,23 @@ class SessionEditing(QObject):
         self._editor_open = True
         practice, calendar = self._practice, self._calendar
 
-        def load() -> tuple[list[ClientSummary], Session, GoalsToRate]:
+        def load() -> tuple[list[ClientSummary], Session, GoalsToRate, SignedNote]:
             session, given = calendar.session(session_id), calendar.goal_ratings(session_id)
             board = tuple(practice.goals.board(session.client_id))
-            return practice.client_summaries(), session, GoalsToRate(board, given, practice.today())
+            goals = GoalsToRate(board, given, practice.today())
+            return (
+                practice.client_summaries(),
+                session,
+                goals,
+                practice.notes.signed_note(session_id),
+            )
 
-        self._tasks.submit(load, lambda loaded: self._open_existing(*loaded), self._could_not_open)
+        def loaded(result: tuple[list[ClientSummary], Session, GoalsToRate, SignedNote]) -> None:
+            clients, session, goals, signed = result
+            self._signed[session_id] = signed
+            self._open_existing(clients, session, goals)
+
+        self._tasks.submit(load, loaded, self._could_not_open)
 
     def _open_existing(
         self,
@@ -202,7 +215,13 @@ class SessionEditing(QObject):
         goals_shown = with_typed(goals, shown)
         try:
             edited = SessionDialog.edit_record(
-                self._window, shown.session, clients, self.date_style, problems, goals_shown
+                self._window,
+                shown.session,
+                clients,
+                self.date_style,
+                problems,
+                goals_shown,
+                self._signed.get(before.id or 0),
             )
         finally:
             self._editor_open = False
@@ -249,6 +268,7 @@ class SessionEditing(QObject):
     ) -> None:
         """The session and the ratings given in it are saved in one transaction."""
         calendar, after, ratings = self._calendar, edited.session, edited.goal_ratings
+        notes = self._practice.notes
         following = scope == THIS_AND_FOLLOWING
         cancelling = following and after.status in CANCELLING
 
@@ -263,6 +283,9 @@ class SessionEditing(QObject):
                 )
                 return f"{len(changed)} sessions of the series changed{_rated(edited)}."
             saved = calendar.save(after, allow_overlap=allow_overlap, goal_ratings=ratings)
+            if edited.sign:
+                notes.sign(saved.id or 0)
+                return f"Session on {_when(saved.start)} saved and its note signed{_rated(edited)}."
             return f"Session on {_when(saved.start)} saved{_rated(edited)}."
 
         def saved(text: str) -> None:
