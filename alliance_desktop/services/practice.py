@@ -21,6 +21,7 @@ from alliance_desktop.services.drafts import DraftKeeping
 from alliance_desktop.services.ending_work import EndingWork
 from alliance_desktop.services.goal_board import GoalBoard
 from alliance_desktop.services.handover import HandoverService
+from alliance_desktop.services.rating_corrections import RatingCorrections
 from alliance_desktop.services.reports import ReportMaker
 from alliance_desktop.services.rupture_log import RuptureLog
 from alliance_desktop.services.safekeeping import Safekeeping
@@ -35,6 +36,7 @@ from alliance_desktop.vault.goal_repository import GoalRepository
 from alliance_desktop.vault.handover_repository import HandoverRepository
 from alliance_desktop.vault.note_versions import NoteVersionRepository
 from alliance_desktop.vault.practice_profile_repository import PracticeProfileRepository
+from alliance_desktop.vault.rating_corrections import RatingCorrectionRepository
 from alliance_desktop.vault.rupture_repository import RuptureRepository
 from alliance_desktop.vault.session_repository import SessionRepository
 from alliance_desktop.vault.settings_repository import SettingsRepository
@@ -87,6 +89,7 @@ class Practice:
         self.backups = BackupDiary(vault, self.safekeeping, settings, self.local_now)
         self.notes = SignedNotes(NoteVersionRepository(vault))
         self.reports.signed_notes_of = self.notes.of_client
+        self.ratings = RatingCorrections(RatingCorrectionRepository(vault), self.today)
 
     @classmethod
     def open(cls, path: Path, passphrase: str, clock: Clock = system_clock) -> Practice:
