@@ -18,6 +18,7 @@ Then:
 from __future__ import annotations
 
 import logging
+import weakref
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+from shiboken6 import isValid
 
 from alliance_desktop.domain.draft import (
     Draft,
@@ -61,7 +63,9 @@ class DraftKeeper(QObject):
         book: DraftBook | None = None,
     ) -> None:
         super().__init__(dialog)
-        self.dialog = dialog
+        # Weakly: a Python reference from a child to its parent dialog crashed PySide's
+        # garbage collection once Qt had deleted the dialog.
+        self._dialog = weakref.ref(dialog)
         self.editor = editor
         self.record = record
         self.client_id = client_id
@@ -93,6 +97,13 @@ class DraftKeeper(QObject):
             box.rejected.connect(self.request_close)
         dialog.accepted.connect(self._accepted)
         dialog.finished.connect(self._finished)
+
+    @property
+    def dialog(self) -> QDialog:
+        dialog = self._dialog()
+        if dialog is None or not isValid(dialog):
+            raise RuntimeError("The editor is closed.")
+        return dialog
 
     # State
 
@@ -197,7 +208,7 @@ class DraftKeeper(QObject):
             self._book.forget(self.editor, self.record)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is getattr(self, "dialog", None) and not getattr(self, "_stopped", True):
+        if not getattr(self, "_stopped", True) and watched is self._dialog():
             if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
                 if event.key() == Qt.Key.Key_Escape and event.modifiers() in (
                     Qt.KeyboardModifier.NoModifier,
@@ -222,8 +233,20 @@ class DraftKeeper(QObject):
             # Closed unchanged, or by a lock (which wrote the draft first): nothing more to do.
             self.keep_now()
             self.stop()
-        if self._book is not None:
-            self._book.editor_finished()
+        book = self._book
+        self._detach()
+        if book is not None:
+            book.editor_finished()
+
+    def _detach(self) -> None:
+        """The editor is closed: let go of it. (A Python event filter and references to the
+        dialog's widgets left for the garbage collector crashed PySide when it collected them
+        after Qt had deleted the dialog.)"""
+        dialog = self._dialog()
+        if dialog is not None and isValid(dialog):
+            dialog.removeEventFilter(self)
+        self._fields = {}
+        self._book = None
 
 
 def keep_drafts(

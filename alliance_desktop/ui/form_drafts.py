@@ -17,7 +17,6 @@ from alliance_desktop.ui.draft_fields import input_fields, read_fields, write_fi
 class FormDrafts(QObject):
     def __init__(self, form: QWidget, editor: str) -> None:
         super().__init__(form)
-        self._form = form
         self.editor = editor
         self._fields = input_fields(form)
         self._record: str | None = None

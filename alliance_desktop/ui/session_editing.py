@@ -290,6 +290,8 @@ class SessionEditing(QObject):
 
         def saved(text: str) -> None:
             forget_draft("session", after.id)
+            if not following:
+                self._push_undo_of_save(before, goals, edited)  # Edit › Undo names it
             self._changed(text)
 
         self._tasks.submit(
@@ -304,6 +306,29 @@ class SessionEditing(QObject):
                 ),
             ),
         )
+
+    def _push_undo_of_save(self, before: Session, goals: GoalsToRate, edited: SessionEdit) -> None:
+        """Edit › Undo puts the session back as it was before the editor saved (its ratings
+        too, when the editor had a Goals tab). A signed note is never rewritten: undoing a
+        change to it is one more dated amendment."""
+        calendar, after = self._calendar, edited.session
+        had = None if edited.goal_ratings is None else dict(goals.given)
+        gave = edited.goal_ratings
+
+        def undo() -> None:
+            current = calendar.session(before.id or 0)
+            calendar.save(
+                replace(before, series_id=current.series_id), allow_overlap=True, goal_ratings=had
+            )
+
+        def redo() -> None:
+            current = calendar.session(after.id or 0)
+            calendar.save(
+                replace(after, series_id=current.series_id), allow_overlap=True, goal_ratings=gave
+            )
+
+        text = f"changes to the session on {_when(after.start)}"
+        self.undo_stack.push(_Undoable(self, text, undo, redo))
 
     # Moving and marking (both undoable)
 
