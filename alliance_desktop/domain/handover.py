@@ -8,6 +8,7 @@ software, the future sessions as a calendar and a manifest of file hashes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.goal import Goal
 from alliance_desktop.domain.rupture import RuptureEntry
 from alliance_desktop.domain.session import Session
+from alliance_desktop.domain.signed_note import SignedNote
 from alliance_desktop.domain.text_rules import LONG_TEXT_LIMIT, check_date, check_text
 
 
@@ -131,6 +133,8 @@ class ClientRecord:
     goals: tuple[Goal, ...] = ()  # board order: by column, then position
     ruptures: tuple[RuptureEntry, ...] = ()  # oldest first; empty unless included
     ending_plan: EndingPlan | None = None
+    # Signed notes by session id, when notes are included: the original and its amendments.
+    signed_notes: Mapping[int, SignedNote] = field(default_factory=dict)
 
     @property
     def gas_ratings(self) -> int:

@@ -37,6 +37,7 @@ from alliance_desktop.reports.sections import (
     instrument_summary_table,
     maintenance_plan_section,
 )
+from alliance_desktop.reports.signed_note_section import amended_notes_section
 from alliance_desktop.reports.styles import ReportStyles, report_styles
 
 TITLE = "Ending summary"
@@ -99,6 +100,9 @@ def build_clinician_ending_summary(data: EndingSummaryData) -> bytes:
                 ]
             )
         )
+
+    if data.amended_notes:
+        story += amended_notes_section(data.amended_notes, styles, style)
 
     story.append(Paragraph("Maintenance plan", styles.heading))
     if plan is None:

@@ -139,7 +139,9 @@ def build_handover_record(
     story += sessions_table(record.sessions, styles, style, width)
     if data.options.include_session_notes:
         story.append(Paragraph("Session notes", styles.heading))
-        story += session_notes(record.sessions, styles, style, private=False)
+        story += session_notes(
+            record.sessions, styles, style, private=False, signed=record.signed_notes
+        )
     if data.options.include_private_notes:
         story.append(Paragraph("Process notes", styles.heading))
         story.append(

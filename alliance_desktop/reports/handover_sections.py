@@ -8,7 +8,7 @@ a long note in one would not fit.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
@@ -20,6 +20,7 @@ from alliance_desktop.domain.goal import GAS_LEVELS, Goal, GoalColumn, QualityAs
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.domain.rupture import RuptureEntry
 from alliance_desktop.domain.session import Modality, Session, SessionKind, SessionStatus
+from alliance_desktop.domain.signed_note import SignedNote
 from alliance_desktop.reports.charts import goal_rating_chart
 from alliance_desktop.reports.formatting import (
     level_words,
@@ -30,6 +31,7 @@ from alliance_desktop.reports.formatting import (
 )
 from alliance_desktop.reports.report_data import RatingPoint
 from alliance_desktop.reports.sections import facts_table, grid_table
+from alliance_desktop.reports.signed_note_section import signed_note_flowables
 from alliance_desktop.reports.styles import FONT, ReportStyles
 
 
@@ -232,10 +234,15 @@ def _table(
 
 
 def session_notes(
-    sessions: Sequence[Session], styles: ReportStyles, style: DateStyle, *, private: bool
+    sessions: Sequence[Session],
+    styles: ReportStyles,
+    style: DateStyle,
+    *,
+    private: bool,
+    signed: Mapping[int, SignedNote] | None = None,
 ) -> list[Flowable]:
-    """Each session with something written, oldest first: the agenda and progress note, or
-    (with `private`) the process notes."""
+    """Each session with something written, oldest first: the agenda and progress note (a
+    signed note as signed, with its dated amendments), or (with `private`) the process notes."""
     flowables: list[Flowable] = []
     for session in sessions:
         agenda = "" if private else session.agenda
@@ -252,6 +259,10 @@ def session_notes(
         if agenda:
             lines.append(f"<b>Agenda:</b> {markup(agenda)}")
         flowables.append(Paragraph("<br/>".join(lines), _note_heading(styles)))
+        signed_note = (signed or {}).get(session.id or 0)
+        if not private and signed_note is not None and signed_note.is_signed:
+            flowables += signed_note_flowables(signed_note, styles)
+            continue
         flowables += [Paragraph(markup(p), styles.body) for p in note.split("\n\n") if p.strip()]
     if not flowables:
         what = "process notes" if private else "session notes"

@@ -18,6 +18,7 @@ from alliance_desktop.domain.goal_rules import TScorePoint
 from alliance_desktop.domain.practice_profile import PracticeProfile
 from alliance_desktop.domain.rupture import RuptureEntry
 from alliance_desktop.domain.session import AttendanceCounts
+from alliance_desktop.domain.signed_note import SignedNote
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,8 @@ class EndingSummaryData:
     check_ins: tuple[CheckInPoint, ...] = ()
     ruptures: tuple[RuptureEntry, ...] = ()  # oldest first
     instruments: tuple[InstrumentReading, ...] = ()
+    # Session day and signed note, for each note amended after it was signed (oldest first).
+    amended_notes: tuple[tuple[dt.date, SignedNote], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -175,6 +175,9 @@ class HandoverService:
             goals=tuple(practice.goals.board(client_id)),
             ruptures=tuple(ruptures),
             ending_plan=ending.plan(client_id) if ending.has_plan(client_id) else None,
+            signed_notes=practice.notes.of_client(client_id)
+            if options.include_session_notes
+            else {},
         )
 
     def undo(self, client_id: int) -> Client:

@@ -10,7 +10,7 @@ and instrument scores only when `include_instruments` is ticked.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from alliance_desktop.domain.audit import EventRecorder, VaultEvent
@@ -20,6 +20,7 @@ from alliance_desktop.domain.goal import Goal, GoalColumn
 from alliance_desktop.domain.goal_rules import t_score_history
 from alliance_desktop.domain.practice_profile import PracticeProfile
 from alliance_desktop.domain.session import CalendarEntry, SessionStatus
+from alliance_desktop.domain.signed_note import SignedNote
 from alliance_desktop.reports.ending_plan import build_ending_plan
 from alliance_desktop.reports.ending_summary import build_ending_summary
 from alliance_desktop.reports.goal_review import build_goal_review
@@ -46,6 +47,9 @@ class NoEndingPlan(RecordNotFound):
 
 
 class ReportMaker:
+    # Set by Practice: a client's signed notes by session id (for amended notes in reports).
+    signed_notes_of: Callable[[int], Mapping[int, SignedNote]] | None = None
+
     def __init__(
         self,
         profile: Callable[[], PracticeProfile],
@@ -204,6 +208,19 @@ class ReportMaker:
             instruments=self._instrument_readings(history.entries, None, None)
             if include_instruments
             else (),
+            amended_notes=self._amended_notes(client_id, history.entries),
+        )
+
+    def _amended_notes(
+        self, client_id: int, entries: Sequence[CalendarEntry]
+    ) -> tuple[tuple[dt.date, SignedNote], ...]:
+        if self.signed_notes_of is None:
+            return ()
+        signed = self.signed_notes_of(client_id)
+        return tuple(
+            (entry.start.date(), signed[entry.session_id])
+            for entry in entries
+            if entry.session_id in signed and signed[entry.session_id].amendments
         )
 
     def _client_summary_data(

@@ -5,21 +5,26 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 from alliance_desktop import APP_NAME, __version__
 from alliance_desktop.domain.audit import VaultEvent
 from alliance_desktop.resource_paths import resource_path
 from alliance_desktop.services import Practice
+from alliance_desktop.services.safekeeping import restore_vault
 from alliance_desktop.services.vault_locations import default_vault_path
 from alliance_desktop.ui.clipboard_guard import CLEAR_AFTER_MS, ClipboardGuard
 from alliance_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 from alliance_desktop.ui.dialogs.unlock_dialog import UnlockDialog
+from alliance_desktop.ui.draft_book import DraftBook
+from alliance_desktop.ui.draft_reopening import attach_drafts
 from alliance_desktop.ui.lock import (
     IdleWatcher,
     Place,
@@ -30,6 +35,8 @@ from alliance_desktop.ui.lock import (
 )
 from alliance_desktop.ui.main_window import MainWindow
 from alliance_desktop.ui.messages import describe_error
+from alliance_desktop.ui.safekeeping_menu import attach_safekeeping
+from alliance_desktop.ui.safekeeping_work import SafekeepingWork
 from alliance_desktop.ui.settings import (
     ORGANISATION_DOMAIN,
     ORGANISATION_NAME,
@@ -74,6 +81,9 @@ class AppSession(QObject):
         self.tasks = TaskRunner(self)
         self.practice: Practice | None = None
         self.main_window: MainWindow | None = None
+        self.drafts: DraftBook | None = None  # what is typed in the open editors, kept
+        self.safekeeping: SafekeepingWork | None = None
+        self._after_close: Callable[[], str] | None = None  # a restore, once the vault is shut
         self._closing_tasks: list[TaskRunner] = []  # workers closing a locked vault
         self._place: Place | None = None
         preferences = lock_preferences()
@@ -110,6 +120,9 @@ class AppSession(QObject):
         )
         window = MainWindow(practice, self.tasks)
         self.main_window = window
+        self.drafts = attach_drafts(window, practice, self.tasks)
+        self.safekeeping = safekeeping = attach_safekeeping(window, practice, self.tasks)
+        safekeeping.restore_requested.connect(self.restore_from)
         window.menu_actions.lock.triggered.connect(self.lock)
         window.menu_actions.preferences.triggered.connect(self.edit_preferences)
         window.handovers.copy_text = self.clipboard.copy_text  # a copied password is cleared too
@@ -119,11 +132,17 @@ class AppSession(QObject):
         window.show()
         self.clipboard.start()
         self.idle.start()
+        self.drafts.load()  # drafts left by a lock, a quit or a crash are offered back
+        safekeeping.back_up_if_due()  # the day's automatic backup, then Today's backup line
 
     def edit_preferences(self) -> None:
-        chosen = PreferencesDialog.edit(self.main_window, lock_preferences())
+        safekeeping = self.safekeeping if self.main_window is not None else None
+        backups = safekeeping.backup_preferences() if safekeeping is not None else None
+        chosen = PreferencesDialog.edit(self.main_window, lock_preferences(), backups)
         if chosen is None:
             return
+        if safekeeping is not None and backups is not None and isValid(backups):
+            safekeeping.save_backup_preferences(backups)
         save_lock_preferences(chosen)
         self.idle.set_timeout_ms(chosen.idle_minutes * 60_000)
         self.screen_lock.enabled = chosen.with_screen
@@ -133,6 +152,8 @@ class AppSession(QObject):
         window, practice = self.main_window, self.practice
         if window is None or practice is None:
             return
+        self._keep_drafts_now()  # before anything closes: the editors still hold the text
+        self.safekeeping = None  # it goes with the window
         self.idle.stop()
         self.clipboard.clear_all()
         self.clipboard.stop()
@@ -148,21 +169,52 @@ class AppSession(QObject):
         previous_dialog.deleteLater()
         tear_down(window)
 
-        def close_vault() -> None:
+        after, self._after_close = self._after_close, None
+
+        def close_vault() -> tuple[str, bool] | None:
             try:
                 practice.record_event(VaultEvent.LOCKED)
             finally:
                 practice.close()  # checkpoints the WAL; the connection and key are dropped
+            if after is None:
+                return None
+            try:
+                return after(), False
+            except Exception as error:  # said on the unlock window; the vault is unchanged
+                return f"Nothing was restored: {describe_error(error)}", True
 
         self._closing_tasks.append(closing)
         closing.finish_with(
             close_vault,
-            lambda _none: self._vault_closed(closing, practice),
+            lambda outcome: self._vault_closed(closing, practice, outcome=outcome),
             lambda error: self._vault_closed(closing, practice, error),
         )
 
+    def restore_from(self, backup: Path, passphrase: str) -> None:
+        """Close the vault as a lock does, put the backup in its place (checked first, by the
+        same service as the command line), and come back at the unlock window saying what
+        happened. A refusal leaves the vault as it was."""
+        if self.practice is None:
+            return
+        path = self.practice.vault_path
+
+        def restore() -> str:
+            replaced = restore_vault(path, backup, passphrase)
+            kept = f" The vault it replaced is kept at {replaced}." if replaced else ""
+            return (
+                f"Restored from {backup.name}: the backup was checked in full before it was "
+                f"put in place.{kept} Enter the backup's passphrase to open it."
+            )
+
+        self._after_close = restore
+        self.lock()
+
     def _vault_closed(
-        self, closing: TaskRunner, practice: Practice, error: Exception | None = None
+        self,
+        closing: TaskRunner,
+        practice: Practice,
+        error: Exception | None = None,
+        outcome: tuple[str, bool] | None = None,
     ) -> None:
         if error is not None:
             log.warning("Locking: %s", describe_error(error))
@@ -174,10 +226,19 @@ class AppSession(QObject):
         closing.deleteLater()
         gc.collect()  # what the destroyed window's Python objects held goes now, not later
         self.unlock_dialog.set_waiting(None)
+        if outcome is not None:
+            self.unlock_dialog.show_notice(outcome[0], problem=outcome[1])
         emit(self.locked)
+
+    def _keep_drafts_now(self) -> None:
+        """Every open editor's text goes to the vault now, queued before the vault closes."""
+        if self.drafts is not None:
+            self.drafts.close()
+            self.drafts = None
 
     def finish(self) -> None:
         """Let queued writes finish, then close the vault (checkpointing its journal)."""
+        self._keep_drafts_now()
         self.idle.stop()
         self.clipboard.clear_all()
         self.clipboard.stop()

@@ -12,6 +12,7 @@ from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.services import Practice
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.dialogs.client_dialog import ClientDialog
+from alliance_desktop.ui.draft_keeper import forget_draft
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 
@@ -70,7 +71,10 @@ class ClientEditing(QObject):
             # If the write fails, the editor comes back with what was typed, so a full disk
             # or a locked file never costs the clinician their notes.
             self._save(
-                lambda: save(edited), "saved", on_failure=lambda: self._open_editor(edited, save)
+                lambda: save(edited),
+                "saved",
+                on_failure=lambda: self._open_editor(edited, save),
+                on_saved=lambda: forget_draft("client", client.id if client else None),
             )
 
     def _editor_failed(self, error: Exception) -> None:
@@ -82,8 +86,11 @@ class ClientEditing(QObject):
         work: Callable[[], Client],
         done_word: str,
         on_failure: Callable[[], None] | None = None,
+        on_saved: Callable[[], None] | None = None,
     ) -> None:
         def saved(client: Client) -> None:
+            if on_saved is not None:
+                on_saved()
             emit(self.client_saved, client)
             emit(self.status_message, f"{client.display_name}: record {done_word}.")
 

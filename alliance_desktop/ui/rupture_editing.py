@@ -18,6 +18,7 @@ from alliance_desktop.services import Practice
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.dialogs.alliance_thresholds_dialog import AllianceThresholdsDialog
 from alliance_desktop.ui.dialogs.rupture_dialog import RuptureDialog, draft_rupture
+from alliance_desktop.ui.draft_keeper import forget_draft
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 
@@ -105,6 +106,7 @@ class RuptureEditing(QObject):
         save = ruptures.add if edited.id is None else ruptures.update
 
         def saved(entry: RuptureEntry) -> None:
+            forget_draft("rupture", edited.id)
             emit(self.rupture_saved, entry)
             emit(self.status_message, f"{data.client_name}: rupture entry saved.")
 

@@ -22,12 +22,14 @@ from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.domain.recurrence import RecurrenceRule
 from alliance_desktop.domain.session import Session, SessionOverlap, SessionStatus
+from alliance_desktop.domain.signed_note import SignedNote
 from alliance_desktop.services import Practice
 from alliance_desktop.services.calendar import SessionMove
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.dialogs.session_dialog import SessionDialog
 from alliance_desktop.ui.dialogs.session_goal_fields import GoalsToRate, with_typed
 from alliance_desktop.ui.dialogs.session_results import Booking, SessionEdit
+from alliance_desktop.ui.draft_keeper import forget_draft
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.widgets.calendar_layout import short_day
@@ -109,6 +111,7 @@ class SessionEditing(QObject):
         self.date_style = DateStyle.DAY_MONTH_YEAR
         self.undo_stack = QUndoStack(self)
         self._undo_actions: tuple[QAction, QAction] | None = None
+        self._signed: dict[int, SignedNote] = {}  # as loaded with the session, for its editor
 
     # Booking
 
@@ -154,6 +157,7 @@ class SessionEditing(QObject):
             return calendar.plan_series(session, rule, allow_overlap=allow_overlap)[1]
 
         def booked(saved: list[Session]) -> None:
+            forget_draft("session", None)
             if len(saved) == 1:
                 text = f"Session booked for {_when(saved[0].start)}."
             else:
@@ -180,12 +184,23 @@ class SessionEditing(QObject):
         self._editor_open = True
         practice, calendar = self._practice, self._calendar
 
-        def load() -> tuple[list[ClientSummary], Session, GoalsToRate]:
+        def load() -> tuple[list[ClientSummary], Session, GoalsToRate, SignedNote]:
             session, given = calendar.session(session_id), calendar.goal_ratings(session_id)
             board = tuple(practice.goals.board(session.client_id))
-            return practice.client_summaries(), session, GoalsToRate(board, given, practice.today())
+            goals = GoalsToRate(board, given, practice.today())
+            return (
+                practice.client_summaries(),
+                session,
+                goals,
+                practice.notes.signed_note(session_id),
+            )
 
-        self._tasks.submit(load, lambda loaded: self._open_existing(*loaded), self._could_not_open)
+        def loaded(result: tuple[list[ClientSummary], Session, GoalsToRate, SignedNote]) -> None:
+            clients, session, goals, signed = result
+            self._signed[session_id] = signed
+            self._open_existing(clients, session, goals)
+
+        self._tasks.submit(load, loaded, self._could_not_open)
 
     def _open_existing(
         self,
@@ -200,7 +215,13 @@ class SessionEditing(QObject):
         goals_shown = with_typed(goals, shown)
         try:
             edited = SessionDialog.edit_record(
-                self._window, shown.session, clients, self.date_style, problems, goals_shown
+                self._window,
+                shown.session,
+                clients,
+                self.date_style,
+                problems,
+                goals_shown,
+                self._signed.get(before.id or 0),
             )
         finally:
             self._editor_open = False
@@ -247,6 +268,7 @@ class SessionEditing(QObject):
     ) -> None:
         """The session and the ratings given in it are saved in one transaction."""
         calendar, after, ratings = self._calendar, edited.session, edited.goal_ratings
+        notes = self._practice.notes
         following = scope == THIS_AND_FOLLOWING
         cancelling = following and after.status in CANCELLING
 
@@ -261,11 +283,20 @@ class SessionEditing(QObject):
                 )
                 return f"{len(changed)} sessions of the series changed{_rated(edited)}."
             saved = calendar.save(after, allow_overlap=allow_overlap, goal_ratings=ratings)
+            if edited.sign:
+                notes.sign(saved.id or 0)
+                return f"Session on {_when(saved.start)} saved and its note signed{_rated(edited)}."
             return f"Session on {_when(saved.start)} saved{_rated(edited)}."
+
+        def saved(text: str) -> None:
+            forget_draft("session", after.id)
+            if not following:
+                self._push_undo_of_save(before, goals, edited)  # Edit › Undo names it
+            self._changed(text)
 
         self._tasks.submit(
             work,
-            self._changed,
+            saved,
             lambda error: self._failed(
                 error,
                 "Save anyway",
@@ -275,6 +306,29 @@ class SessionEditing(QObject):
                 ),
             ),
         )
+
+    def _push_undo_of_save(self, before: Session, goals: GoalsToRate, edited: SessionEdit) -> None:
+        """Edit › Undo puts the session back as it was before the editor saved (its ratings
+        too, when the editor had a Goals tab). A signed note is never rewritten: undoing a
+        change to it is one more dated amendment."""
+        calendar, after = self._calendar, edited.session
+        had = None if edited.goal_ratings is None else dict(goals.given)
+        gave = edited.goal_ratings
+
+        def undo() -> None:
+            current = calendar.session(before.id or 0)
+            calendar.save(
+                replace(before, series_id=current.series_id), allow_overlap=True, goal_ratings=had
+            )
+
+        def redo() -> None:
+            current = calendar.session(after.id or 0)
+            calendar.save(
+                replace(after, series_id=current.series_id), allow_overlap=True, goal_ratings=gave
+            )
+
+        text = f"changes to the session on {_when(after.start)}"
+        self.undo_stack.push(_Undoable(self, text, undo, redo))
 
     # Moving and marking (both undoable)
 

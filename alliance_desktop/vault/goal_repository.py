@@ -167,7 +167,8 @@ class GoalRepository:
             rows = connection.execute(
                 "SELECT g.client_id, c.name, c.preferred_name, g.id, g.client_words, "
                 "g.board_column, g.review_date, "
-                "(SELECT max(rated_on) FROM gas_ratings r WHERE r.goal_id = g.id) "
+                "(SELECT max(rated_on) FROM gas_ratings r WHERE r.goal_id = g.id "
+                "AND r.withdrawn_on IS NULL AND r.replaced_by IS NULL) "
                 "FROM goals g JOIN clients c ON c.id = g.client_id "
                 "WHERE g.board_column IN ('agreed', 'active') AND c.archived_on IS NULL "
                 "AND c.status IN ('intake', 'active', 'ending') "
@@ -206,6 +207,7 @@ def _complete(
     ratings: dict[int, list[GasRating]] = defaultdict(list)
     for rating_id, goal_id, rated_on, level, rated_by, note in connection.execute(
         f"SELECT id, goal_id, rated_on, level, rated_by, note FROM gas_ratings WHERE {scope} "
+        "AND withdrawn_on IS NULL AND replaced_by IS NULL "  # corrected ones: history only
         "ORDER BY rated_on, id",
         (argument,),
     ):

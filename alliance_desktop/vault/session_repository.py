@@ -31,6 +31,7 @@ from alliance_desktop.domain.session import (
 )
 from alliance_desktop.vault.audit_trail import record_change
 from alliance_desktop.vault.connection import Vault
+from alliance_desktop.vault.note_versions import keep_signed_note
 from alliance_desktop.vault.session_ratings import (
     read_session_ratings,
     redate_session_ratings,
@@ -211,6 +212,7 @@ def _update(tx: sqlcipher3.Connection, session: Session, now: dt.datetime) -> in
     _write_details(tx, session_id, session, now)
     redate_session_ratings(tx, session_id, session.start.date())
     record_change(tx, now, "session.updated", "session", session_id)
+    keep_signed_note(tx, session_id, session.status, session.progress_note, now)
     return session_id
 
 

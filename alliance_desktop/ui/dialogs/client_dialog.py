@@ -28,6 +28,7 @@ from alliance_desktop.domain.client import (
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.ui.dialogs.consent_list import ConsentList
+from alliance_desktop.ui.draft_keeper import keep_drafts
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 from alliance_desktop.ui.widgets.optional_date_edit import OptionalDateEdit
 
@@ -130,6 +131,13 @@ class ClientDialog(QDialog):
 
         self._fill(client)
         self.name.setFocus()
+        self.drafts = keep_drafts(
+            self,
+            "client",
+            client.id if client else None,
+            client_id=client.id if client else None,
+            title=self.windowTitle(),
+        )
 
     # Building
 

@@ -40,6 +40,7 @@ from alliance_desktop.domain.goal import (
 )
 from alliance_desktop.domain.goal_rules import check_goal
 from alliance_desktop.domain.practice_profile import DateStyle
+from alliance_desktop.ui.draft_keeper import keep_drafts
 from alliance_desktop.ui.goal_wording import (
     LEVEL_NAMES,
     PRIORITY_NAMES,
@@ -181,6 +182,9 @@ class GoalDialog(QDialog):
 
         self._fill(goal)
         self.client_words.setFocus()
+        self.drafts = keep_drafts(
+            self, "goal", goal.id, client_id=goal.client_id, title=self.windowTitle()
+        )
 
     # Building
 

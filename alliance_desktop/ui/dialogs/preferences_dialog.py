@@ -22,7 +22,12 @@ from alliance_desktop.ui.settings import IDLE_LOCK_MINUTES_RANGE, LockPreference
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, preferences: LockPreferences, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        preferences: LockPreferences,
+        parent: QWidget | None = None,
+        backups: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         intro = QLabel(
@@ -61,6 +66,9 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(copied_note)
         layout.addSpacing(6)
+        if backups is not None:  # the vault's backup settings (see backup_preferences.py)
+            layout.addWidget(backups)
+            layout.addSpacing(6)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
 
@@ -73,7 +81,12 @@ class PreferencesDialog(QDialog):
         )
 
     @classmethod
-    def edit(cls, parent: QWidget | None, preferences: LockPreferences) -> LockPreferences | None:
-        dialog = cls(preferences, parent)
+    def edit(
+        cls,
+        parent: QWidget | None,
+        preferences: LockPreferences,
+        backups: QWidget | None = None,
+    ) -> LockPreferences | None:
+        dialog = cls(preferences, parent, backups)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.preferences_from_fields() if accepted else None

@@ -36,6 +36,7 @@ from alliance_desktop.domain.rupture import (
 )
 from alliance_desktop.domain.session import CalendarEntry
 from alliance_desktop.ui.date_formats import from_qdate, short_date, to_qdate
+from alliance_desktop.ui.draft_keeper import keep_drafts
 from alliance_desktop.ui.rupture_wording import (
     KIND_DESCRIPTIONS,
     SIGNIFICANCE_WORDS,
@@ -187,6 +188,9 @@ class RuptureDialog(QDialog):
         self.occurred_on.dateChanged.connect(self._show_alliance_around)
 
         self._fill(entry)
+        self.drafts = keep_drafts(
+            self, "rupture", entry.id, client_id=entry.client_id, title=self.windowTitle()
+        )
 
     # Building
 

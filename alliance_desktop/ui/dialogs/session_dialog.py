@@ -35,13 +35,16 @@ from alliance_desktop.domain.session import (
     SessionStatus,
     check_session,
 )
+from alliance_desktop.domain.signed_note import SignedNote
 from alliance_desktop.ui.dialogs.check_in_fields import CheckInFields
 from alliance_desktop.ui.dialogs.repeat_fields import RepeatFields
 from alliance_desktop.ui.dialogs.session_goal_fields import GoalsToRate, SessionGoalFields
 from alliance_desktop.ui.dialogs.session_results import Booking, SessionEdit
 from alliance_desktop.ui.dialogs.session_timing import SessionTiming
+from alliance_desktop.ui.draft_keeper import keep_drafts
 from alliance_desktop.ui.widgets.calendar_layout import short_day
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
+from alliance_desktop.ui.widgets.note_history import NoteHistory
 from alliance_desktop.ui.widgets.status_palette import status_icon
 
 PRIVATE_NOTICE = (
@@ -123,6 +126,7 @@ class SessionDialog(QDialog):
         repeat: RecurrenceRule | None = None,
         parent: QWidget | None = None,
         goals: GoalsToRate | None = None,
+        signed: SignedNote | None = None,
     ) -> None:
         super().__init__(parent)
         self._original = session
@@ -163,6 +167,7 @@ class SessionDialog(QDialog):
             focus_line.setPlaceholderText("Choose one, or write your own")
         self.progress_note = _text_box("What happened and what was agreed", 160, grows=True)
         self.private_note = _text_box("Your own process notes", 200, grows=True)
+        self.note_history = None if is_new else NoteHistory(signed)
         self.private_note.setObjectName("privateNote")
         self.check_in = CheckInFields(self.messages)
         self.goal_fields = None
@@ -196,6 +201,13 @@ class SessionDialog(QDialog):
 
         self._fill(session, repeat)
         (self.client if is_new and session.client_id == 0 else self.agenda).setFocus()
+        self.drafts = keep_drafts(
+            self,
+            "session",
+            None if is_new else session.id,
+            client_id=session.client_id or None,
+            title=self.windowTitle(),
+        )
 
     # Building
 
@@ -225,6 +237,8 @@ class SessionDialog(QDialog):
         form.addRow("Focus", wrap("focus", self.focus))
         form.addRow("Progress note", wrap("progress_note", self.progress_note))
         form.addRow("", _note("The progress note is part of the client's record."))
+        if self.note_history is not None:
+            form.addRow("", self.note_history)
         return page
 
     def _private_page(self) -> QWidget:
@@ -332,7 +346,10 @@ class SessionDialog(QDialog):
 
     def result_edit(self) -> SessionEdit | None:
         booking = self._result
-        return SessionEdit(booking.session, self._goal_ratings) if booking else None
+        if booking is None:
+            return None
+        sign = self.note_history is not None and self.note_history.sign_requested
+        return SessionEdit(booking.session, self._goal_ratings, sign=sign)
 
     def accept(self) -> None:
         try:
@@ -373,11 +390,18 @@ class SessionDialog(QDialog):
         date_style: DateStyle = DateStyle.DAY_MONTH_YEAR,
         problems: dict[str, str] | None = None,
         goals: GoalsToRate | None = None,
+        signed: SignedNote | None = None,
     ) -> SessionEdit | None:
         """Open a booked session with a Goals tab when given its client's goals; return the
         session checked and changed with the ratings given in it, or None if cancelled."""
         dialog = cls(
-            session, clients, is_new=False, date_style=date_style, parent=parent, goals=goals
+            session,
+            clients,
+            is_new=False,
+            date_style=date_style,
+            parent=parent,
+            goals=goals,
+            signed=signed,
         )
         if problems:
             dialog.show_problems(problems)

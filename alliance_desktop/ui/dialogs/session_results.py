@@ -24,3 +24,4 @@ class SessionEdit:
 
     session: Session
     goal_ratings: dict[int, GasRating] | None = None
+    sign: bool = False  # the clinician ticked "Sign this note when I save"

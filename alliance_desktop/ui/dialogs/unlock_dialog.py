@@ -262,6 +262,25 @@ class UnlockDialog(QDialog):
             height = layout.totalSizeHint().height()
         self.resize(width, max(height, layout.totalMinimumSize().height()))
 
+    def show_notice(self, text: str, *, problem: bool = False) -> None:
+        """A result to read before unlocking (a restore just made, or refused)."""
+        notice = self.findChild(QLabel, "unlockNotice")
+        if notice is None:
+            notice = QLabel(self)
+            notice.setObjectName("unlockNotice")
+            notice.setWordWrap(True)
+            notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._layout.insertWidget(1, notice)
+        notice.setProperty("problem", problem)
+        notice.setStyleSheet(
+            "color: #8c1d18; background: #fbeae8; border: 1px solid #f0c4bf;"
+            if problem
+            else "color: #1f4e4b; background: #e8f3f1; border: 1px solid #bcdad5;"
+        )
+        notice.setText(text)
+        notice.show()
+        self._fit_to_contents()
+
     def set_waiting(self, what: str | None) -> None:
         """Show `what` is happening (e.g. "Locking…") with the fields disabled; None ends it."""
         self._set_busy(what is not None, what or "")

@@ -25,6 +25,7 @@ from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.alliance_flags_card import AllianceFlagsCard
 from alliance_desktop.ui.views.today_sessions import TodaySessionsCard
+from alliance_desktop.ui.widgets.backup_status_line import BackupStatusLine
 from alliance_desktop.ui.widgets.two_line_delegate import DETAIL_ROLE, TwoLineDelegate
 
 # Clients the clinician is seeing now; ended and handed-over clients stay in Clients.
@@ -78,6 +79,7 @@ class TodayView(QWidget):
         self.new_client_button = QPushButton("New client")
         self.new_client_button.setObjectName("primary")
         self.client_stack = QStackedWidget()
+        self.backup_status = BackupStatusLine()  # filled by the window's safekeeping
         self.client_stack.addWidget(self.client_list)
         empty_page = QWidget()
         empty_layout = QVBoxLayout(empty_page)
@@ -103,6 +105,7 @@ class TodayView(QWidget):
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(14)
         layout.addLayout(header)
+        layout.addWidget(self.backup_status)
         layout.addWidget(self.sessions_card)
         layout.addWidget(self.alliance_flags)
         layout.addLayout(title_row)

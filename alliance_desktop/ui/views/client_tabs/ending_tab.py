@@ -29,6 +29,7 @@ from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.services import Practice
 from alliance_desktop.ui import messages
+from alliance_desktop.ui.form_drafts import FormDrafts
 from alliance_desktop.ui.report_request import ReportKind
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
@@ -101,6 +102,8 @@ class EndingTab(QWidget):
 
         self._build_layout()
         self._set_dirty(False)
+        self.form_drafts = FormDrafts(self.form, "ending_plan")  # kept in the vault as typed
+        self.form.changed.connect(self.form_drafts.typed)
 
         self.form.changed.connect(lambda: self._set_dirty(True, UNSAVED))
         self.save_button.clicked.connect(lambda: self.save())
@@ -193,6 +196,7 @@ class EndingTab(QWidget):
     def show_client(self, client_id: int | None) -> None:
         if self._dirty and self._client_id is not None and client_id != self._client_id:
             self._drafts[self._client_id] = self.form.plan_from_fields()
+            self.form_drafts.keep_now()
         if client_id != self._client_id:
             self._record = None
             self._set_dirty(False)
@@ -242,9 +246,11 @@ class EndingTab(QWidget):
         if self._dirty:
             return  # keep what is being typed; only the signals were refreshed
         self.form.fill(record.plan, record.today)
+        kept = self.form_drafts.follow(record.client_id)
         draft = self._drafts.pop(record.client_id, None)
         if draft is not None:
             self.form.fill(draft, record.today)
+        if draft is not None or kept is not None:
             self._set_dirty(True, DRAFT_KEPT)
         else:
             self._set_dirty(False)
@@ -262,6 +268,7 @@ class EndingTab(QWidget):
             self._record.today,
         )
         self.form.fill(plan, self._record.today)  # as saved: trimmed, empty lines dropped
+        self.form_drafts.forget()
         self._set_dirty(False, SAVED)
         if then is not None:
             then()
@@ -286,6 +293,7 @@ class EndingTab(QWidget):
             return
         self._set_dirty(False)
         self.form.fill(self._record.plan, self._record.today)
+        self.form_drafts.forget()
         self._set_dirty(False)
 
     def _open_report(self, kind: ReportKind) -> None:

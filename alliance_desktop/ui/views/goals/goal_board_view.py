@@ -149,6 +149,7 @@ class GoalBoardView(QWidget):
         self.editing.goal_changed.connect(self._goal_changed)
         self.detail.edit_requested.connect(self.edit_goal)
         self.detail.rate_requested.connect(self._rate)
+        self.detail.correct_rating_requested.connect(self._correct_rating)
         self.detail.add_task_requested.connect(self._add_task)
         self.detail.edit_task_requested.connect(self._edit_task)
         self.detail.task_toggled.connect(self.editing.set_task_done)
@@ -333,6 +334,11 @@ class GoalBoardView(QWidget):
         goal = self.goal(goal_id)
         if goal is not None:
             self.editing.rate(goal)
+
+    def _correct_rating(self, goal_id: int) -> None:
+        goal = self.goal(goal_id)
+        if goal is not None:
+            self.editing.correct_rating(goal)
 
     def _add_task(self, goal_id: int) -> None:
         goal = self.goal(goal_id)

@@ -74,6 +74,7 @@ def _tasks_title(goal: Goal) -> str:
 class GoalDetail(QWidget):
     edit_requested = Signal(int)
     rate_requested = Signal(int)
+    correct_rating_requested = Signal(int)
     add_task_requested = Signal(int)
     edit_task_requested = Signal(int, object)  # goal id, GoalTask
     task_toggled = Signal(int, object)  # goal id, GoalTask with `done` changed
@@ -99,6 +100,8 @@ class GoalDetail(QWidget):
         self.levels.setTextFormat(Qt.TextFormat.RichText)
         self.rate_button = QPushButton("Rate progress…")
         self.rate_button.setObjectName("primary")
+        self.correct_button = QPushButton("Correct a rating…")
+        self.correct_button.setToolTip("A rating entered by mistake: correct or withdraw it")
 
         self.task_model = GoalTaskModel(self)
         self.task_list = QListView()
@@ -124,6 +127,7 @@ class GoalDetail(QWidget):
 
         self.edit_button.clicked.connect(lambda: self._ask(self.edit_requested))
         self.rate_button.clicked.connect(lambda: self._ask(self.rate_requested))
+        self.correct_button.clicked.connect(lambda: self._ask(self.correct_rating_requested))
         self.add_task_button.clicked.connect(lambda: self._ask(self.add_task_requested))
         self.task_list.activated.connect(self._task_activated)
         self.task_model.task_toggled.connect(self._task_toggled)
@@ -166,6 +170,7 @@ class GoalDetail(QWidget):
         progress_layout.addWidget(self.chart, 0, 0)
         progress_layout.addWidget(beside_scroll, 0, 1)
         progress_layout.addWidget(self.rate_button, 1, 0, Qt.AlignmentFlag.AlignLeft)
+        progress_layout.addWidget(self.correct_button, 1, 1, Qt.AlignmentFlag.AlignLeft)
         progress_layout.setColumnStretch(0, 3)
         progress_layout.setColumnStretch(1, 2)
 
@@ -225,6 +230,7 @@ class GoalDetail(QWidget):
         )
         self.chart.show_ratings(goal.ratings)
         self.ratings.setText(self._ratings_html(goal, style))
+        self.correct_button.setVisible(bool(goal.ratings))
         self.levels.setText(self._levels_html(goal))
         self.task_model.set_tasks(goal.tasks, style, today)
         self.tabs.setTabText(TASKS_TAB, _tasks_title(goal))

@@ -18,6 +18,8 @@ from alliance_desktop.ui import messages
 from alliance_desktop.ui.dialogs.goal_dialog import GoalDialog
 from alliance_desktop.ui.dialogs.goal_rating_dialog import GoalRatingDialog
 from alliance_desktop.ui.dialogs.goal_task_dialog import GoalTaskDialog
+from alliance_desktop.ui.dialogs.rating_correction_dialog import RatingCorrectionDialog
+from alliance_desktop.ui.draft_keeper import forget_draft
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 
@@ -66,6 +68,7 @@ class GoalEditing(QObject):
         save = goals.add_goal if edited.id is None else goals.update_goal
 
         def saved(result: Goal) -> None:
+            forget_draft("goal", edited.id)
             emit(self.goal_changed, result.id or 0)
             emit(self.status_message, f"Goal saved: {result.title}")
             if after_save is not None:
@@ -90,6 +93,23 @@ class GoalEditing(QObject):
             "The rating was not saved",
             "Rating saved.",
         )
+
+    def correct_rating(self, goal: Goal) -> None:
+        """A rating entered by mistake: corrected or withdrawn, the original kept."""
+        chosen = RatingCorrectionDialog.ask(self._owner.window(), goal, self.date_style)
+        if chosen is None or goal.id is None:
+            return
+        goal_id, ratings, goals = goal.id, self._practice.ratings, self._practice.goals
+
+        def work() -> Goal:
+            if chosen.level is None:
+                ratings.withdraw(chosen.rating_id)
+            else:
+                ratings.correct(chosen.rating_id, chosen.level, chosen.note)
+            return goals.goal(goal_id)
+
+        done = "Rating withdrawn" if chosen.level is None else "Rating corrected"
+        self._submit(work, "The rating was not changed", f"{done}; the original is kept.")
 
     # Tasks
 
