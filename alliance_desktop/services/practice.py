@@ -16,20 +16,24 @@ from alliance_desktop.domain.client import (
 from alliance_desktop.domain.client_search import ClientFinder
 from alliance_desktop.domain.practice_profile import PracticeProfile, check_practice_profile
 from alliance_desktop.services.calendar import SessionCalendar
+from alliance_desktop.services.client_boundaries import BoundariesWork
 from alliance_desktop.services.ending_work import EndingWork
 from alliance_desktop.services.goal_board import GoalBoard
 from alliance_desktop.services.handover import HandoverService
 from alliance_desktop.services.reports import ReportMaker
+from alliance_desktop.services.risk_work import RiskWork
 from alliance_desktop.services.rupture_log import RuptureLog
 from alliance_desktop.services.safekeeping import Safekeeping
 from alliance_desktop.vault import Vault, create_vault, open_vault
 from alliance_desktop.vault.audit_trail import first_broken_link, recent_entries, record_events
+from alliance_desktop.vault.boundaries_repository import BoundariesRepository
 from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Clock, system_clock
 from alliance_desktop.vault.ending_plan_repository import EndingPlanRepository
 from alliance_desktop.vault.goal_repository import GoalRepository
 from alliance_desktop.vault.handover_repository import HandoverRepository
 from alliance_desktop.vault.practice_profile_repository import PracticeProfileRepository
+from alliance_desktop.vault.risk_repository import RiskRepository
 from alliance_desktop.vault.rupture_repository import RuptureRepository
 from alliance_desktop.vault.session_repository import SessionRepository
 from alliance_desktop.vault.settings_repository import SettingsRepository
@@ -67,6 +71,8 @@ class Practice:
         self.ending = EndingWork(
             EndingPlanRepository(vault), self.calendar, self.goals, self.ruptures
         )
+        self.risk = RiskWork(RiskRepository(vault), self.client, self.today)
+        self.boundaries = BoundariesWork(BoundariesRepository(vault), self.today)
         self.reports = ReportMaker(
             self.profile,
             self.client,
