@@ -19,6 +19,7 @@ from alliance_desktop.cli.handover_commands import (
 )
 from alliance_desktop.cli.passphrase import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
 from alliance_desktop.cli.report_commands import ending_plan, ending_summary, goal_review
+from alliance_desktop.cli.risk_commands import risk
 from alliance_desktop.cli.running import PROGRAM, Handler
 from alliance_desktop.cli.self_test import self_test
 from alliance_desktop.cli.vault_commands import (
@@ -168,6 +169,12 @@ def _record_commands(commands: Group) -> None:
             ruptures,
             "one JSON array of {id, date, kind, outcome, note, significance, markers, "
             "repairs, follow_up, ...}",
+        ),
+        "risk": (
+            "print a client's risk reviews, newest first, and whether a safety plan is written",
+            risk,
+            "one JSON object: {client_id, current: {level, assessed_on, review_due} or null, "
+            "history: [...], safety_plan: {...} or null}",
         ),
     }
     for name, (description, handler, json_help) in shown.items():
