@@ -134,6 +134,31 @@ SAFETY_PLAN_SECTIONS = (
 )
 
 
+def plan_from_sections(
+    client_id: int,
+    updated_on: dt.date,
+    entries: dict[str, tuple[str, ...]],
+    plan_id: int | None = None,
+) -> SafetyPlan:
+    """A plan from entries keyed by section field; a section not given is empty."""
+
+    def of(field: str) -> tuple[str, ...]:
+        return tuple(entries.get(field, ()))
+
+    return SafetyPlan(
+        client_id=client_id,
+        updated_on=updated_on,
+        warning_signs=of("warning_signs"),
+        things_i_can_do=of("things_i_can_do"),
+        people_and_places=of("people_and_places"),
+        people_i_can_ask=of("people_i_can_ask"),
+        professionals=of("professionals"),
+        safer_surroundings=of("safer_surroundings"),
+        what_matters_most=of("what_matters_most"),
+        id=plan_id,
+    )
+
+
 def section_entries(plan: SafetyPlan, section: SafetyPlanSection) -> tuple[str, ...]:
     entries: tuple[str, ...] = getattr(plan, section.field)
     return entries
@@ -203,7 +228,7 @@ def check_safety_plan(plan: SafetyPlan) -> SafetyPlan:
         kept[section.field] = _kept(entries)
     if problems:
         raise InvalidInput(problems)
-    return SafetyPlan(client_id=plan.client_id, updated_on=plan.updated_on, id=plan.id, **kept)
+    return plan_from_sections(plan.client_id, plan.updated_on, kept, plan.id)
 
 
 def require_printable(plan: SafetyPlan | None) -> SafetyPlan:

@@ -82,6 +82,7 @@ class Practice:
             self.ending,
             self.today,
             record=self.record_event,
+            risk=self.risk,
         )
         self.handover = HandoverService(HandoverRepository(vault), self, self._forget_client_list)
 

@@ -12,7 +12,13 @@ from dataclasses import replace
 from typing import Any
 
 from alliance_desktop.domain.errors import RecordNotFound
-from alliance_desktop.domain.risk import SAFETY_PLAN_SECTIONS, RiskLevel, RiskReview, SafetyPlan
+from alliance_desktop.domain.risk import (
+    SAFETY_PLAN_SECTIONS,
+    RiskLevel,
+    RiskReview,
+    SafetyPlan,
+    plan_from_sections,
+)
 from alliance_desktop.domain.risk_flags import SelfHarmAnswer
 from alliance_desktop.vault.audit_trail import record_change
 from alliance_desktop.vault.connection import Vault
@@ -79,12 +85,7 @@ class RiskRepository:
             section.field: tuple(json.loads(text))
             for section, text in zip(SAFETY_PLAN_SECTIONS, row[1:], strict=True)
         }
-        return SafetyPlan(
-            client_id=client_id,
-            updated_on=dt.date.fromisoformat(row[0]),
-            id=client_id,
-            **sections,
-        )
+        return plan_from_sections(client_id, dt.date.fromisoformat(row[0]), sections, client_id)
 
     def save_safety_plan(self, plan: SafetyPlan) -> SafetyPlan:
         now = self._vault.clock()
