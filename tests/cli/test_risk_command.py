@@ -95,3 +95,26 @@ def test_risk_text_and_unknown_client(
     assert missing.out == "" and len(missing.err.strip().splitlines()) == 1
     usage = run_cli("risk", "--vault", str(path))
     assert usage.code == 2
+
+
+def test_report_safety_plan_writes_the_clients_copy(
+    run_cli: RunCli, vault_with_risk: tuple[Path, int, int], tmp_path: Path
+) -> None:
+    from tests.reports.samples import flat_text
+
+    path, assessed, never = vault_with_risk
+    out = tmp_path / "plan.pdf"
+    result = run_cli(
+        "report", "safety-plan", "--vault", str(path), "--client", str(assessed), "--out", str(out)
+    )
+    assert result.code == 0, result.err
+    text = flat_text(out.read_bytes())
+    assert "I stop answering texts" in text and "Passive thoughts" not in text
+    assert out.stat().st_mode & 0o777 == 0o600
+
+    empty = tmp_path / "empty.pdf"
+    refused = run_cli(
+        "report", "safety-plan", "--vault", str(path), "--client", str(never), "--out", str(empty)
+    )
+    assert refused.code == 1 and "safety plan is empty" in refused.err
+    assert not empty.exists()
