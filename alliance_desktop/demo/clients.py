@@ -206,7 +206,7 @@ def _consents(
 ) -> tuple[ConsentRecord, ...]:
     if status is ClientStatus.INTAKE and rng.random() < 0.5:
         return ()  # the consent form went out with the welcome letter and is not back yet
-    consents = [ConsentRecord(ConsentKind.INFORMED_CONSENT, start, _INFORMED_CONSENT_SCOPE)]
+    consents = [informed_consent(start)]
     recorded_from = start + dt.timedelta(days=rng.randint(7, 60))
     if rng.random() < 0.2 and recorded_from <= today:
         withdrawal = recorded_from + dt.timedelta(days=rng.randint(30, 90))
@@ -228,6 +228,13 @@ def _consents(
             )
         )
     return tuple(consents)
+
+
+def informed_consent(start: dt.date) -> ConsentRecord:
+    """Given at the first session, with the limits of confidentiality explained."""
+    return ConsentRecord(
+        ConsentKind.INFORMED_CONSENT, start, _INFORMED_CONSENT_SCOPE, limits_explained=True
+    )
 
 
 def _contact(rng: random.Random, index: int, name: str, preferred_name: str) -> ContactDetails:
