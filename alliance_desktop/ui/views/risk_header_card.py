@@ -49,12 +49,12 @@ def risk_line(latest: RiskReview | None, today: dt.date, style: DateStyle) -> st
 def boundaries_text(boundaries: ClientBoundaries | None, style: DateStyle) -> str:
     if boundaries is None or boundaries.is_empty:
         return NO_BOUNDARIES
-    lines = [
+    parts = [
         f"<b>{html.escape(label)}:</b> {html.escape(text)}"
         for label, text in boundary_lines(boundaries)
     ]
     changed = short_date(boundaries.changed_on, style)
-    return "<br>".join(lines) + f"<br><span style='color:#52606d'>Agreed {changed}</span>"
+    return " · ".join(parts) + f" <span style='color:#52606d'>(agreed {changed})</span>"
 
 
 class RiskHeaderCard(QFrame):
