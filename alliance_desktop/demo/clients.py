@@ -34,6 +34,7 @@ from alliance_desktop.domain.client import (
 from alliance_desktop.domain.client_search import search_key
 from alliance_desktop.domain.crisis_contacts import CrisisContact
 from alliance_desktop.domain.practice_profile import PracticeProfile
+from alliance_desktop.domain.share_consent import ShareCategory, format_share_scope
 
 # How a large practice's caseload spreads over the statuses (the showcase clients come first).
 _STATUS_WEIGHTS = {
@@ -220,11 +221,16 @@ def _consents(
             )
         )
     if status is ClientStatus.HANDED_OVER and ended_on is not None:
+        given_on = ended_on - dt.timedelta(days=rng.randint(7, 21))
+        rng.choice(HANDOVER_RECIPIENTS)  # drawn as before, so the rest of the demo is unchanged
         consents.append(
             ConsentRecord(
                 ConsentKind.HANDOVER_SHARING,
-                ended_on - dt.timedelta(days=rng.randint(7, 21)),
-                f"Goals and an ending summary shared with {rng.choice(HANDOVER_RECIPIENTS)}.",
+                given_on,
+                # Consent to share is named categories (domain/share_consent.py).
+                format_share_scope(
+                    frozenset({ShareCategory.SUMMARY, ShareCategory.GOALS, ShareCategory.RISK})
+                ),
             )
         )
     return tuple(consents)

@@ -64,9 +64,10 @@ class CrisisContactsEditor(QWidget):
         values = (contact.name, contact.phone, contact.hours) if contact else ("", "", "")
         for column, value in enumerate(values):
             self.table.setItem(row, column, QTableWidgetItem(value))
-        if contact is None:
+        first = self.table.item(row, 0)
+        if contact is None and first is not None:
             self.table.setCurrentCell(row, 0)
-            self.table.editItem(self.table.item(row, 0))
+            self.table.editItem(first)
         self._update_buttons()
 
     def contacts(self) -> tuple[CrisisContact, ...]:
