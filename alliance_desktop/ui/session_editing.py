@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
+from alliance_desktop.domain.boundaries import ClientBoundaries
 from alliance_desktop.domain.client import ClientSummary
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.practice_profile import DateStyle
@@ -109,6 +110,7 @@ class SessionEditing(QObject):
         self.date_style = DateStyle.DAY_MONTH_YEAR
         self.undo_stack = QUndoStack(self)
         self._undo_actions: tuple[QAction, QAction] | None = None
+        self.boundaries: dict[int, ClientBoundaries | None] = {}  # by client, as last loaded
 
     # Booking
 
@@ -183,6 +185,8 @@ class SessionEditing(QObject):
         def load() -> tuple[list[ClientSummary], Session, GoalsToRate]:
             session, given = calendar.session(session_id), calendar.goal_ratings(session_id)
             board = tuple(practice.goals.board(session.client_id))
+            # Shown above the note; kept here so the editor's other callers stay as they are.
+            self.boundaries[session.client_id] = practice.boundaries.current(session.client_id)
             return practice.client_summaries(), session, GoalsToRate(board, given, practice.today())
 
         self._tasks.submit(load, lambda loaded: self._open_existing(*loaded), self._could_not_open)
@@ -200,7 +204,13 @@ class SessionEditing(QObject):
         goals_shown = with_typed(goals, shown)
         try:
             edited = SessionDialog.edit_record(
-                self._window, shown.session, clients, self.date_style, problems, goals_shown
+                self._window,
+                shown.session,
+                clients,
+                self.date_style,
+                problems,
+                goals_shown,
+                boundaries=self.boundaries.get(before.client_id),
             )
         finally:
             self._editor_open = False

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desktop.domain.boundaries import ClientBoundaries
 from alliance_desktop.domain.client import ClientSummary
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.goal import GasRating
@@ -40,6 +41,7 @@ from alliance_desktop.ui.dialogs.repeat_fields import RepeatFields
 from alliance_desktop.ui.dialogs.session_goal_fields import GoalsToRate, SessionGoalFields
 from alliance_desktop.ui.dialogs.session_results import Booking, SessionEdit
 from alliance_desktop.ui.dialogs.session_timing import SessionTiming
+from alliance_desktop.ui.widgets.boundaries_note import boundaries_note
 from alliance_desktop.ui.widgets.calendar_layout import short_day
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 from alliance_desktop.ui.widgets.status_palette import status_icon
@@ -123,8 +125,10 @@ class SessionDialog(QDialog):
         repeat: RecurrenceRule | None = None,
         parent: QWidget | None = None,
         goals: GoalsToRate | None = None,
+        boundaries: ClientBoundaries | None = None,
     ) -> None:
         super().__init__(parent)
+        self._boundaries = boundaries
         self._original = session
         self._is_new = is_new
         self._result: Booking | None = None
@@ -221,6 +225,9 @@ class SessionDialog(QDialog):
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         wrap = self.messages.wrap
+        self.boundaries_note = boundaries_note(self._boundaries)
+        if self.boundaries_note is not None:
+            form.addRow(self.boundaries_note)
         form.addRow("Agenda", wrap("agenda", self.agenda))
         form.addRow("Focus", wrap("focus", self.focus))
         form.addRow("Progress note", wrap("progress_note", self.progress_note))
@@ -373,11 +380,18 @@ class SessionDialog(QDialog):
         date_style: DateStyle = DateStyle.DAY_MONTH_YEAR,
         problems: dict[str, str] | None = None,
         goals: GoalsToRate | None = None,
+        boundaries: ClientBoundaries | None = None,
     ) -> SessionEdit | None:
         """Open a booked session with a Goals tab when given its client's goals; return the
         session checked and changed with the ratings given in it, or None if cancelled."""
         dialog = cls(
-            session, clients, is_new=False, date_style=date_style, parent=parent, goals=goals
+            session,
+            clients,
+            is_new=False,
+            date_style=date_style,
+            parent=parent,
+            goals=goals,
+            boundaries=boundaries,
         )
         if problems:
             dialog.show_problems(problems)
