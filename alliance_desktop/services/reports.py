@@ -160,6 +160,8 @@ class ReportMaker:
             overall_threshold=self._ruptures.thresholds().overall_below,
             sessions_booked=len(booked),
             next_session=booked[0].start.date() if booked else None,
+            risk_review=self._risk.latest_review(client_id) if self._risk else None,
+            safety_plan=self._risk.safety_plan(client_id) if self._risk else None,
         )
         return build_ending_plan(data)
 
@@ -209,6 +211,8 @@ class ReportMaker:
             instruments=self._instrument_readings(history.entries, None, None)
             if include_instruments
             else (),
+            risk_review=self._risk.latest_review(client_id) if self._risk else None,
+            safety_plan=self._risk.safety_plan(client_id) if self._risk else None,
         )
 
     def _client_summary_data(
