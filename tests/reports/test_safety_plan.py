@@ -102,3 +102,17 @@ def test_metadata_names_no_one() -> None:
     reader = pdf_reader(build_safety_plan(data()))
     metadata = reader.metadata or {}
     assert "O’Brien" not in " ".join(str(value) for value in metadata.values())
+
+
+def test_the_clients_ending_summary_lists_the_crisis_contacts_under_if_things_get_worse() -> None:
+    from alliance_desktop.reports.ending_summary import build_ending_summary
+    from tests.reports.samples import client_summary_data
+
+    with_contacts = client_summary_data(
+        profile=dataclasses.replace(PROFILE, crisis_contacts=CONTACTS)
+    )
+    text = flat_text(build_ending_summary(with_contacts))
+    assert "If you need help quickly, you can call:" in text
+    assert "Samaritans: 116 123 (24 hours, every day)" in text
+    without = flat_text(build_ending_summary(client_summary_data()))
+    assert "999 in the UK" in without
