@@ -75,3 +75,24 @@ def test_the_session_editor_shows_them_above_the_note(qtbot: QtBot) -> None:
     plain = SessionDialog(Session(1, dt.datetime(2026, 3, 16, 10), 50), clients, is_new=False)
     qtbot.addWidget(plain)
     assert plain.boundaries_note is None
+
+
+def test_long_boundaries_are_cut_on_the_header_and_whole_in_the_tooltip() -> None:
+    from alliance_desktop.domain.practice_profile import DateStyle
+    from alliance_desktop.ui.views.risk_header_card import (
+        SHORT_LIMIT,
+        boundaries_text,
+        boundaries_tooltip,
+    )
+
+    long = ClientBoundaries(
+        1,
+        TODAY,
+        topics_not_yet=("the accident",),
+        pace_and_depth="Slowly at first; " * 20,
+        anything_else="Prefers written summaries",
+    )
+    shown = boundaries_text(long, DateStyle.DAY_MONTH_YEAR)
+    assert "the accident" in shown and "…" in shown
+    assert len(shown) < SHORT_LIMIT + 200  # markup and the date besides the words
+    assert "Prefers written summaries" in boundaries_tooltip(long)

@@ -46,15 +46,36 @@ def risk_line(latest: RiskReview | None, today: dt.date, style: DateStyle) -> st
     return text
 
 
-def boundaries_text(boundaries: ClientBoundaries | None, style: DateStyle) -> str:
+SHORT_LIMIT = 150  # characters on the header: about two lines; the rest in the tooltip
+
+
+def boundaries_text(
+    boundaries: ClientBoundaries | None, style: DateStyle, limit: int = SHORT_LIMIT
+) -> str:
+    """The agreed boundaries in a line or two, most important first (topics not yet); cut at
+    a word with '…' when longer, the full text being in the tooltip."""
     if boundaries is None or boundaries.is_empty:
         return NO_BOUNDARIES
-    parts = [
-        f"<b>{html.escape(label)}:</b> {html.escape(text)}"
-        for label, text in boundary_lines(boundaries)
-    ]
+    parts = []
+    used = 0
+    for label, text in boundary_lines(boundaries):
+        room = limit - used - len(label)
+        if room < 12:
+            parts.append("…")
+            break
+        shown = text if len(text) <= room else text[:room].rsplit(" ", 1)[0] + "…"
+        parts.append(f"<b>{html.escape(label)}:</b> {html.escape(shown)}")
+        used += len(label) + len(shown) + 3
+        if shown.endswith("…"):
+            break
     changed = short_date(boundaries.changed_on, style)
     return " · ".join(parts) + f" <span style='color:#52606d'>(agreed {changed})</span>"
+
+
+def boundaries_tooltip(boundaries: ClientBoundaries | None) -> str:
+    if boundaries is None or boundaries.is_empty:
+        return ""
+    return "\n".join(f"{label}: {text}" for label, text in boundary_lines(boundaries))
 
 
 class RiskHeaderCard(QFrame):
@@ -128,6 +149,7 @@ class RiskHeaderCard(QFrame):
         self._facts = facts
         self.risk_label.setText(risk_line(facts.latest, facts.today, self._style))
         self.boundaries_label.setText(boundaries_text(facts.boundaries, self._style))
+        self.boundaries_label.setToolTip(boundaries_tooltip(facts.boundaries))
 
     def _open_risk(self) -> None:
         if self._client_id is not None:
