@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from alliance_desktop.domain.alliance_check_in import AllianceCheckIn, Instrument, InstrumentScore
 from alliance_desktop.domain.alliance_flags import FlagKind
@@ -193,3 +195,41 @@ def test_risk_document_shape(practice: Practice, client_id: int) -> None:
     }
     assert document["history"][0]["rests_on"] == SECRET
     assert document["safety_plan"]["warning_signs"] == ["sign"]
+
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    max_size=60,
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    rests_on=_TEXT,
+    factors=st.lists(_TEXT, max_size=4),
+    entries=st.lists(_TEXT, max_size=4),
+)
+def test_what_is_typed_comes_back_from_the_vault_or_is_refused_whole(
+    practice: Practice, client_id: int, rests_on: str, factors: list[str], entries: list[str]
+) -> None:
+    before = practice.risk.history(client_id)
+    review = RiskReview(
+        client_id, dt.date(2026, 3, 1), RiskLevel.LOW, rests_on, risk_factors=tuple(factors)
+    )
+    try:
+        saved = practice.risk.save_review(review)
+    except InvalidInput:
+        assert practice.risk.history(client_id) == before  # nothing half-saved
+    else:
+        assert practice.risk.history(client_id)[0] == saved
+        assert saved.rests_on == rests_on.strip()
+        assert saved.risk_factors == tuple(f.strip() for f in factors if f.strip())
+    try:
+        plan = practice.risk.save_safety_plan(
+            SafetyPlan(client_id, dt.date(2026, 3, 1), what_matters_most=tuple(entries))
+        )
+    except InvalidInput:
+        return
+    assert practice.risk.safety_plan(client_id) == plan
