@@ -41,7 +41,12 @@ def make_client(**overrides: Any) -> Client:
         values=("being a steady parent", "honesty"),
         concerns=("low mood after redundancy", "sleep"),
         consents=(
-            ConsentRecord(ConsentKind.INFORMED_CONSENT, dt.date(2026, 1, 8), "therapy and notes"),
+            ConsentRecord(
+                ConsentKind.INFORMED_CONSENT,
+                dt.date(2026, 1, 8),
+                "therapy and notes",
+                limits_explained=True,
+            ),
         ),
     )
     return replace(client, **overrides)

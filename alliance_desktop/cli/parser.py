@@ -18,7 +18,13 @@ from alliance_desktop.cli.handover_commands import (
     handover_import,
 )
 from alliance_desktop.cli.passphrase import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
-from alliance_desktop.cli.report_commands import ending_plan, ending_summary, goal_review
+from alliance_desktop.cli.report_commands import (
+    ending_plan,
+    ending_summary,
+    goal_review,
+    safety_plan,
+)
+from alliance_desktop.cli.risk_commands import risk
 from alliance_desktop.cli.running import PROGRAM, Handler
 from alliance_desktop.cli.self_test import self_test
 from alliance_desktop.cli.vault_commands import (
@@ -169,6 +175,12 @@ def _record_commands(commands: Group) -> None:
             "one JSON array of {id, date, kind, outcome, note, significance, markers, "
             "repairs, follow_up, ...}",
         ),
+        "risk": (
+            "print a client's risk reviews, newest first, and whether a safety plan is written",
+            risk,
+            "one JSON object: {client_id, current: {level, assessed_on, review_due} or null, "
+            "history: [...], safety_plan: {...} or null}",
+        ),
     }
     for name, (description, handler, json_help) in shown.items():
         sub = _command(commands, name, description, handler)
@@ -247,6 +259,13 @@ def _document_commands(commands: Group) -> None:
     )
     summary.add_argument("--client-copy", action="store_true", help="write the client's copy")
     _instruments_option(summary)
+    _report(
+        report_group,
+        "safety-plan",
+        "the client's safety plan in their words, large type, with the practice's crisis "
+        "contacts; nothing clinical (an empty plan is refused)",
+        safety_plan,
+    )
 
     _handover_commands(commands)
 

@@ -67,3 +67,13 @@ def _say_written(
 ) -> None:
     scores = ", with instrument scores" if getattr(args, "include_instruments", False) else ""
     print(f"Wrote {report} of {name} (client {args.client}) to {written} ({copy}{scores}).")
+
+
+def safety_plan(args: argparse.Namespace) -> int:
+    with opened_practice(args) as practice:
+        client = known_client(practice, args.client)
+        written = practice.reports.safety_plan(args.client, args.out)
+    _say_written(
+        "the safety plan", client.display_name, args, written, "the client's copy, large type"
+    )
+    return 0

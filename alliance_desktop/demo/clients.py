@@ -34,6 +34,7 @@ from alliance_desktop.domain.client import (
 from alliance_desktop.domain.client_search import search_key
 from alliance_desktop.domain.crisis_contacts import CrisisContact
 from alliance_desktop.domain.practice_profile import PracticeProfile
+from alliance_desktop.domain.share_consent import ShareCategory, format_share_scope
 
 # How a large practice's caseload spreads over the statuses (the showcase clients come first).
 _STATUS_WEIGHTS = {
@@ -206,7 +207,7 @@ def _consents(
 ) -> tuple[ConsentRecord, ...]:
     if status is ClientStatus.INTAKE and rng.random() < 0.5:
         return ()  # the consent form went out with the welcome letter and is not back yet
-    consents = [ConsentRecord(ConsentKind.INFORMED_CONSENT, start, _INFORMED_CONSENT_SCOPE)]
+    consents = [informed_consent(start)]
     recorded_from = start + dt.timedelta(days=rng.randint(7, 60))
     if rng.random() < 0.2 and recorded_from <= today:
         withdrawal = recorded_from + dt.timedelta(days=rng.randint(30, 90))
@@ -220,14 +221,26 @@ def _consents(
             )
         )
     if status is ClientStatus.HANDED_OVER and ended_on is not None:
+        given_on = ended_on - dt.timedelta(days=rng.randint(7, 21))
+        rng.choice(HANDOVER_RECIPIENTS)  # drawn as before, so the rest of the demo is unchanged
         consents.append(
             ConsentRecord(
                 ConsentKind.HANDOVER_SHARING,
-                ended_on - dt.timedelta(days=rng.randint(7, 21)),
-                f"Goals and an ending summary shared with {rng.choice(HANDOVER_RECIPIENTS)}.",
+                given_on,
+                # Consent to share is named categories (domain/share_consent.py).
+                format_share_scope(
+                    frozenset({ShareCategory.SUMMARY, ShareCategory.GOALS, ShareCategory.RISK})
+                ),
             )
         )
     return tuple(consents)
+
+
+def informed_consent(start: dt.date) -> ConsentRecord:
+    """Given at the first session, with the limits of confidentiality explained."""
+    return ConsentRecord(
+        ConsentKind.INFORMED_CONSENT, start, _INFORMED_CONSENT_SCOPE, limits_explained=True
+    )
 
 
 def _contact(rng: random.Random, index: int, name: str, preferred_name: str) -> ContactDetails:

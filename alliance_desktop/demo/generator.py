@@ -16,6 +16,7 @@ from alliance_desktop.demo.client_text import SHOWCASE_CLIENTS
 from alliance_desktop.demo.clients import demo_caseload, demo_profile
 from alliance_desktop.demo.courses import Course, Scale, plan_courses
 from alliance_desktop.demo.goals import goal_windows, plan_goals
+from alliance_desktop.demo.risk import add_boundaries, add_risk_records, leave_one_without_consent
 from alliance_desktop.demo.ruptures import RupturePlan, plan_ruptures, rupture_entries
 from alliance_desktop.demo.sessions import SessionWriter, book_future, history_sessions
 from alliance_desktop.domain.goal import Goal
@@ -102,6 +103,9 @@ def generate_demo_practice(
     sessions = _add_sessions(practice, courses, ruptures, goals, seed, spec)
     entries = _rupture_entries(courses, ruptures, sessions.ids, seed)
     practice.ruptures.add_many(entries)
+    add_risk_records(practice, courses, seed)
+    add_boundaries(practice, courses)
+    leave_one_without_consent(practice, courses)
     return DemoSummary(
         size=size,
         seed=seed,

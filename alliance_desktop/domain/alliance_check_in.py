@@ -102,6 +102,8 @@ class InstrumentScore:
     instrument: Instrument
     total: float
     subscales: tuple[tuple[str, float], ...] = ()
+    # PHQ-9 only: the answer to item 9 (thoughts of self-harm), 0-3, when entered.
+    self_harm_item: int | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,7 @@ def _check_instrument(problems: dict[str, str], score: InstrumentScore, repeated
         )
     elif spec.decimals == 0 and score.total != int(score.total):
         problems[field] = f"{spec.label} total is a whole number (got {score.total})."
+    _check_self_harm_item(problems, score)
     given = dict(score.subscales)
     if given and set(given) != set(spec.subscales):
         problems[f"{field}.subscales"] = f"{spec.label} subscales are {', '.join(spec.subscales)}."
@@ -167,6 +170,26 @@ def _check_instrument(problems: dict[str, str], score: InstrumentScore, repeated
         problems[field] = (
             f"{spec.label} total ({_number(score.total)}) is not the sum of its subscales "
             f"({_number(sum(given.values()))})."
+        )
+
+
+SELF_HARM_ITEM_LABEL = "PHQ-9 item 9 (thoughts of self-harm), 0-3"
+SELF_HARM_ITEM_MAX = 3
+
+
+def _check_self_harm_item(problems: dict[str, str], score: InstrumentScore) -> None:
+    item = score.self_harm_item
+    if item is None:
+        return
+    field = f"check_in.{score.instrument.value}.self_harm_item"
+    if score.instrument is not Instrument.PHQ9:
+        problems[field] = f"Only the PHQ-9 has a self-harm item ({score.instrument.spec.label})."
+    elif not 0 <= item <= SELF_HARM_ITEM_MAX:
+        problems[field] = f"{SELF_HARM_ITEM_LABEL}: the answer must be from 0 to 3 (got {item})."
+    elif item > score.total:
+        problems[field] = (
+            f"{SELF_HARM_ITEM_LABEL}: the answer ({item}) is more than the PHQ-9 total "
+            f"({_number(score.total)})."
         )
 
 

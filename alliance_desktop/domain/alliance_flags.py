@@ -38,6 +38,11 @@ class FlagKind(enum.StrEnum):
     DROP = "drop"
     UNRESOLVED_RUPTURE = "unresolved_rupture"
     FOLLOW_UP_DUE = "follow_up_due"
+    # Raised by domain/risk_flags.py: risk and consent, shown with the alliance flags.
+    HIGH_RISK = "high_risk"
+    RISK_REVIEW_DUE = "risk_review_due"
+    SELF_HARM_ANSWER = "self_harm_answer"
+    NO_INFORMED_CONSENT = "no_informed_consent"
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,8 @@ class ConsentRecord:
     given_on: dt.date
     scope: str = ""
     withdrawn_on: dt.date | None = None
+    # Informed consent only: the limits of confidentiality were explained (schema 11).
+    limits_explained: bool = False
 
 
 @dataclass(frozen=True)

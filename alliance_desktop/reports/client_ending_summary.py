@@ -57,7 +57,13 @@ def build_client_ending_summary(data: ClientEndingSummaryData) -> bytes:
     story.append(PageBreak())
     story.append(Paragraph("Your plan for keeping well", styles.heading))
     story += maintenance_plan_section(
-        data.maintenance, data.follow_up_dates, styles, style, width, client_facing=True
+        data.maintenance,
+        data.follow_up_dates,
+        styles,
+        style,
+        width,
+        client_facing=True,
+        crisis_contacts=data.profile.crisis_contacts,
     )
     if data.instruments:
         story.append(

@@ -21,6 +21,7 @@ from alliance_desktop.reports.formatting import (
 )
 from alliance_desktop.reports.page_template import PageSetup, letterhead, render
 from alliance_desktop.reports.report_data import EndingPlanData
+from alliance_desktop.reports.risk_sections import risk_summary_flowables
 from alliance_desktop.reports.sections import facts_table, grid_table, maintenance_plan_section
 from alliance_desktop.reports.styles import ReportStyles, report_styles
 
@@ -41,6 +42,14 @@ def build_ending_plan(data: EndingPlanData) -> bytes:
     story: list[Flowable] = letterhead(data.profile, styles)
     story.append(Paragraph(TITLE, styles.title))
     story.append(Paragraph(f"Client: {markup(data.client_name)}", styles.subtitle))
+    story += risk_summary_flowables(
+        data.risk_review,
+        data.safety_plan,
+        styles,
+        date_style=style,
+        width=width,
+        as_of=data.generated_on,
+    )
 
     reason: list[Flowable] = [Paragraph("Reason for ending", styles.heading)]
     reason.append(Paragraph(markup(plan.reason.label), styles.label))

@@ -31,6 +31,7 @@ from alliance_desktop.reports.formatting import (
 )
 from alliance_desktop.reports.page_template import PageSetup, letterhead, render
 from alliance_desktop.reports.report_data import ClientEndingSummaryData, EndingSummaryData
+from alliance_desktop.reports.risk_sections import risk_summary_flowables
 from alliance_desktop.reports.sections import (
     facts_table,
     grid_table,
@@ -63,6 +64,14 @@ def build_clinician_ending_summary(data: EndingSummaryData) -> bytes:
     story: list[Flowable] = letterhead(data.profile, styles)
     story.append(Paragraph(f"{TITLE} (clinician version)", styles.title))
     story.append(Paragraph(f"Client: {markup(data.client_name)}", styles.subtitle))
+    story += risk_summary_flowables(
+        data.risk_review,
+        data.safety_plan,
+        styles,
+        date_style=style,
+        width=width,
+        as_of=data.generated_on,
+    )
 
     story.append(Paragraph("Course of therapy", styles.heading))
     counts = data.attendance

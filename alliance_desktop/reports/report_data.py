@@ -16,6 +16,7 @@ from alliance_desktop.domain.ending import EndingPlan, MaintenancePlan, Readines
 from alliance_desktop.domain.goal import Goal, GoalColumn, GoalTask
 from alliance_desktop.domain.goal_rules import TScorePoint
 from alliance_desktop.domain.practice_profile import PracticeProfile
+from alliance_desktop.domain.risk import RiskReview, SafetyPlan
 from alliance_desktop.domain.rupture import RuptureEntry
 from alliance_desktop.domain.session import AttendanceCounts
 from alliance_desktop.domain.signed_note import SignedNote
@@ -110,6 +111,9 @@ class EndingPlanData:
     overall_threshold: int = 9
     sessions_booked: int = 0  # still scheduled from today
     next_session: dt.date | None = None
+    # Risk comes first (reports/risk_sections.py); None prints "No risk review recorded."
+    risk_review: RiskReview | None = None
+    safety_plan: SafetyPlan | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,8 @@ class EndingSummaryData:
     instruments: tuple[InstrumentReading, ...] = ()
     # Session day and signed note, for each note amended after it was signed (oldest first).
     amended_notes: tuple[tuple[dt.date, SignedNote], ...] = ()
+    risk_review: RiskReview | None = None  # printed first; None says so plainly
+    safety_plan: SafetyPlan | None = None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from alliance_desktop.domain.alliance_check_in import Instrument
+from alliance_desktop.domain.crisis_contacts import CrisisContact
 from alliance_desktop.domain.ending import MaintenancePlan
 from alliance_desktop.domain.goal import GoalColumn, GoalTask, TaskOwner
 from alliance_desktop.domain.practice_profile import DateStyle
@@ -97,6 +98,7 @@ def maintenance_plan_section(
     style: DateStyle,
     width: float,
     client_facing: bool,
+    crisis_contacts: Sequence[CrisisContact] = (),
 ) -> list[Flowable]:
     """What helped, warning signs, coping steps, who to contact, what to do if things get
     worse, and booster or follow-up dates. Empty parts are not hidden: the clinician's copy
@@ -122,6 +124,8 @@ def maintenance_plan_section(
         worse.append(Paragraph(markup(plan.if_things_get_worse), styles.body))
     else:
         worse.append(_empty(styles, width, client_facing, lines=3))
+    if client_facing:
+        worse += crisis_lines(crisis_contacts, styles)
     flowables += worse
     dates: list[Flowable] = [Paragraph("Booster and follow-up sessions", styles.subheading)]
     if follow_up_dates:
@@ -133,6 +137,30 @@ def maintenance_plan_section(
         dates.append(Paragraph("None booked.", styles.body if client_facing else styles.small))
     flowables += dates
     return flowables
+
+
+def crisis_lines(contacts: Sequence[CrisisContact], styles: ReportStyles) -> list[Flowable]:
+    """Who to call if things get worse quickly: the practice's crisis contacts, or the
+    emergency numbers when none are set, so this part of a client page is never empty."""
+    lines: list[Flowable] = [Paragraph("If you need help quickly, you can call:", styles.label)]
+    if not contacts:
+        lines.append(
+            Paragraph(
+                "Your local emergency number (999 in the UK, 112 in Europe, 911 in North "
+                "America), or go to the nearest emergency department.",
+                styles.body,
+            )
+        )
+    for contact in contacts:
+        hours = f" ({markup(contact.hours)})" if contact.hours else ""
+        lines.append(
+            Paragraph(
+                f"{markup(contact.name)}: <b>{markup(contact.phone)}</b>{hours}",
+                styles.bullet,
+                bulletText="•",
+            )
+        )
+    return lines
 
 
 def _empty(styles: ReportStyles, width: float, client_facing: bool, lines: int = 2) -> Flowable:

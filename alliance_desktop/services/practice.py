@@ -17,17 +17,20 @@ from alliance_desktop.domain.client_search import ClientFinder
 from alliance_desktop.domain.practice_profile import PracticeProfile, check_practice_profile
 from alliance_desktop.services.backup_diary import BackupDiary
 from alliance_desktop.services.calendar import SessionCalendar
+from alliance_desktop.services.client_boundaries import BoundariesWork
 from alliance_desktop.services.drafts import DraftKeeping
 from alliance_desktop.services.ending_work import EndingWork
 from alliance_desktop.services.goal_board import GoalBoard
 from alliance_desktop.services.handover import HandoverService
 from alliance_desktop.services.rating_corrections import RatingCorrections
 from alliance_desktop.services.reports import ReportMaker
+from alliance_desktop.services.risk_work import RiskWork
 from alliance_desktop.services.rupture_log import RuptureLog
 from alliance_desktop.services.safekeeping import Safekeeping
 from alliance_desktop.services.signed_notes import SignedNotes
 from alliance_desktop.vault import Vault, create_vault, open_vault
 from alliance_desktop.vault.audit_trail import first_broken_link, recent_entries, record_events
+from alliance_desktop.vault.boundaries_repository import BoundariesRepository
 from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Clock, system_clock
 from alliance_desktop.vault.draft_repository import DraftRepository
@@ -37,6 +40,7 @@ from alliance_desktop.vault.handover_repository import HandoverRepository
 from alliance_desktop.vault.note_versions import NoteVersionRepository
 from alliance_desktop.vault.practice_profile_repository import PracticeProfileRepository
 from alliance_desktop.vault.rating_corrections import RatingCorrectionRepository
+from alliance_desktop.vault.risk_repository import RiskRepository
 from alliance_desktop.vault.rupture_repository import RuptureRepository
 from alliance_desktop.vault.session_repository import SessionRepository
 from alliance_desktop.vault.settings_repository import SettingsRepository
@@ -74,6 +78,8 @@ class Practice:
         self.ending = EndingWork(
             EndingPlanRepository(vault), self.calendar, self.goals, self.ruptures
         )
+        self.risk = RiskWork(RiskRepository(vault), self.client, self.today)
+        self.boundaries = BoundariesWork(BoundariesRepository(vault), self.today)
         self.reports = ReportMaker(
             self.profile,
             self.client,
@@ -83,6 +89,7 @@ class Practice:
             self.ending,
             self.today,
             record=self.record_event,
+            risk=self.risk,
         )
         self.handover = HandoverService(HandoverRepository(vault), self, self._forget_client_list)
         self.drafts = DraftKeeping(DraftRepository(vault), self.local_now)

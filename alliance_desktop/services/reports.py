@@ -19,6 +19,7 @@ from alliance_desktop.domain.errors import InvalidInput, RecordNotFound
 from alliance_desktop.domain.goal import Goal, GoalColumn
 from alliance_desktop.domain.goal_rules import t_score_history
 from alliance_desktop.domain.practice_profile import PracticeProfile
+from alliance_desktop.domain.risk import require_printable
 from alliance_desktop.domain.session import CalendarEntry, SessionStatus
 from alliance_desktop.domain.signed_note import SignedNote
 from alliance_desktop.reports.ending_plan import build_ending_plan
@@ -32,10 +33,12 @@ from alliance_desktop.reports.report_data import (
     GoalReviewData,
     InstrumentReading,
 )
+from alliance_desktop.reports.safety_plan import SafetyPlanData, build_safety_plan
 from alliance_desktop.services.calendar import SessionCalendar
 from alliance_desktop.services.ending_work import EndingWork
 from alliance_desktop.services.goal_board import GoalBoard
 from alliance_desktop.services.private_files import write_private_file
+from alliance_desktop.services.risk_work import RiskWork
 from alliance_desktop.services.rupture_log import RuptureLog
 
 # Current work first, then goals agreed but not started, then those reached.
@@ -60,8 +63,10 @@ class ReportMaker:
         ending: EndingWork,
         today: Callable[[], dt.date],
         record: EventRecorder | None = None,
+        risk: RiskWork | None = None,
     ) -> None:
         self._record = record  # every report written to a file goes into the audit trail
+        self._risk = risk
         self._profile = profile
         self._client = client
         self._calendar = calendar
@@ -159,6 +164,8 @@ class ReportMaker:
             overall_threshold=self._ruptures.thresholds().overall_below,
             sessions_booked=len(booked),
             next_session=booked[0].start.date() if booked else None,
+            risk_review=self._risk.latest_review(client_id) if self._risk else None,
+            safety_plan=self._risk.safety_plan(client_id) if self._risk else None,
         )
         return build_ending_plan(data)
 
@@ -209,6 +216,8 @@ class ReportMaker:
             if include_instruments
             else (),
             amended_notes=self._amended_notes(client_id, history.entries),
+            risk_review=self._risk.latest_review(client_id) if self._risk else None,
+            safety_plan=self._risk.safety_plan(client_id) if self._risk else None,
         )
 
     def _amended_notes(
@@ -246,6 +255,24 @@ class ReportMaker:
             if include_instruments
             else (),
         )
+
+    # Safety plan (client-facing)
+
+    def safety_plan(self, client_id: int, path: Path) -> Path:
+        return self._write(path, self.safety_plan_pdf(client_id), client_id)
+
+    def safety_plan_pdf(self, client_id: int) -> bytes:
+        """The client's copy: their plan and the practice's crisis contacts, nothing else.
+        An empty or missing plan raises InvalidInput and nothing is built."""
+        client = self._client(client_id)
+        plan = require_printable(self._risk.safety_plan(client_id) if self._risk else None)
+        data = SafetyPlanData(
+            profile=self._profile(),
+            client_name=_called(client),
+            generated_on=self._today(),
+            plan=plan,
+        )
+        return build_safety_plan(data)
 
     def _write(self, path: Path, data: bytes, client_id: int) -> Path:
         record = self._record

@@ -29,6 +29,7 @@ from alliance_desktop.ui.client_editing import ClientEditing
 from alliance_desktop.ui.dialogs.practice_profile_dialog import PracticeProfileDialog
 from alliance_desktop.ui.handover_work import Handovers
 from alliance_desktop.ui.report_request import ReportKind
+from alliance_desktop.ui.risk_wiring import RiskViews
 from alliance_desktop.ui.rupture_editing import RuptureEditing
 from alliance_desktop.ui.session_editing import SessionEditing
 from alliance_desktop.ui.settings import MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE, app_settings
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.clients_view.overview.add_tab(self.ruptures_tab, "Ruptures")
         self.ending_tab = EndingTab(practice, tasks)
         self.clients_view.overview.add_tab(self.ending_tab, "Ending")
+        self.risk_views = RiskViews(self, practice, tasks)
         self.vault_label = QLabel(f"Vault: {practice.vault_path}")
         self.vault_label.setObjectName("vaultLabel")
         self.vault_label.setToolTip("The encrypted file holding this practice's records")
@@ -291,6 +293,7 @@ class MainWindow(QMainWindow):
         self.handovers.date_style = profile.date_style
         self.handover_panel.date_style = profile.date_style
         self.ending_tab.set_date_style(profile.date_style)
+        self.risk_views.set_date_style(profile.date_style)
         self.reports_view.set_date_style(profile.date_style)
 
     def edit_practice_profile(self) -> None:

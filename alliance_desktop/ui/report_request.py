@@ -15,6 +15,7 @@ class ReportKind(enum.StrEnum):
     GOAL_REVIEW = "goal_review"
     ENDING_PLAN = "ending_plan"
     ENDING_SUMMARY = "ending_summary"
+    SAFETY_PLAN = "safety_plan"
 
     @property
     def label(self) -> str:
@@ -29,6 +30,7 @@ _LABELS = {
     ReportKind.GOAL_REVIEW: "Goal review",
     ReportKind.ENDING_PLAN: "Ending plan",
     ReportKind.ENDING_SUMMARY: "Ending summary",
+    ReportKind.SAFETY_PLAN: "Safety plan",
 }
 
 _DESCRIPTIONS = {
@@ -38,11 +40,16 @@ _DESCRIPTIONS = {
     "and the maintenance plan, from the client's Ending tab.",
     ReportKind.ENDING_SUMMARY: "The course of therapy at its end: a clinician version for "
     "your file, or a client copy to take away.",
+    ReportKind.SAFETY_PLAN: "The client's safety plan in their words, in large plain type, "
+    "with your crisis contacts; written on the client's Risk tab.",
 }
 
 FOR_THE_CLIENT = "For the client — no notes, no rupture log."
 FOR_THE_CLIENT_WITH_SCORES = (
     "For the client — no notes, no rupture log; with the instrument scores you ticked in."
+)
+FOR_THE_CLIENT_SAFETY_PLAN = (
+    "For the client — their plan and your crisis contacts; no risk review, no notes."
 )
 FOR_YOUR_FILE = "For your file — contains clinical notes. Not for the client."
 FOR_YOUR_FILE_WITH_RUPTURES = (
@@ -62,7 +69,7 @@ class ReportRequest:
 
     @property
     def for_the_client(self) -> bool:
-        return self.kind is ReportKind.GOAL_REVIEW or (
+        return self.kind in (ReportKind.GOAL_REVIEW, ReportKind.SAFETY_PLAN) or (
             self.kind is ReportKind.ENDING_SUMMARY and self.client_copy
         )
 
@@ -79,6 +86,8 @@ class ReportRequest:
             return FOR_YOUR_FILE
         if not self.for_the_client:
             return FOR_YOUR_FILE_WITH_RUPTURES
+        if self.kind is ReportKind.SAFETY_PLAN:
+            return FOR_THE_CLIENT_SAFETY_PLAN
         if self.include_instruments:
             return FOR_THE_CLIENT_WITH_SCORES
         return FOR_THE_CLIENT
@@ -104,6 +113,8 @@ class ReportRequest:
             )
         if self.kind is ReportKind.ENDING_PLAN:
             return reports.ending_plan_pdf(self.client_id)
+        if self.kind is ReportKind.SAFETY_PLAN:
+            return reports.safety_plan_pdf(self.client_id)
         return reports.ending_summary_pdf(
             self.client_id,
             client_copy=self.client_copy,
@@ -123,6 +134,8 @@ class ReportRequest:
             )
         if self.kind is ReportKind.ENDING_PLAN:
             return reports.ending_plan(self.client_id, path)
+        if self.kind is ReportKind.SAFETY_PLAN:
+            return reports.safety_plan(self.client_id, path)
         return reports.ending_summary(
             self.client_id,
             path,

@@ -60,6 +60,10 @@ FLAG_TITLES = {
     FlagKind.DROP: "Check-in dropped",
     FlagKind.UNRESOLVED_RUPTURE: "Rupture still open",
     FlagKind.FOLLOW_UP_DUE: "Follow-up due",
+    FlagKind.HIGH_RISK: "Risk level high",
+    FlagKind.RISK_REVIEW_DUE: "Risk review due",
+    FlagKind.SELF_HARM_ANSWER: "PHQ-9 item 9 above 0",
+    FlagKind.NO_INFORMED_CONSENT: "Informed consent missing",
 }
 
 _DIMENSIONS = (

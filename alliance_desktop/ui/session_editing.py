@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
+from alliance_desktop.domain.boundaries import ClientBoundaries
 from alliance_desktop.domain.client import ClientSummary
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.practice_profile import DateStyle
@@ -112,6 +113,7 @@ class SessionEditing(QObject):
         self.undo_stack = QUndoStack(self)
         self._undo_actions: tuple[QAction, QAction] | None = None
         self._signed: dict[int, SignedNote] = {}  # as loaded with the session, for its editor
+        self.boundaries: dict[int, ClientBoundaries | None] = {}  # by client, as last loaded
 
     # Booking
 
@@ -188,6 +190,8 @@ class SessionEditing(QObject):
             session, given = calendar.session(session_id), calendar.goal_ratings(session_id)
             board = tuple(practice.goals.board(session.client_id))
             goals = GoalsToRate(board, given, practice.today())
+            # Shown above the note; kept here so the editor's other callers stay as they are.
+            self.boundaries[session.client_id] = practice.boundaries.current(session.client_id)
             return (
                 practice.client_summaries(),
                 session,
@@ -222,6 +226,7 @@ class SessionEditing(QObject):
                 problems,
                 goals_shown,
                 self._signed.get(before.id or 0),
+                boundaries=self.boundaries.get(before.client_id),
             )
         finally:
             self._editor_open = False

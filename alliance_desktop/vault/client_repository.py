@@ -82,7 +82,7 @@ class ClientRepository:
             if row is None:
                 raise RecordNotFound(f"There is no client with id {client_id}.")
             consents = connection.execute(
-                "SELECT kind, given_on, scope, withdrawn_on FROM client_consents "
+                "SELECT kind, given_on, scope, withdrawn_on, limits_explained FROM client_consents "
                 "WHERE client_id = ? ORDER BY position",
                 (client_id,),
             ).fetchall()
@@ -152,8 +152,9 @@ def _client_from_row(row: tuple[Any, ...], consents: list[tuple[Any, ...]]) -> C
                 given_on=dt.date.fromisoformat(given_on),
                 scope=scope,
                 withdrawn_on=_date(withdrawn_on),
+                limits_explained=bool(limits_explained),
             )
-            for kind, given_on, scope, withdrawn_on in consents
+            for kind, given_on, scope, withdrawn_on, limits_explained in consents
         ),
     )
 
@@ -162,10 +163,19 @@ def _write_consents(
     tx: sqlcipher3.Connection, client_id: int, consents: tuple[ConsentRecord, ...]
 ) -> None:
     tx.executemany(
-        "INSERT INTO client_consents (client_id, position, kind, given_on, scope, withdrawn_on) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO client_consents "
+        "(client_id, position, kind, given_on, scope, withdrawn_on, limits_explained) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
-            (client_id, n, c.kind.value, c.given_on.isoformat(), c.scope, _iso(c.withdrawn_on))
+            (
+                client_id,
+                n,
+                c.kind.value,
+                c.given_on.isoformat(),
+                c.scope,
+                _iso(c.withdrawn_on),
+                int(c.limits_explained),
+            )
             for n, c in enumerate(consents)
         ],
     )

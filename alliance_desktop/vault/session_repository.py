@@ -298,10 +298,16 @@ def _write_details(
                 ),
             )
     tx.executemany(
-        "INSERT INTO instrument_scores (session_id, instrument, total, subscales_json) "
-        "VALUES (?, ?, ?, ?)",
+        "INSERT INTO instrument_scores "
+        "(session_id, instrument, total, subscales_json, self_harm_item) VALUES (?, ?, ?, ?, ?)",
         [
-            (session_id, score.instrument.value, score.total, json.dumps(score.subscales))
+            (
+                session_id,
+                score.instrument.value,
+                score.total,
+                json.dumps(score.subscales),
+                score.self_harm_item,
+            )
             for score in session.check_in.instruments
         ],
     )
@@ -329,10 +335,13 @@ def _with_details(connection: sqlcipher3.Connection, session: Session) -> Sessio
     }
     instruments = tuple(
         InstrumentScore(
-            Instrument(row[0]), row[1], tuple((name, value) for name, value in json.loads(row[2]))
+            Instrument(row[0]),
+            row[1],
+            tuple((name, value) for name, value in json.loads(row[2])),
+            self_harm_item=row[3],
         )
         for row in connection.execute(
-            "SELECT instrument, total, subscales_json FROM instrument_scores "
+            "SELECT instrument, total, subscales_json, self_harm_item FROM instrument_scores "
             "WHERE session_id = ? ORDER BY rowid",
             (session_id,),
         )

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from alliance_desktop.domain.client import ClientStatus, ConsentKind, ConsentRecord
 from alliance_desktop.domain.practice_profile import DateStyle
+from alliance_desktop.domain.share_consent import ShareCategory
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.dialogs.client_dialog import ClientDialog
 from alliance_desktop.ui.dialogs.consent_dialog import ConsentDialog
@@ -120,7 +121,30 @@ def test_adding_a_consent_record_through_its_own_dialog(qtbot: QtBot) -> None:
     def fill_in(consent_dialog: ConsentDialog) -> None:
         index = consent_dialog.kind.findData(ConsentKind.HANDOVER_SHARING)
         consent_dialog.kind.setCurrentIndex(index)
-        qtbot.keyClicks(consent_dialog.scope, "handover summary to Dr Rao")
+        consent_dialog.accept()  # nothing ticked: refused, said at the categories
+        assert "Tick what the client agreed" in consent_dialog.categories_message.text()
+        consent_dialog.categories[ShareCategory.GOALS].setChecked(True)
+        consent_dialog.categories[ShareCategory.SUMMARY].setChecked(True)
+        consent_dialog.accept()
+
+    when_dialog_opens(ConsentDialog, fill_in)
+    qtbot.mouseClick(dialog.consents.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    saved = dialog.result_client()
+    assert saved is not None
+    assert saved.consents == (ConsentRecord(ConsentKind.HANDOVER_SHARING, TODAY, "summary,goals"),)
+
+
+def test_informed_consent_records_that_the_limits_were_explained(qtbot: QtBot) -> None:
+    dialog = _open(qtbot, make_client(consents=()))
+
+    def fill_in(consent_dialog: ConsentDialog) -> None:
+        assert consent_dialog.kind.currentData() == ConsentKind.INFORMED_CONSENT
+        assert consent_dialog.limits_explained.isVisibleTo(consent_dialog)
+        assert not consent_dialog.categories_box.isVisibleTo(consent_dialog)
+        qtbot.keyClicks(consent_dialog.scope, "therapy and notes")
+        consent_dialog.limits_explained.setChecked(True)
         consent_dialog.accept()
 
     when_dialog_opens(ConsentDialog, fill_in)
@@ -130,7 +154,9 @@ def test_adding_a_consent_record_through_its_own_dialog(qtbot: QtBot) -> None:
     saved = dialog.result_client()
     assert saved is not None
     assert saved.consents == (
-        ConsentRecord(ConsentKind.HANDOVER_SHARING, TODAY, "handover summary to Dr Rao"),
+        ConsentRecord(
+            ConsentKind.INFORMED_CONSENT, TODAY, "therapy and notes", limits_explained=True
+        ),
     )
 
 

@@ -22,6 +22,7 @@ from alliance_desktop.domain.alliance_check_in import (
     CHECK_IN_MAX,
     CHECK_IN_MIN,
     INSTRUMENTS,
+    SELF_HARM_ITEM_LABEL,
     AllianceCheckIn,
     AllianceDimension,
     AllianceRatings,
@@ -34,6 +35,12 @@ from alliance_desktop.ui.widgets.field_messages import FieldMessages
 
 _RATING = QRegularExpression(r"\d{0,2}")
 _SCORE = QRegularExpression(r"\d{0,3}([.,]\d{0,2})?")
+_ITEM = QRegularExpression(r"\d?")
+SELF_HARM_FIELD = "check_in.phq9.self_harm_item"
+ASKS_FOR_A_REVIEW = (
+    "An answer above 0 asks for a risk review: record one on the client's Risk tab "
+    "(Today flags it until you do)."
+)
 
 
 def _number_box(pattern: QRegularExpression, placeholder: str, width: int) -> QLineEdit:
@@ -64,6 +71,15 @@ class CheckInFields(QWidget):
         self.ratings: dict[tuple[Rater, AllianceDimension], QLineEdit] = {}
         self.totals: dict[Instrument, QLineEdit] = {}
         self.subscales: dict[tuple[Instrument, str], QLineEdit] = {}
+        self.self_harm_item = _number_box(_ITEM, "0–3", 56)
+        self.self_harm_item.setAccessibleName(SELF_HARM_ITEM_LABEL)
+        self.self_harm_item.setToolTip(
+            f"{SELF_HARM_ITEM_LABEL}: the answer on your own form, recorded with the total"
+        )
+        self.review_note = _note(ASKS_FOR_A_REVIEW)
+        self.review_note.setObjectName("fieldMessage")
+        self.review_note.hide()
+        self.self_harm_item.textChanged.connect(self._show_review_note)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -147,9 +163,26 @@ class CheckInFields(QWidget):
             if spec.subscales:
                 row += 1
                 grid.addLayout(self._subscale_row(instrument, labels), row, 0, 1, 3)
+            if instrument is Instrument.PHQ9:
+                row += 1
+                grid.addLayout(self._self_harm_row(labels), row, 0, 1, 3)
             grid.addLayout(labels, row + 1, 0, 1, 3)
             row += 2
         return grid
+
+    def _self_harm_row(self, labels: QVBoxLayout) -> QHBoxLayout:
+        item = QHBoxLayout()
+        item.setSpacing(6)
+        item.addSpacing(16)
+        item.addWidget(QLabel(SELF_HARM_ITEM_LABEL))
+        item.addWidget(self.self_harm_item)
+        item.addStretch(1)
+        labels.addWidget(self._messages.message_label(SELF_HARM_FIELD, self.self_harm_item))
+        labels.addWidget(self.review_note)
+        return item
+
+    def _show_review_note(self, text: str) -> None:
+        self.review_note.setVisible(text.strip().isdigit() and int(text) > 0)
 
     def _subscale_row(self, instrument: Instrument, labels: QVBoxLayout) -> QHBoxLayout:
         spec = instrument.spec
@@ -179,10 +212,12 @@ class CheckInFields(QWidget):
         for (rater, dimension), box in self.ratings.items():
             ratings = check_in.ratings(rater)
             box.setText(str(ratings.score(dimension)) if ratings else "")
-        for box in (*self.totals.values(), *self.subscales.values()):
+        for box in (*self.totals.values(), *self.subscales.values(), self.self_harm_item):
             box.clear()
         for score in check_in.instruments:
             self.totals[score.instrument].setText(_number(score.total))
+            if score.self_harm_item is not None:
+                self.self_harm_item.setText(str(score.self_harm_item))
             for name, value in score.subscales:
                 part = self.subscales.get((score.instrument, name))
                 if part is not None:
@@ -231,6 +266,7 @@ class CheckInFields(QWidget):
                 if value is not None:
                     parts.append((name, value))
         total_text = self.totals[instrument].text().strip()
+        item = self._self_harm_answer(instrument, bool(total_text), problems)
         if not total_text:
             if len(parts) == len(spec.subscales) and parts:
                 return InstrumentScore(instrument, sum(v for _, v in parts), tuple(parts))
@@ -240,7 +276,22 @@ class CheckInFields(QWidget):
         total = self._parse(total_text, field, f"{spec.label} total", problems)
         if total is None:
             return None
-        return InstrumentScore(instrument, total, tuple(parts))
+        return InstrumentScore(instrument, total, tuple(parts), self_harm_item=item)
+
+    def _self_harm_answer(
+        self, instrument: Instrument, has_total: bool, problems: dict[str, str]
+    ) -> int | None:
+        if instrument is not Instrument.PHQ9:
+            return None
+        text = self.self_harm_item.text().strip()
+        if not text:
+            return None
+        if not has_total:
+            problems[SELF_HARM_FIELD] = (
+                f"{SELF_HARM_ITEM_LABEL}: enter the PHQ-9 total too, or leave both blank."
+            )
+            return None
+        return int(text)
 
     @staticmethod
     def _parse(text: str, field: str, what: str, problems: dict[str, str]) -> float | None:

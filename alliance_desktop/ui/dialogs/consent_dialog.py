@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QPlainTextEdit,
     QVBoxLayout,
@@ -16,7 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desktop.domain.client import ConsentKind, ConsentRecord
+from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.practice_profile import DateStyle
+from alliance_desktop.domain.share_consent import (
+    ShareCategory,
+    format_share_scope,
+    parse_share_scope,
+)
 from alliance_desktop.ui.date_formats import from_qdate, to_qdate
 from alliance_desktop.ui.widgets.optional_date_edit import OptionalDateEdit, make_date_edit
 
@@ -45,6 +53,25 @@ class ConsentDialog(QDialog):
         self.scope.setTabChangesFocus(True)
         self.scope.setFixedHeight(72)
         self.withdrawn_on = OptionalDateEdit("Withdrawn", date_style, today)
+        # Informed consent: the limits of confidentiality were explained (flagged if not).
+        self.limits_explained = QCheckBox("Limits of confidentiality explained")
+        self.limits_explained.setToolTip(
+            "When you would share without consent: risk to the client or others, "
+            "safeguarding, a court order"
+        )
+        # Consent to share a handover: the categories the client agreed to, never free text.
+        self.categories: dict[ShareCategory, QCheckBox] = {}
+        self.categories_box = QWidget()
+        grid = QGridLayout(self.categories_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for index, category in enumerate(ShareCategory):
+            box = QCheckBox(category.label)
+            self.categories[category] = box
+            grid.addWidget(box, index // 2, index % 2)
+        self.categories_message = QLabel()
+        self.categories_message.setObjectName("fieldMessage")
+        self.categories_message.setWordWrap(True)
+        self.categories_message.hide()
         note = QLabel(
             "A withdrawn consent stays on record with the date it was withdrawn, "
             "so the history of what was agreed is never lost."
@@ -59,6 +86,10 @@ class ConsentDialog(QDialog):
         form.addRow("Kind", self.kind)
         form.addRow("Given on", self.given_on)
         form.addRow("Scope", self.scope)
+        form.addRow("", self.limits_explained)
+        form.addRow("May be shared", self.categories_box)
+        form.addRow("", self.categories_message)
+        self._form = form
         form.addRow("Withdrawal", self.withdrawn_on)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
@@ -68,16 +99,44 @@ class ConsentDialog(QDialog):
 
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.kind.currentIndexChanged.connect(lambda _index: self._show_kind())
 
         self._fill(consent, today)
+        self._show_kind()
 
     def consent(self) -> ConsentRecord:
+        kind = ConsentKind(self.kind.currentData())
+        scope = self.scope.toPlainText().strip()
+        if kind is ConsentKind.HANDOVER_SHARING:
+            ticked = frozenset(c for c, box in self.categories.items() if box.isChecked())
+            scope = format_share_scope(ticked) if ticked else ""
         return ConsentRecord(
-            kind=ConsentKind(self.kind.currentData()),
+            kind=kind,
             given_on=from_qdate(self.given_on.date()),
-            scope=self.scope.toPlainText().strip(),
+            scope=scope,
             withdrawn_on=self.withdrawn_on.date(),
+            limits_explained=kind is ConsentKind.INFORMED_CONSENT
+            and self.limits_explained.isChecked(),
         )
+
+    def accept(self) -> None:
+        consent = self.consent()
+        if consent.kind is ConsentKind.HANDOVER_SHARING and not consent.scope:
+            self.categories_message.setText(
+                "Tick what the client agreed may be shared; a handover exports only these."
+            )
+            self.categories_message.show()
+            return
+        super().accept()
+
+    def _show_kind(self) -> None:
+        kind = ConsentKind(self.kind.currentData())
+        sharing = kind is ConsentKind.HANDOVER_SHARING
+        self._form.setRowVisible(self.scope, not sharing)
+        self._form.setRowVisible(self.categories_box, sharing)
+        self._form.setRowVisible(self.limits_explained, kind is ConsentKind.INFORMED_CONSENT)
+        if not sharing:
+            self.categories_message.hide()
 
     def _fill(self, consent: ConsentRecord | None, today: dt.date) -> None:
         if consent is None:
@@ -87,6 +146,14 @@ class ConsentDialog(QDialog):
         self.given_on.setDate(to_qdate(consent.given_on))
         self.scope.setPlainText(consent.scope)
         self.withdrawn_on.set_date(consent.withdrawn_on)
+        self.limits_explained.setChecked(consent.limits_explained)
+        if consent.kind is ConsentKind.HANDOVER_SHARING:
+            try:
+                agreed = parse_share_scope(consent.scope)
+            except InvalidInput:
+                agreed = frozenset()  # written as free text before categories: tick again
+            for category, box in self.categories.items():
+                box.setChecked(category in agreed)
 
     @classmethod
     def edit(

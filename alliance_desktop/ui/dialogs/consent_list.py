@@ -17,13 +17,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_desktop.domain.client import ConsentRecord
+from alliance_desktop.domain.client import ConsentKind, ConsentRecord
+from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.practice_profile import DateStyle
+from alliance_desktop.domain.share_consent import ShareCategory, parse_share_scope
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.date_formats import short_date
 from alliance_desktop.ui.dialogs.consent_dialog import ConsentDialog
 
 _HEADERS = ("Consent", "Given on", "Scope", "Withdrawn on")
+
+
+def scope_text(record: ConsentRecord) -> str:
+    """The scope as the clinician reads it: categories by their names, and for informed
+    consent whether the limits of confidentiality were explained."""
+    text = record.scope.replace("\n", " ")
+    if record.kind is ConsentKind.HANDOVER_SHARING:
+        try:
+            agreed = parse_share_scope(record.scope)
+        except InvalidInput:
+            return text
+        return "; ".join(c.label for c in ShareCategory if c in agreed)
+    if record.kind is ConsentKind.INFORMED_CONSENT:
+        limits = (
+            "limits of confidentiality explained"
+            if record.limits_explained
+            else ("limits of confidentiality not recorded as explained")
+        )
+        return f"{text} · {limits}" if text else limits
+    return text
 
 
 class ConsentList(QWidget):
@@ -129,7 +151,7 @@ class ConsentList(QWidget):
             cells = (
                 record.kind.label,
                 short_date(record.given_on, self._date_style),
-                record.scope.replace("\n", " "),
+                scope_text(record),
                 short_date(record.withdrawn_on, self._date_style) or "—",
             )
             for column, text in enumerate(cells):

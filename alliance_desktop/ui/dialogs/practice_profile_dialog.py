@@ -24,6 +24,10 @@ from alliance_desktop.domain.practice_profile import (
     check_practice_profile,
 )
 from alliance_desktop.ui.date_formats import date_style_label
+from alliance_desktop.ui.widgets.crisis_contacts_editor import (
+    CrisisContactsEditor,
+    contact_problems,
+)
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 
 
@@ -66,6 +70,12 @@ class PracticeProfileDialog(QDialog):
         for size in PaperSize:
             self.paper_size.addItem(size.value, size)
 
+        self.crisis_contacts = CrisisContactsEditor()
+        self.crisis_contacts.setToolTip(
+            "Printed on the safety plan and wherever a client page says what to do if things "
+            "get worse"
+        )
+
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -84,6 +94,7 @@ class PracticeProfileDialog(QDialog):
         form.addRow("Session length", wrap("default_session_minutes", self.session_minutes))
         form.addRow("Dates", self.date_style)
         form.addRow("Paper size", self.paper_size)
+        form.addRow("Crisis contacts", wrap("crisis_contacts", self.crisis_contacts))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.addWidget(intro)
@@ -107,6 +118,7 @@ class PracticeProfileDialog(QDialog):
         self.session_minutes.setValue(profile.default_session_minutes)
         self.date_style.setCurrentIndex(self.date_style.findData(profile.date_style))
         self.paper_size.setCurrentIndex(self.paper_size.findData(profile.paper_size))
+        self.crisis_contacts.set_contacts(profile.crisis_contacts)
 
     def profile_from_fields(self) -> PracticeProfile:
         return PracticeProfile(
@@ -120,6 +132,7 @@ class PracticeProfileDialog(QDialog):
             default_session_minutes=self.session_minutes.value(),
             date_style=DateStyle(self.date_style.currentData()),
             paper_size=PaperSize(self.paper_size.currentData()),
+            crisis_contacts=self.crisis_contacts.contacts(),
         )
 
     def result_profile(self) -> PracticeProfile | None:
@@ -129,7 +142,7 @@ class PracticeProfileDialog(QDialog):
         try:
             checked = check_practice_profile(self.profile_from_fields())
         except InvalidInput as error:
-            self.messages.show(error.problems)
+            self.messages.show(contact_problems(error.problems))
             return
         self._result = checked
         super().accept()

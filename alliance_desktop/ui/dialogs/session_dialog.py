@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desktop.domain.boundaries import ClientBoundaries
 from alliance_desktop.domain.client import ClientSummary
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.goal import GasRating
@@ -42,6 +43,7 @@ from alliance_desktop.ui.dialogs.session_goal_fields import GoalsToRate, Session
 from alliance_desktop.ui.dialogs.session_results import Booking, SessionEdit
 from alliance_desktop.ui.dialogs.session_timing import SessionTiming
 from alliance_desktop.ui.draft_keeper import keep_drafts
+from alliance_desktop.ui.widgets.boundaries_note import boundaries_note
 from alliance_desktop.ui.widgets.calendar_layout import short_day
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 from alliance_desktop.ui.widgets.note_history import NoteHistory
@@ -127,8 +129,10 @@ class SessionDialog(QDialog):
         parent: QWidget | None = None,
         goals: GoalsToRate | None = None,
         signed: SignedNote | None = None,
+        boundaries: ClientBoundaries | None = None,
     ) -> None:
         super().__init__(parent)
+        self._boundaries = boundaries
         self._original = session
         self._is_new = is_new
         self._result: Booking | None = None
@@ -233,6 +237,9 @@ class SessionDialog(QDialog):
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         wrap = self.messages.wrap
+        self.boundaries_note = boundaries_note(self._boundaries)
+        if self.boundaries_note is not None:
+            form.addRow(self.boundaries_note)
         form.addRow("Agenda", wrap("agenda", self.agenda))
         form.addRow("Focus", wrap("focus", self.focus))
         form.addRow("Progress note", wrap("progress_note", self.progress_note))
@@ -391,6 +398,7 @@ class SessionDialog(QDialog):
         problems: dict[str, str] | None = None,
         goals: GoalsToRate | None = None,
         signed: SignedNote | None = None,
+        boundaries: ClientBoundaries | None = None,
     ) -> SessionEdit | None:
         """Open a booked session with a Goals tab when given its client's goals; return the
         session checked and changed with the ratings given in it, or None if cancelled."""
@@ -402,6 +410,7 @@ class SessionDialog(QDialog):
             parent=parent,
             goals=goals,
             signed=signed,
+            boundaries=boundaries,
         )
         if problems:
             dialog.show_problems(problems)

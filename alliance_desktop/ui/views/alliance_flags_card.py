@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.domain.alliance_flags import AllianceFlag, FlagKind
 from alliance_desktop.services import Practice
+from alliance_desktop.ui.risk_wording import RISK_FLAG_KINDS, risk_flag_action
 from alliance_desktop.ui.rupture_wording import FLAG_TITLES, icon
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
@@ -29,6 +30,7 @@ NO_FLAGS_TODAY = (
 NO_FLAGS_FOR_CLIENT = "No alliance flags for this client."
 # The most pressing first: a follow-up that has passed, a rupture left open, then check-ins.
 PRIORITY = (
+    *RISK_FLAG_KINDS,
     FlagKind.FOLLOW_UP_DUE,
     FlagKind.UNRESOLVED_RUPTURE,
     FlagKind.DROP,
@@ -71,6 +73,7 @@ class AllianceFlagsCard(QFrame):
 
     rupture_chosen = Signal(int)
     client_chosen = Signal(int)
+    risk_chosen = Signal(int, object)  # client id, FlagKind: a risk or consent flag
     thresholds_requested = Signal()
 
     def __init__(
@@ -142,7 +145,8 @@ class AllianceFlagsCard(QFrame):
                 if entry.status.takes_up_time:
                     seen_today.setdefault(entry.client_id, entry.start)
             ids = list(dict.fromkeys([*seen_today, *client_ids]))
-            return practice.ruptures.flags_for(ids), names, seen_today
+            flags = practice.ruptures.flags_for(ids) + practice.risk.flags_for(ids)
+            return flags, names, seen_today
 
         self._tasks.submit(load, lambda loaded: self._loaded(request, *loaded))
 
@@ -154,7 +158,7 @@ class AllianceFlagsCard(QFrame):
             self.set_flags([])
             return
         self._tasks.submit(
-            lambda: self._practice.ruptures.flags(client_id),
+            lambda: self._practice.ruptures.flags(client_id) + self._practice.risk.flags(client_id),
             lambda flags: self._loaded(request, flags, {}, {}),
         )
 
@@ -215,6 +219,8 @@ class AllianceFlagsCard(QFrame):
         return [row.explanation for row in self.rows]
 
     def _action_for(self, flag: AllianceFlag) -> str:
+        if flag.kind in RISK_FLAG_KINDS:
+            return risk_flag_action(flag.kind)
         if flag.rupture_id is not None:
             return "Open entry"
         return "See timeline" if self._for_one_client else "Open client"
@@ -232,6 +238,9 @@ class AllianceFlagsCard(QFrame):
         self._show_rows()
 
     def _open(self, flag: AllianceFlag) -> None:
+        if flag.kind in RISK_FLAG_KINDS:
+            emit(self.risk_chosen, flag.client_id, flag.kind)
+            return
         if flag.rupture_id is not None:
             emit(self.rupture_chosen, flag.rupture_id)
         else:

@@ -245,7 +245,9 @@ class ReportOptions(QWidget):
         self.goal_review_options.setVisible(kind is ReportKind.GOAL_REVIEW)
         self.summary_options.setVisible(kind is ReportKind.ENDING_SUMMARY)
         self.plan_note.setVisible(kind is ReportKind.ENDING_PLAN)
-        self.include_instruments.setVisible(kind is not ReportKind.ENDING_PLAN)
+        self.include_instruments.setVisible(
+            kind in (ReportKind.GOAL_REVIEW, ReportKind.ENDING_SUMMARY)
+        )
 
     def _period_toggled(self, limited: bool) -> None:
         self._show_period(limited)
