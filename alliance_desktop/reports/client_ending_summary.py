@@ -8,38 +8,37 @@ when the clinician ticks them in. `ClientEndingSummaryData` has no room for the 
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph
 
 from alliance_desktop.reports.audience import ensure_client_safe
-from alliance_desktop.reports.formatting import date_range, markup, plural
-from alliance_desktop.reports.page_template import PageSetup, letterhead, render
+from alliance_desktop.reports.formatting import date_range, plural
+from alliance_desktop.reports.opening import open_report
+from alliance_desktop.reports.page_template import render
 from alliance_desktop.reports.report_data import ClientEndingSummaryData
 from alliance_desktop.reports.sections import (
     client_goal_block,
     instrument_summary_table,
     maintenance_plan_section,
 )
-from alliance_desktop.reports.styles import report_styles
 
 TITLE = "Ending summary"
 
 
 def build_client_ending_summary(data: ClientEndingSummaryData) -> bytes:
     ensure_client_safe(data)
-    styles = report_styles(client_facing=True)
-    setup = PageSetup(
-        title=TITLE,
+    period = date_range(data.first_session, data.last_session, data.profile.date_style)
+    opening = open_report(
+        kind=TITLE,
         subject="A summary of our work together, and a plan for keeping well",
         profile=data.profile,
         generated_on=data.generated_on,
+        client_facing=True,
+        title=f"Ending summary for {data.client_name}",
+        subtitle=f"Our work together: {period}" if period else "",
     )
-    style = data.profile.date_style
-    width = setup.content_width
-    story: list[Flowable] = letterhead(data.profile, styles)
-    story.append(Paragraph(f"Ending summary for {markup(data.client_name)}", styles.title))
-    period = date_range(data.first_session, data.last_session, style)
-    if period:
-        story.append(Paragraph(f"Our work together: {period}", styles.subtitle))
+    setup, styles, story = opening.setup, opening.styles, opening.story
+    style = opening.date_style
+    width = opening.width
     intro = "This summary is yours to keep: the goals you worked on, where you got to, and "
     intro += "your plan for keeping well."
     if data.sessions_attended:

@@ -19,28 +19,29 @@ from alliance_desktop.reports.formatting import (
     signed_level,
     signed_number,
 )
-from alliance_desktop.reports.page_template import PageSetup, letterhead, render
+from alliance_desktop.reports.opening import open_report
+from alliance_desktop.reports.page_template import render
 from alliance_desktop.reports.report_data import EndingPlanData
 from alliance_desktop.reports.sections import facts_table, grid_table, maintenance_plan_section
-from alliance_desktop.reports.styles import ReportStyles, report_styles
+from alliance_desktop.reports.styles import ReportStyles
 
 TITLE = "Ending plan"
 
 
 def build_ending_plan(data: EndingPlanData) -> bytes:
-    styles = report_styles(client_facing=False)
-    setup = PageSetup(
-        title=TITLE,
+    opening = open_report(
+        kind=TITLE,
         subject="Plan for ending therapy, with the maintenance plan",
         profile=data.profile,
         generated_on=data.generated_on,
+        client_facing=False,
+        title=TITLE,
+        subtitle=f"Client: {data.client_name}",
     )
-    style = data.profile.date_style
-    width = setup.content_width
+    setup, styles, story = opening.setup, opening.styles, opening.story
+    style = opening.date_style
+    width = opening.width
     plan = data.plan
-    story: list[Flowable] = letterhead(data.profile, styles)
-    story.append(Paragraph(TITLE, styles.title))
-    story.append(Paragraph(f"Client: {markup(data.client_name)}", styles.subtitle))
 
     reason: list[Flowable] = [Paragraph("Reason for ending", styles.heading)]
     reason.append(Paragraph(markup(plan.reason.label), styles.label))

@@ -29,7 +29,8 @@ from alliance_desktop.reports.formatting import (
     signed_level,
     signed_number,
 )
-from alliance_desktop.reports.page_template import PageSetup, letterhead, render
+from alliance_desktop.reports.opening import open_report
+from alliance_desktop.reports.page_template import render
 from alliance_desktop.reports.report_data import ClientEndingSummaryData, EndingSummaryData
 from alliance_desktop.reports.sections import (
     facts_table,
@@ -37,7 +38,7 @@ from alliance_desktop.reports.sections import (
     instrument_summary_table,
     maintenance_plan_section,
 )
-from alliance_desktop.reports.styles import ReportStyles, report_styles
+from alliance_desktop.reports.styles import ReportStyles
 
 TITLE = "Ending summary"
 
@@ -49,19 +50,19 @@ def build_ending_summary(data: EndingSummaryData | ClientEndingSummaryData) -> b
 
 
 def build_clinician_ending_summary(data: EndingSummaryData) -> bytes:
-    styles = report_styles(client_facing=False)
-    setup = PageSetup(
-        title=TITLE,
+    opening = open_report(
+        kind=TITLE,
         subject="Summary of a course of therapy (clinician version)",
         profile=data.profile,
         generated_on=data.generated_on,
+        client_facing=False,
+        title=f"{TITLE} (clinician version)",
+        subtitle=f"Client: {data.client_name}",
     )
-    style = data.profile.date_style
-    width = setup.content_width
+    setup, styles, story = opening.setup, opening.styles, opening.story
+    style = opening.date_style
+    width = opening.width
     plan = data.plan
-    story: list[Flowable] = letterhead(data.profile, styles)
-    story.append(Paragraph(f"{TITLE} (clinician version)", styles.title))
-    story.append(Paragraph(f"Client: {markup(data.client_name)}", styles.subtitle))
 
     story.append(Paragraph("Course of therapy", styles.heading))
     counts = data.attendance

@@ -12,30 +12,29 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from alliance_desktop.reports.audience import ensure_client_safe
 from alliance_desktop.reports.formatting import date_range, markup
-from alliance_desktop.reports.page_template import PageSetup, letterhead, render
+from alliance_desktop.reports.opening import open_report
+from alliance_desktop.reports.page_template import render
 from alliance_desktop.reports.report_data import GoalReviewData
 from alliance_desktop.reports.sections import client_goal_block, instruments_table, writing_lines
-from alliance_desktop.reports.styles import report_styles
 
 TITLE = "Goal review"
 
 
 def build_goal_review(data: GoalReviewData) -> bytes:
     ensure_client_safe(data)
-    styles = report_styles(client_facing=True)
-    setup = PageSetup(
-        title=TITLE,
+    period = date_range(data.since, data.until, data.profile.date_style)
+    opening = open_report(
+        kind=TITLE,
         subject="A review of the goals we agreed on",
         profile=data.profile,
         generated_on=data.generated_on,
+        client_facing=True,
+        title=f"Goal review for {data.client_name}",
+        subtitle=period[:1].upper() + period[1:],
     )
-    style = data.profile.date_style
-    width = setup.content_width
-    story: list[Flowable] = letterhead(data.profile, styles)
-    story.append(Paragraph(f"Goal review for {markup(data.client_name)}", styles.title))
-    period = date_range(data.since, data.until, style)
-    if period:
-        story.append(Paragraph(period[0].upper() + period[1:], styles.subtitle))
+    setup, styles, story = opening.setup, opening.styles, opening.story
+    style = opening.date_style
+    width = opening.width
     story.append(
         Paragraph(
             "This is a summary of the goals we agreed on together and how things are going. "
