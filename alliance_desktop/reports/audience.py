@@ -13,6 +13,7 @@ import datetime as dt
 import enum
 from typing import Any
 
+from alliance_desktop.domain.crisis_contacts import CrisisContact
 from alliance_desktop.domain.ending import MaintenancePlan
 from alliance_desktop.domain.goal import GoalTask
 from alliance_desktop.domain.practice_profile import PracticeProfile
@@ -34,6 +35,7 @@ _SAFE_RECORDS = (
     InstrumentReading,
     MaintenancePlan,
     PracticeProfile,
+    CrisisContact,  # the practice's crisis lines: printed on every client page
 )
 _SAFE_VALUES = (str, int, float, bool, dt.date, enum.Enum, type(None))
 

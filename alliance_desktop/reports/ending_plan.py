@@ -44,7 +44,8 @@ def build_ending_plan(data: EndingPlanData) -> bytes:
     plan = data.plan
 
     reason: list[Flowable] = [Paragraph("Reason for ending", styles.heading)]
-    reason.append(Paragraph(markup(plan.reason.label), styles.label))
+    label = plan.reason.label if plan.reason else "Not chosen yet"
+    reason.append(Paragraph(markup(label), styles.label))
     if plan.reason_note:
         reason.append(Paragraph(markup(plan.reason_note), styles.body))
     story.append(KeepTogether(reason))

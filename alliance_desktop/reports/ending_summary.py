@@ -75,7 +75,8 @@ def build_clinician_ending_summary(data: EndingSummaryData) -> bytes:
     if plan is None:
         rows.append(("Reason for ending", "Not recorded: no ending plan was written."))
     else:
-        reason = plan.reason.label + (f". {plan.reason_note}" if plan.reason_note else "")
+        label = plan.reason.label if plan.reason else "Not chosen yet"
+        reason = label + (f". {plan.reason_note}" if plan.reason_note else "")
         rows += [
             ("Reason for ending", reason),
             ("Planned last session", long_date(plan.planned_last_session, style)),

@@ -301,7 +301,8 @@ def _ending_section(
     plan = record.ending_plan
     if plan is None:
         return [heading, Paragraph("No ending plan was written.", styles.body)]
-    reason = plan.reason.label + (f". {plan.reason_note}" if plan.reason_note else "")
+    label = plan.reason.label if plan.reason else "Not chosen"
+    reason = label + (f". {plan.reason_note}" if plan.reason_note else "")
     rows = [
         ("Reason for ending", reason),
         ("Ending work began", long_date(plan.started_on, style)),

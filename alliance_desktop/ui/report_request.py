@@ -59,6 +59,7 @@ class ReportRequest:
     next_focus: str = ""  # goal review: "what we'll focus on next"
     include_instruments: bool = False  # goal review and ending summary
     client_copy: bool = False  # ending summary
+    hide_current: tuple[int, ...] = ()  # goal review: goals without "where you are now"
 
     @property
     def for_the_client(self) -> bool:
@@ -101,6 +102,7 @@ class ReportRequest:
                 until=self.until,
                 next_focus=self.next_focus,
                 include_instruments=self.include_instruments,
+                hide_current=self.hide_current,
             )
         if self.kind is ReportKind.ENDING_PLAN:
             return reports.ending_plan_pdf(self.client_id)
@@ -120,6 +122,7 @@ class ReportRequest:
                 until=self.until,
                 next_focus=self.next_focus,
                 include_instruments=self.include_instruments,
+                hide_current=self.hide_current,
             )
         if self.kind is ReportKind.ENDING_PLAN:
             return reports.ending_plan(self.client_id, path)

@@ -25,6 +25,7 @@ from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.ui.date_formats import from_qdate, qt_date_format, to_qdate
 from alliance_desktop.ui.report_request import ReportKind, ReportRequest
 from alliance_desktop.ui.signal_emit import emit
+from alliance_desktop.ui.views.reports.current_level_picker import CurrentLevelPicker
 from alliance_desktop.ui.widgets.optional_date_edit import make_date_edit
 
 _CURRENT = (ClientStatus.INTAKE, ClientStatus.ACTIVE, ClientStatus.ENDING)
@@ -83,6 +84,9 @@ class ReportOptions(QWidget):
         self.next_focus.setFixedHeight(84)
         self.next_focus.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
+        self.show_current = CurrentLevelPicker()
+        self.show_current.hide()  # until the client's goals are loaded
+
         # Ending summary
         self.version_buttons = QButtonGroup(self)
         self.clinician_version = QRadioButton("Clinician version, for your file")
@@ -111,6 +115,7 @@ class ReportOptions(QWidget):
         self.since.dateChanged.connect(lambda _date: emit(self.changed))
         self.until.dateChanged.connect(lambda _date: emit(self.changed))
         self.next_focus.textChanged.connect(lambda: emit(self.text_changed))
+        self.show_current.changed.connect(lambda: emit(self.changed))
 
     def _build_layout(self) -> None:
         kinds = QVBoxLayout()
@@ -131,6 +136,8 @@ class ReportOptions(QWidget):
         review.addRow("", dates)
         review.addRow(QLabel("What we'll focus on next"))
         review.addRow(self.next_focus)
+        review.addRow(QLabel("Say “where you are now” for"))
+        review.addRow(self.show_current)
         self.summary_options = QWidget()
         summary = QVBoxLayout(self.summary_options)
         summary.setContentsMargins(0, 0, 0, 0)
@@ -180,6 +187,7 @@ class ReportOptions(QWidget):
                 until=from_qdate(self.until.date()) if limited else None,
                 next_focus=self.next_focus.toPlainText(),
                 include_instruments=self.include_instruments.isChecked(),
+                hide_current=self.show_current.hidden_goal_ids(),
             )
         if kind is ReportKind.ENDING_SUMMARY:
             return ReportRequest(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.domain.audit import VaultEvent
 from alliance_desktop.domain.client import ClientSummary
+from alliance_desktop.domain.goal import Goal
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.services import Practice
 from alliance_desktop.ui import messages
@@ -60,6 +61,7 @@ class ReportsPage(QWidget):
         self._today = dt.date.today()
         self._generation = 0  # only the newest preview asked for is shown
         self._shown: ReportRequest | None = None
+        self._goals_for: int | None = None  # whose goals the "where you are now" list holds
 
         self.title = QLabel("Reports")
         self.title.setObjectName("pageTitle")
@@ -165,6 +167,8 @@ class ReportsPage(QWidget):
         self._shown = None
         self.preview.show_message(_CHOOSE)
         self.options.next_focus.clear()
+        self._goals_for = None
+        self.options.show_current.set_goals([])  # goal titles are the client's words
         self._update_buttons()
 
     def make_preview(self) -> None:
@@ -174,6 +178,7 @@ class ReportsPage(QWidget):
         self._shown = None
         self._show_problem("")
         request = self.options.request()
+        self._load_goals(request)
         self._show_audience(request)
         self._update_buttons()
         if request is None:
@@ -255,6 +260,23 @@ class ReportsPage(QWidget):
     def _clients_loaded(self, result: tuple[list[ClientSummary], dt.date]) -> None:
         clients, self._today = result
         self.options.set_clients(clients, self._today)
+
+    def _load_goals(self, request: ReportRequest | None) -> None:
+        """List the chosen client's goals for the "where you are now" option, once per client."""
+        client_id = request.client_id if request is not None else None
+        if client_id == self._goals_for:
+            return
+        self._goals_for = client_id
+        if client_id is None:
+            self.options.show_current.set_goals([])
+            return
+        goals = self._practice.goals
+
+        def shown(loaded: list[Goal]) -> None:
+            if self._goals_for == client_id:
+                self.options.show_current.set_goals(loaded)
+
+        self._tasks.submit(lambda: goals.board(client_id), shown)
 
     def _preview_soon(self, delay_ms: int) -> None:
         self._shown = None  # what is shown no longer matches the choices
