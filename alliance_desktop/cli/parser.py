@@ -231,6 +231,7 @@ def _document_commands(commands: Group) -> None:
         "--next-focus", default="", metavar="TEXT", help="what to work on next, in plain words"
     )
     _instruments_option(review)
+    _accessible_option(review)
     plan = _report(
         report_group,
         "ending-plan",
@@ -247,6 +248,7 @@ def _document_commands(commands: Group) -> None:
     )
     summary.add_argument("--client-copy", action="store_true", help="write the client's copy")
     _instruments_option(summary)
+    _accessible_option(summary)
 
     _handover_commands(commands)
 
@@ -287,6 +289,15 @@ def _report(group: Group, name: str, description: str, handler: Handler) -> argp
         "--out", type=_path, metavar="FILE.pdf", required=True, help="replaced if it exists"
     )
     return sub
+
+
+def _accessible_option(report: argparse.ArgumentParser) -> None:
+    report.add_argument(
+        "--accessible-html",
+        type=_path,
+        metavar="FILE.html",
+        help="also write an accessible copy for a screen reader, as HTML (client copies only)",
+    )
 
 
 def _instruments_option(report: argparse.ArgumentParser) -> None:

@@ -20,6 +20,10 @@ from alliance_desktop.domain.goal import Goal, GoalColumn
 from alliance_desktop.domain.goal_rules import t_score_history
 from alliance_desktop.domain.practice_profile import PracticeProfile
 from alliance_desktop.domain.session import CalendarEntry, SessionStatus
+from alliance_desktop.reports.accessible_html import (
+    client_ending_summary_html,
+    goal_review_html,
+)
 from alliance_desktop.reports.ending_plan import build_ending_plan
 from alliance_desktop.reports.ending_summary import build_ending_summary
 from alliance_desktop.reports.goal_review import build_goal_review
@@ -109,6 +113,56 @@ class ReportMaker:
         hide_current: Collection[int] = (),
     ) -> bytes:
         """`hide_current`: ids of goals whose "where you are now" the clinician leaves off."""
+        return build_goal_review(
+            self._goal_review_data(
+                client_id,
+                since=since,
+                until=until,
+                next_focus=next_focus,
+                include_instruments=include_instruments,
+                hide_current=hide_current,
+            )
+        )
+
+    def accessible_goal_review(
+        self,
+        client_id: int,
+        path: Path,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        next_focus: str = "",
+        include_instruments: bool = False,
+        hide_current: Collection[int] = (),
+    ) -> Path:
+        """The goal review as semantic HTML, for a screen reader (the same words as the PDF)."""
+        data = self._goal_review_data(
+            client_id,
+            since=since,
+            until=until,
+            next_focus=next_focus,
+            include_instruments=include_instruments,
+            hide_current=hide_current,
+        )
+        return self._write(path, goal_review_html(data).encode("utf-8"), client_id)
+
+    def accessible_ending_summary(
+        self, client_id: int, path: Path, *, include_instruments: bool = False
+    ) -> Path:
+        """The client copy of the ending summary as semantic HTML, for a screen reader."""
+        data = self._client_summary_data(client_id, include_instruments)
+        return self._write(path, client_ending_summary_html(data).encode("utf-8"), client_id)
+
+    def _goal_review_data(
+        self,
+        client_id: int,
+        *,
+        since: dt.date | None,
+        until: dt.date | None,
+        next_focus: str,
+        include_instruments: bool,
+        hide_current: Collection[int],
+    ) -> GoalReviewData:
         client = self._client(client_id)
         today = self._today()
         entries = self._calendar.client_history(client_id).entries
@@ -136,7 +190,7 @@ class ReportMaker:
             for entry in attended
             if (since is None or entry.start.date() >= since) and entry.start.date() <= until
         ]
-        data = GoalReviewData(
+        return GoalReviewData(
             profile=self._profile(),
             client_name=_called(client),
             generated_on=today,
@@ -147,7 +201,6 @@ class ReportMaker:
             instruments=instruments,
             sessions_attended=len(met),
         )
-        return build_goal_review(data)
 
     # Ending plan (clinician)
 

@@ -264,3 +264,39 @@ def test_an_unknown_kind_is_a_usage_error(run_cli: RunCli, record: Record) -> No
 
     assert result.code == 2
     assert "invalid choice: 'progress-note'" in result.err
+
+
+def test_an_accessible_copy_is_written_beside_a_client_facing_report(
+    run_cli: RunCli, record: Record, tmp_path: Path
+) -> None:
+    pdf, html = tmp_path / "review.pdf", tmp_path / "review.html"
+
+    result = report(run_cli, record, "goal-review", pdf, "--accessible-html", str(html))
+
+    assert result.code == 0, result.err
+    assert f"an accessible copy (HTML) to {html}" in result.out
+    assert stat.S_IMODE(html.stat().st_mode) == 0o600
+    text = html.read_text(encoding="utf-8")
+    assert "<h1>Goal review for Zoë Okafor-Lindqvist</h1>" in text
+    assert "<h2>If things get worse</h2>" in text
+    assert RUPTURE_NOTE not in text
+
+    theirs, theirs_html = tmp_path / "theirs.pdf", tmp_path / "theirs.html"
+    copy = report(
+        run_cli, record, "ending-summary", theirs, "--client-copy",
+        "--accessible-html", str(theirs_html),
+    )  # fmt: skip
+    assert copy.code == 0, copy.err
+    assert "<h2>Your plan for keeping well</h2>" in theirs_html.read_text(encoding="utf-8")
+
+
+def test_the_clinicians_summary_has_no_accessible_copy(
+    run_cli: RunCli, record: Record, tmp_path: Path
+) -> None:
+    out, html = tmp_path / "yours.pdf", tmp_path / "yours.html"
+
+    result = report(run_cli, record, "ending-summary", out, "--accessible-html", str(html))
+
+    assert result.code == 2
+    assert "--client-copy" in result.err and result.err.count("\n") == 1
+    assert not out.exists() and not html.exists()
