@@ -112,6 +112,22 @@ class ReportRequest:
             include_instruments=self.include_instruments,
         )
 
+    def save_accessible(self, reports: ReportMaker, path: Path) -> Path:
+        """Write the accessible copy (semantic HTML) of a client-facing report (on the worker)."""
+        if self.kind is ReportKind.GOAL_REVIEW:
+            return reports.accessible_goal_review(
+                self.client_id,
+                path,
+                since=self.since,
+                until=self.until,
+                next_focus=self.next_focus,
+                include_instruments=self.include_instruments,
+                hide_current=self.hide_current,
+            )
+        return reports.accessible_ending_summary(
+            self.client_id, path, include_instruments=self.include_instruments
+        )
+
     def save(self, reports: ReportMaker, path: Path) -> Path:
         """Write the report to `path`, privately (0600) and atomically (on the worker)."""
         if self.kind is ReportKind.GOAL_REVIEW:

@@ -257,6 +257,38 @@ def test_save_as_writes_the_previewed_report_privately_under_a_name_without_the_
     assert main_window.statusBar().currentMessage().startswith("Saved the goal review to ")
 
 
+def test_an_accessible_copy_is_saved_beside_a_client_facing_report(
+    qtbot: QtBot,
+    main_window: MainWindow,
+    tasks: TaskRunner,
+    client_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = _reports_page(qtbot, main_window, client_id)
+    _wait_for_preview(qtbot, page, tasks)
+    assert page.options.accessible_copy.isVisibleTo(page)
+    page.options.accessible_copy.setChecked(True)
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *_args: (str(tmp_path / "review.pdf"), "PDF documents (*.pdf)")),
+    )
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    html = tmp_path / "review.html"
+    qtbot.waitUntil(lambda: html.exists() and not tasks.is_busy, timeout=10_000)
+
+    assert stat.S_IMODE(os.stat(html).st_mode) == 0o600
+    text = html.read_text(encoding="utf-8")
+    assert "<h2>If things get worse</h2>" in text and RUPTURE_NOTE not in text
+    assert "an accessible copy to review.html" in main_window.statusBar().currentMessage()
+
+    # The clinician's version has no accessible copy to offer.
+    _click(qtbot, page.options.kind_radios[ReportKind.ENDING_SUMMARY])
+    _click(qtbot, page.options.clinician_version)
+    assert not page.options.accessible_copy.isVisibleTo(page)
+
+
 def test_printing_to_a_pdf_file_gives_every_previewed_page(
     qtbot: QtBot,
     main_window: MainWindow,

@@ -99,6 +99,11 @@ class ReportOptions(QWidget):
         self.include_instruments.setToolTip(
             "In a client's copy, only if you have talked the scores through with them"
         )
+        self.accessible_copy = QCheckBox("Also save an accessible copy")
+        self.accessible_copy.setToolTip(
+            "Saved beside the PDF as a web page (.html) that a screen reader reads in order: "
+            "headings, lists, tables and the charts in words"
+        )
         self.plan_note = _note(
             "The plan as saved on the client's Ending tab. There are no options to choose."
         )
@@ -160,6 +165,7 @@ class ReportOptions(QWidget):
         layout.addWidget(self.summary_options)
         layout.addWidget(self.plan_note)
         layout.addWidget(self.include_instruments)
+        layout.addWidget(self.accessible_copy)
 
     # Public
 
@@ -245,6 +251,7 @@ class ReportOptions(QWidget):
 
     def _option_toggled(self, _button: object, checked: bool) -> None:
         if checked:
+            self._set_kind_visibility()
             emit(self.changed)
 
     def _set_kind_visibility(self) -> None:
@@ -254,6 +261,10 @@ class ReportOptions(QWidget):
         self.summary_options.setVisible(kind is ReportKind.ENDING_SUMMARY)
         self.plan_note.setVisible(kind is ReportKind.ENDING_PLAN)
         self.include_instruments.setVisible(kind is not ReportKind.ENDING_PLAN)
+        self.accessible_copy.setVisible(
+            kind is ReportKind.GOAL_REVIEW
+            or (kind is ReportKind.ENDING_SUMMARY and self.client_copy.isChecked())
+        )
 
     def _period_toggled(self, limited: bool) -> None:
         self._show_period(limited)

@@ -209,9 +209,21 @@ class ReportsPage(QWidget):
         settings = app_settings()
         settings.setValue(REPORTS_FOLDER, str(path.parent))
         reports = self._practice.reports
+        accessible = (
+            path.with_suffix(".html")
+            if request.for_the_client and self.options.accessible_copy.isChecked()
+            else None
+        )
+
+        def save() -> Path:
+            saved = request.save(reports, path)
+            if accessible is not None:
+                request.save_accessible(reports, accessible)
+            return saved
+
         self._tasks.submit(
-            lambda: request.save(reports, path),
-            lambda saved: self._saved(request, saved),
+            save,
+            lambda saved: self._saved(request, saved, accessible),
             self._save_failed,
         )
 
@@ -304,8 +316,10 @@ class ReportsPage(QWidget):
             self.preview.show_message("The report could not be made.")
             messages.show_error(self, "The report could not be made", error)
 
-    def _saved(self, request: ReportRequest, path: Path) -> None:
+    def _saved(self, request: ReportRequest, path: Path, accessible: Path | None = None) -> None:
         text = f"Saved the {request.title.lower()} to {path}."
+        if accessible is not None:
+            text = text[:-1] + f", and an accessible copy to {accessible.name}."
         self.status.setText(text)
         emit(self.status_message, text)
 
