@@ -115,7 +115,9 @@ def client_ending_summary_html(data: ClientEndingSummaryData) -> str:
         body += ["<h2>Who to see next</h2>", _p(data.referral)]
     body.append("<h2>How to get in touch again</h2>")
     visits = [
-        f"Follow-up session on {long_date(day, style)} (booked)"
+        f"We met again for a follow-up session on {long_date(day, style)}"
+        if day < data.generated_on
+        else f"Follow-up session on {long_date(day, style)} (booked)"
         if day in data.booked_follow_ups
         else f"Follow-up session around {long_date(day, style)} (to be booked)"
         for day in data.follow_up_dates
@@ -146,12 +148,13 @@ def _goal(
         parts.append(_labelled("What we hoped for", goal.hoped_for))
     if goal.show_current:
         current, started = goal.current, goal.started
-        if current is not None and goal.column is not GoalColumn.ACHIEVED:
+        reached = goal.column is GoalColumn.ACHIEVED
+        if current is not None:
             if started is not None and started.on < current.on:
                 text = f"{_cap(level_text(goal, started.level))} ({long_date(started.on, style)})"
                 parts.append(_labelled("Where you started", text))
             text = f"{_cap(level_text(goal, current.level))} ({long_date(current.on, style)})"
-            parts.append(_labelled("Where you are now", text))
+            parts.append(_labelled("Where you got to" if reached else "Where you are now", text))
         if goal.column is not GoalColumn.ACHIEVED:
             parts.append(_p(" ".join(progress_sentences(goal))))
         if len(goal.ratings) > 1:

@@ -131,7 +131,9 @@ def _getting_in_touch(
 ) -> list[Flowable]:
     flowables: list[Flowable] = [Paragraph("How to get in touch again", styles.heading)]
     for day in data.follow_up_dates:
-        if day in data.booked_follow_ups:
+        if day < data.generated_on:
+            text = f"We met again for a follow-up session on {long_date(day, style)}"
+        elif day in data.booked_follow_ups:
             text = f"Follow-up session on {long_date(day, style)} (booked)"
         else:
             text = f"Follow-up session around {long_date(day, style)} (to be booked)"

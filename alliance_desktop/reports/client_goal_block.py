@@ -71,6 +71,8 @@ def progress_sentences(goal: ClientGoal) -> list[str]:
             ]
     if current.level >= 0:
         sentences.append(_WHERE_IT_STANDS[current.level])
+    elif started is not None and current.level < started.level:
+        sentences.append("We’ll keep working towards what we hoped for, together.")
     else:
         sentences.append(
             "Change often comes in small steps before it shows here; we’ll keep working "
@@ -99,7 +101,9 @@ def client_goal_block(
     today: dt.date,
     lead: Sequence[Flowable] = (),
 ) -> list[Flowable]:
-    """The goal kept on one page, with `lead` (a heading) if given."""
+    """The goal with `lead` (a heading) if given: what it is and where the client stands kept
+    together, then its chart and tasks kept together (the chart's caption names the goal, so
+    it reads on its own if a page falls between them)."""
     flowables: list[Flowable] = [
         *lead,
         Paragraph(f"{number}. {markup(goal.title)}", styles.subheading),
@@ -112,17 +116,39 @@ def client_goal_block(
         flowables.append(Paragraph(f"<b>You reached this goal{when}.</b>", styles.body))
     if goal.hoped_for:
         flowables.append(_labelled("What we hoped for", goal.hoped_for, styles))
+    chart: list[Flowable] = []
     if goal.show_current:
-        flowables += _where_you_are(goal, styles, style, width, first_day, last_day)
+        flowables += _where_you_are(goal, styles, style)
+        chart = _chart(goal, styles, style, width, first_day, last_day)
     else:
         flowables.append(
             Paragraph("We’ll talk together about how this goal is going.", styles.body)
         )
-    flowables += _what_was_done(goal, styles, style, today)
-    return [KeepTogether(flowables), Spacer(1, 4 * mm)]
+    rest = chart + _what_was_done(goal, styles, style, today)
+    blocks: list[Flowable] = [KeepTogether(flowables)]
+    if rest:
+        blocks.append(KeepTogether(rest))
+    return [*blocks, Spacer(1, 4 * mm)]
 
 
-def _where_you_are(
+def _where_you_are(goal: ClientGoal, styles: ReportStyles, style: DateStyle) -> list[Flowable]:
+    current, started = goal.current, goal.started
+    flowables: list[Flowable] = []
+    reached = goal.column is GoalColumn.ACHIEVED
+    if current is not None:
+        if started is not None and started.on < current.on:
+            text = f"{_sentence(level_text(goal, started.level))} ({long_date(started.on, style)})"
+            flowables.append(_labelled("Where you started", text, styles))
+        text = f"{_sentence(level_text(goal, current.level))} ({long_date(current.on, style)})"
+        flowables.append(
+            _labelled("Where you got to" if reached else "Where you are now", text, styles)
+        )
+    if goal.column is not GoalColumn.ACHIEVED:
+        flowables.append(Paragraph(" ".join(progress_sentences(goal)), styles.aside))
+    return flowables
+
+
+def _chart(
     goal: ClientGoal,
     styles: ReportStyles,
     style: DateStyle,
@@ -130,25 +156,15 @@ def _where_you_are(
     first_day: dt.date | None,
     last_day: dt.date | None,
 ) -> list[Flowable]:
-    current, started = goal.current, goal.started
-    flowables: list[Flowable] = []
-    if current is not None and goal.column is not GoalColumn.ACHIEVED:
-        if started is not None and started.on < current.on:
-            text = f"{_sentence(level_text(goal, started.level))} ({long_date(started.on, style)})"
-            flowables.append(_labelled("Where you started", text, styles))
-        text = f"{_sentence(level_text(goal, current.level))} ({long_date(current.on, style)})"
-        flowables.append(_labelled("Where you are now", text, styles))
-    if goal.column is not GoalColumn.ACHIEVED:
-        flowables.append(Paragraph(" ".join(progress_sentences(goal)), styles.aside))
-    if len(goal.ratings) > 1:
-        first = first_day or goal.ratings[0].on
-        last = last_day or goal.ratings[-1].on
-        chart = goal_rating_chart(
-            goal.ratings, first, last, style, min(width, 150 * mm), level_labels=CHART_LABELS
-        )
-        caption = f"How things have moved for “{markup(goal.title)}”"
-        flowables += [Paragraph(caption, styles.caption), chart]
-    return flowables
+    if len(goal.ratings) < 2:
+        return []
+    first = first_day or goal.ratings[0].on
+    last = last_day or goal.ratings[-1].on
+    chart = goal_rating_chart(
+        goal.ratings, first, last, style, min(width, 150 * mm), level_labels=CHART_LABELS
+    )
+    caption = f"How things have moved for “{markup(goal.title)}”"
+    return [Paragraph(caption, styles.caption), chart]
 
 
 def _what_was_done(

@@ -22,7 +22,12 @@ from alliance_desktop.reports.formatting import (
 from alliance_desktop.reports.opening import open_report
 from alliance_desktop.reports.page_template import render
 from alliance_desktop.reports.report_data import EndingPlanData
-from alliance_desktop.reports.sections import facts_table, grid_table, maintenance_plan_section
+from alliance_desktop.reports.sections import (
+    facts_table,
+    grid_table,
+    keep_together,
+    maintenance_plan_section,
+)
 from alliance_desktop.reports.styles import ReportStyles
 
 TITLE = "Ending plan"
@@ -86,19 +91,18 @@ def build_ending_plan(data: EndingPlanData) -> bytes:
         )
     )
 
-    story.append(Paragraph("Maintenance plan", styles.heading))
-    story += maintenance_plan_section(
+    # The maintenance plan and the referral travel together (a page of their own when they
+    # must), so the plan never ends on a near-empty page holding its last lines.
+    ending: list[Flowable] = [Paragraph("Maintenance plan", styles.heading)]
+    ending += maintenance_plan_section(
         plan.maintenance, plan.follow_up_dates, styles, style, width, client_facing=False
     )
     if plan.referral:
-        story.append(
-            KeepTogether(
-                [
-                    Paragraph("Referral", styles.heading),
-                    Paragraph(markup(plan.referral), styles.body),
-                ]
-            )
-        )
+        ending += [
+            Paragraph("Referral", styles.heading),
+            Paragraph(markup(plan.referral), styles.body),
+        ]
+    story.append(keep_together(ending))
     return render(setup, story)
 
 

@@ -36,6 +36,7 @@ from alliance_desktop.reports.sections import (
     facts_table,
     grid_table,
     instrument_summary_table,
+    keep_together,
     maintenance_plan_section,
 )
 from alliance_desktop.reports.styles import ReportStyles
@@ -102,16 +103,21 @@ def build_clinician_ending_summary(data: EndingSummaryData) -> bytes:
             )
         )
 
-    story.append(Paragraph("Maintenance plan", styles.heading))
+    heading = Paragraph("Maintenance plan", styles.heading)
     if plan is None:
-        story.append(Paragraph("No ending plan was written.", styles.body))
+        story += [heading, Paragraph("No ending plan was written.", styles.body)]
         return render(setup, story)
-    story += maintenance_plan_section(
-        plan.maintenance, plan.follow_up_dates, styles, style, width, client_facing=False
-    )
-    referral: list[Flowable] = [Paragraph("Referral", styles.heading)]
-    referral.append(Paragraph(markup(plan.referral) or "No referral.", styles.body))
-    story.append(KeepTogether(referral))
+    # The plan and the referral travel together (a page of their own when they must), so
+    # the summary never ends on a near-empty page holding the last lines of the plan.
+    ending = [
+        heading,
+        *maintenance_plan_section(
+            plan.maintenance, plan.follow_up_dates, styles, style, width, client_facing=False
+        ),
+    ]
+    ending.append(Paragraph("Referral", styles.heading))
+    ending.append(Paragraph(markup(plan.referral) or "No referral.", styles.body))
+    story.append(keep_together(ending))
     return render(setup, story)
 
 

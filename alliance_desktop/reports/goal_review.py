@@ -10,7 +10,7 @@ anything slipped in.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from alliance_desktop.reports.audience import ensure_client_safe
 from alliance_desktop.reports.client_goal_block import client_goal_block
@@ -20,7 +20,7 @@ from alliance_desktop.reports.formatting import date_range, markup, plural
 from alliance_desktop.reports.opening import open_report
 from alliance_desktop.reports.page_template import render
 from alliance_desktop.reports.report_data import GoalReviewData
-from alliance_desktop.reports.sections import writing_lines
+from alliance_desktop.reports.sections import keep_together, writing_lines
 
 TITLE = "Goal review"
 
@@ -56,14 +56,14 @@ def build_goal_review(data: GoalReviewData) -> bytes:
         story += client_goal_block(
             number, goal, styles, style, width, data.since, data.until, today, lead=lead
         )
+    story += client_measures_section(data.instruments, styles, style, width)
+    # The last two sections travel together, so the last page never holds a heading alone.
     focus: list[Flowable] = [Paragraph("What we’ll focus on next", styles.heading)]
     if data.next_focus.strip():
         focus.append(Paragraph(markup(data.next_focus), styles.body))
     else:
         focus.append(writing_lines(4, width, gap=10 * mm))
-    story.append(KeepTogether(focus))
-    story += client_measures_section(data.instruments, styles, style, width)
-    story += crisis_section(data.profile, styles)
+    story.append(keep_together([*focus, *crisis_section(data.profile, styles)]))
     return render(opening.setup, story)
 
 

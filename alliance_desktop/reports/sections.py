@@ -71,6 +71,23 @@ def maintenance_plan_section(
     return flowables
 
 
+def keep_together(flowables: Sequence[Flowable]) -> KeepTogether:
+    """One KeepTogether around `flowables`, with any KeepTogether inside opened up: ReportLab
+    measures a nested one as taller than any page, which would push the whole block onto a new
+    page even when it fits. Headings keep with what follows them all the same."""
+    return KeepTogether(_opened(flowables))
+
+
+def _opened(flowables: Sequence[Flowable]) -> list[Flowable]:
+    opened: list[Flowable] = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether):
+            opened += _opened(flowable._content)
+        else:
+            opened.append(flowable)
+    return opened
+
+
 def _empty(styles: ReportStyles, width: float, client_facing: bool, lines: int = 2) -> Flowable:
     if client_facing:
         return writing_lines(lines, width, gap=9 * mm)
