@@ -30,6 +30,7 @@ from alliance_desktop.domain.client import ClientSummary
 from alliance_desktop.domain.goal import Goal
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.services import Practice
+from alliance_desktop.services.reports import NoClientCopyYet
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.pdf_printing import PrintingFailed, print_pdf
 from alliance_desktop.ui.report_request import ReportKind, ReportRequest
@@ -51,6 +52,7 @@ def _pages(count: int) -> str:
 
 class ReportsPage(QWidget):
     status_message = Signal(str)
+    ending_tab_requested = Signal(int)  # a client id: their copy needs the Ending tab first
 
     def __init__(
         self, practice: Practice, tasks: TaskRunner, parent: QWidget | None = None
@@ -83,6 +85,9 @@ class ReportsPage(QWidget):
         self.problem.setObjectName("fieldMessage")
         self.problem.setWordWrap(True)
         self.problem.hide()
+        self.ending_link = QPushButton("Open the client's Ending tab")
+        self.ending_link.setToolTip("Write the ending plan there; their copy follows from it")
+        self.ending_link.hide()
         self.status = QLabel()
         self.status.setObjectName("quietNote")
         self.preview = PdfPreview(_CHOOSE)
@@ -97,6 +102,7 @@ class ReportsPage(QWidget):
         self._preview_timer.timeout.connect(self.make_preview)
         self.save_button.clicked.connect(self.save_as)
         self.print_button.clicked.connect(self.print_report)
+        self.ending_link.clicked.connect(self._open_ending_tab)
 
     def _build_layout(self) -> None:
         choices = QWidget()
@@ -112,6 +118,7 @@ class ReportsPage(QWidget):
         buttons.addStretch(1)
         column.addLayout(buttons)
         column.addWidget(self.problem)
+        column.addWidget(self.ending_link)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("reportChoicesScroll")
@@ -177,6 +184,7 @@ class ReportsPage(QWidget):
         generation = self._generation
         self._shown = None
         self._show_problem("")
+        self.ending_link.hide()
         request = self.options.request()
         self._load_goals(request)
         self._show_audience(request)
@@ -312,6 +320,7 @@ class ReportsPage(QWidget):
         if isinstance(error, messages.EXPECTED_ERRORS):
             # e.g. no ending plan written yet: say so where the pages would be.
             self.preview.show_message(messages.describe_error(error))
+            self.ending_link.setVisible(isinstance(error, NoClientCopyYet))
         else:
             self.preview.show_message("The report could not be made.")
             messages.show_error(self, "The report could not be made", error)
@@ -329,6 +338,11 @@ class ReportsPage(QWidget):
             self._show_problem(f"The report was not saved: {reason}.")
         else:
             messages.show_error(self, "The report was not saved", error)
+
+    def _open_ending_tab(self) -> None:
+        client_id = self.options.client_id
+        if client_id is not None:
+            emit(self.ending_tab_requested, client_id)
 
     def _show_audience(self, request: ReportRequest | None) -> None:
         if request is None:
