@@ -123,8 +123,13 @@ def _follow_up(course: Course, last: dt.date) -> dt.date:
 
 def _reason(rng: random.Random, goals: Sequence[Goal]) -> EndingReason:
     agreed = [goal for goal in goals if goal.column.counts_for_gas]
-    achieved = [goal for goal in agreed if goal.column is GoalColumn.ACHIEVED]
-    if agreed and len(achieved) * 2 >= len(agreed):
+    met = [
+        goal
+        for goal in agreed
+        if goal.column is GoalColumn.ACHIEVED
+        or (goal.latest_rating is not None and goal.latest_rating.level >= 0)
+    ]
+    if agreed and len(met) == len(agreed):  # "goals met" only when it is true of every one
         return EndingReason.GOALS_MET
     return rng.choice(
         (EndingReason.CLIENT_FEELS_ABLE, EndingReason.LIFE_CHANGE, EndingReason.REFERRAL)

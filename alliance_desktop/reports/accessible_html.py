@@ -64,7 +64,7 @@ def goal_review_html(data: GoalReviewData) -> str:
         )
     today = data.until or data.generated_on
     for number, goal in enumerate(data.goals, start=1):
-        body += _goal(number, goal, style, today, heading="h3")
+        body += _goal(number, goal, style, today, heading="h3", ending=False)
     body.append("<h2>What we’ll focus on next</h2>")
     body.append(_p(data.next_focus or "To be written together."))
     body += _measures(data.instruments, style)
@@ -100,7 +100,7 @@ def client_ending_summary_html(data: ClientEndingSummaryData) -> str:
             body.append(f"<h2>{title}</h2>")
         for goal in goals:
             number += 1
-            body += _goal(number, goal, style, today, heading="h3")
+            body += _goal(number, goal, style, today, heading="h3", ending=True)
     body.append("<h2>Your plan for keeping well</h2>")
     plan = data.maintenance
     for title, entries in (
@@ -135,7 +135,7 @@ def client_ending_summary_html(data: ClientEndingSummaryData) -> str:
 
 
 def _goal(
-    number: int, goal: ClientGoal, style: DateStyle, today: dt.date, heading: str
+    number: int, goal: ClientGoal, style: DateStyle, today: dt.date, heading: str, ending: bool
 ) -> list[str]:
     parts = [f"<section><{heading}>{number}. {escape(goal.title)}</{heading}>"]
     rest = "\n".join(goal.words.strip().splitlines()[1:]).strip()
@@ -156,7 +156,7 @@ def _goal(
             text = f"{_cap(level_text(goal, current.level))} ({long_date(current.on, style)})"
             parts.append(_labelled("Where you got to" if reached else "Where you are now", text))
         if goal.column is not GoalColumn.ACHIEVED:
-            parts.append(_p(" ".join(progress_sentences(goal))))
+            parts.append(_p(" ".join(progress_sentences(goal, ending))))
         if len(goal.ratings) > 1:
             parts.append(_chart_table(goal, style))
     else:

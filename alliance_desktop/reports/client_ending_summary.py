@@ -121,7 +121,7 @@ def _goals(
             number += 1
             lead = [Paragraph(title, styles.heading)] if index == 0 else []
             flowables += client_goal_block(
-                number, goal, styles, style, width, None, None, today, lead=lead
+                number, goal, styles, style, width, None, None, today, lead=lead, ending=True
             )
     return flowables
 

@@ -51,8 +51,9 @@ def level_text(goal: ClientGoal, level: int) -> str:
     return goal.wording(level) or NEUTRAL_LEVELS[level]
 
 
-def progress_sentences(goal: ClientGoal) -> list[str]:
-    """Where the client is now, told from where they started; gentle below what we hoped."""
+def progress_sentences(goal: ClientGoal, ending: bool = False) -> list[str]:
+    """Where the client is now, told from where they started; gentle below what we hoped.
+    With `ending` (the client's ending summary) the way forward is theirs to carry on."""
     current, started = goal.current, goal.started
     if current is None:
         return ["We haven’t looked at how this is going together yet."]
@@ -71,6 +72,11 @@ def progress_sentences(goal: ClientGoal) -> list[str]:
             ]
     if current.level >= 0:
         sentences.append(_WHERE_IT_STANDS[current.level])
+    elif ending:
+        sentences.append(
+            "Change often keeps coming after therapy ends; your plan for keeping well can help "
+            "you keep going with this."
+        )
     elif started is not None and current.level < started.level:
         sentences.append("We’ll keep working towards what we hoped for, together.")
     else:
@@ -100,6 +106,7 @@ def client_goal_block(
     last_day: dt.date | None,
     today: dt.date,
     lead: Sequence[Flowable] = (),
+    ending: bool = False,
 ) -> list[Flowable]:
     """The goal with `lead` (a heading) if given: what it is and where the client stands kept
     together, then its chart and tasks kept together (the chart's caption names the goal, so
@@ -118,7 +125,7 @@ def client_goal_block(
         flowables.append(_labelled("What we hoped for", goal.hoped_for, styles))
     chart: list[Flowable] = []
     if goal.show_current:
-        flowables += _where_you_are(goal, styles, style)
+        flowables += _where_you_are(goal, styles, style, ending)
         chart = _chart(goal, styles, style, width, first_day, last_day)
     else:
         flowables.append(
@@ -131,7 +138,9 @@ def client_goal_block(
     return [*blocks, Spacer(1, 4 * mm)]
 
 
-def _where_you_are(goal: ClientGoal, styles: ReportStyles, style: DateStyle) -> list[Flowable]:
+def _where_you_are(
+    goal: ClientGoal, styles: ReportStyles, style: DateStyle, ending: bool
+) -> list[Flowable]:
     current, started = goal.current, goal.started
     flowables: list[Flowable] = []
     reached = goal.column is GoalColumn.ACHIEVED
@@ -144,7 +153,7 @@ def _where_you_are(goal: ClientGoal, styles: ReportStyles, style: DateStyle) -> 
             _labelled("Where you got to" if reached else "Where you are now", text, styles)
         )
     if goal.column is not GoalColumn.ACHIEVED:
-        flowables.append(Paragraph(" ".join(progress_sentences(goal)), styles.aside))
+        flowables.append(Paragraph(" ".join(progress_sentences(goal, ending)), styles.aside))
     return flowables
 
 

@@ -12,7 +12,7 @@ from alliance_desktop.domain.ending import MaintenancePlan
 from alliance_desktop.reports.audience import ClinicianOnlyContent
 from alliance_desktop.reports.client_ending_summary import build_client_ending_summary
 from alliance_desktop.reports.ending_summary import build_ending_summary
-from alliance_desktop.reports.report_data import InstrumentReading
+from alliance_desktop.reports.report_data import ClientGoal, InstrumentReading
 from tests.reports.samples import (
     FRAMING,
     LEVELS,
@@ -180,3 +180,19 @@ def test_client_copy_refuses_smuggled_clinician_records() -> None:
         build_ending_summary(client_summary_data(goals=tuple(goals())))
     with pytest.raises(ClinicianOnlyContent):
         build_ending_summary(client_summary_data(follow_up_dates=(ruptures()[0],)))
+
+
+def test_client_copy_hands_what_is_still_open_to_the_client_gently() -> None:
+    bus = ClientGoal.from_goal(goals()[0], None, dt.date(2026, 2, 10))  # at −1 then
+    text = flat_text(build_ending_summary(client_summary_data(goals=(bus,))))
+    assert "What you are still working on 1. Get back on the bus to work" in text
+    assert "your plan for keeping well can help you keep going with this." in text
+    assert "We’ll keep working" not in text  # the sessions are ending: no promise of more
+    assert "short of" not in text
+
+
+def test_client_copy_tells_a_follow_up_already_held_as_held() -> None:
+    data = client_summary_data(follow_up_dates=(dt.date(2026, 3, 1),))
+    text = flat_text(build_ending_summary(data))
+    assert "We met again for a follow-up session on 1 March 2026" in text
+    assert "to be booked" not in text
