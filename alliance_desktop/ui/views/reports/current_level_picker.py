@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from alliance_desktop.domain.goal import Goal, GoalColumn
+from alliance_desktop.ui.signal_emit import emit
 
 _IN_THE_REVIEW = (GoalColumn.ACTIVE, GoalColumn.AGREED, GoalColumn.ACHIEVED)
 
@@ -23,7 +24,7 @@ class CurrentLevelPicker(QListWidget):
         super().__init__(parent)
         self.setAccessibleName("Show where the client is now, for each goal")
         self.setMaximumHeight(110)
-        self.itemChanged.connect(lambda _item: self.changed.emit())
+        self.itemChanged.connect(lambda _item: emit(self.changed))
 
     def set_goals(self, goals: Sequence[Goal]) -> None:
         """List the goals the review prints, each ticked (shown) to begin with."""
