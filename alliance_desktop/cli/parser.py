@@ -243,6 +243,7 @@ def _document_commands(commands: Group) -> None:
         "--next-focus", default="", metavar="TEXT", help="what to work on next, in plain words"
     )
     _instruments_option(review)
+    _accessible_option(review)
     plan = _report(
         report_group,
         "ending-plan",
@@ -266,6 +267,7 @@ def _document_commands(commands: Group) -> None:
         "contacts; nothing clinical (an empty plan is refused)",
         safety_plan,
     )
+    _accessible_option(summary)
 
     _handover_commands(commands)
 
@@ -306,6 +308,15 @@ def _report(group: Group, name: str, description: str, handler: Handler) -> argp
         "--out", type=_path, metavar="FILE.pdf", required=True, help="replaced if it exists"
     )
     return sub
+
+
+def _accessible_option(report: argparse.ArgumentParser) -> None:
+    report.add_argument(
+        "--accessible-html",
+        type=_path,
+        metavar="FILE.html",
+        help="also write an accessible copy for a screen reader, as HTML (client copies only)",
+    )
 
 
 def _instruments_option(report: argparse.ArgumentParser) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 from alliance_desktop.cli.clinical_commands import known_client
@@ -24,14 +25,16 @@ def goal_review(args: argparse.Namespace) -> int:
         raise CommandFailed(f"--to ({until}) is before --from ({since}); nothing to review.")
     with opened_practice(args) as practice:
         client = known_client(practice, args.client)
-        written = practice.reports.goal_review(
-            args.client,
-            args.out,
-            since=since,
-            until=until,
-            next_focus=args.next_focus,
-            include_instruments=args.include_instruments,
-        )
+        options = {
+            "since": since,
+            "until": until,
+            "next_focus": args.next_focus,
+            "include_instruments": args.include_instruments,
+        }
+        written = practice.reports.goal_review(args.client, args.out, **options)
+        accessible = args.accessible_html
+        if accessible is not None:
+            practice.reports.accessible_goal_review(args.client, accessible, **options)
     _say_written("the goal review", client.display_name, args, written, "a copy for the client")
     return 0
 
@@ -45,6 +48,13 @@ def ending_plan(args: argparse.Namespace) -> int:
 
 
 def ending_summary(args: argparse.Namespace) -> int:
+    if args.accessible_html is not None and not args.client_copy:
+        print(
+            "alliance-desktop report ending-summary: error: --accessible-html is for the "
+            "client's copy; add --client-copy",
+            file=sys.stderr,
+        )
+        return 2
     with opened_practice(args) as practice:
         client = known_client(practice, args.client)
         written = practice.reports.ending_summary(
@@ -53,6 +63,10 @@ def ending_summary(args: argparse.Namespace) -> int:
             client_copy=args.client_copy,
             include_instruments=args.include_instruments,
         )
+        if args.accessible_html is not None:
+            practice.reports.accessible_ending_summary(
+                args.client, args.accessible_html, include_instruments=args.include_instruments
+            )
     copy = (
         "the client's copy"
         if args.client_copy
@@ -66,7 +80,9 @@ def _say_written(
     report: str, name: str, args: argparse.Namespace, written: Path, copy: str
 ) -> None:
     scores = ", with instrument scores" if getattr(args, "include_instruments", False) else ""
-    print(f"Wrote {report} of {name} (client {args.client}) to {written} ({copy}{scores}).")
+    accessible = getattr(args, "accessible_html", None)
+    also = f"; an accessible copy (HTML) to {accessible}" if accessible is not None else ""
+    print(f"Wrote {report} of {name} (client {args.client}) to {written} ({copy}{scores}){also}.")
 
 
 def safety_plan(args: argparse.Namespace) -> int:

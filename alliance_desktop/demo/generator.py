@@ -15,6 +15,7 @@ from pathlib import Path
 from alliance_desktop.demo.client_text import SHOWCASE_CLIENTS
 from alliance_desktop.demo.clients import demo_caseload, demo_profile
 from alliance_desktop.demo.courses import Course, Scale, plan_courses
+from alliance_desktop.demo.ending_plans import plan_ending
 from alliance_desktop.demo.goals import goal_windows, plan_goals
 from alliance_desktop.demo.risk import add_boundaries, add_risk_records, leave_one_without_consent
 from alliance_desktop.demo.ruptures import RupturePlan, plan_ruptures, rupture_entries
@@ -103,6 +104,12 @@ def generate_demo_practice(
     sessions = _add_sessions(practice, courses, ruptures, goals, seed, spec)
     entries = _rupture_entries(courses, ruptures, sessions.ids, seed)
     practice.ruptures.add_many(entries)
+    for course in courses:
+        plan = plan_ending(
+            random.Random(f"{seed}:ending:{course.position}"), course, goals[course.position]
+        )
+        if plan is not None:
+            practice.ending.save_plan(plan)
     add_risk_records(practice, courses, seed)
     add_boundaries(practice, courses)
     leave_one_without_consent(practice, courses)

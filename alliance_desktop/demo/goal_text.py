@@ -308,7 +308,7 @@ QUALITY_NOTES: dict[QualityAspect, tuple[str, ...]] = {
 RATING_NOTES: dict[str, tuple[str, ...]] = {
     "up": (
         "Clear step forward; client surprised themselves.",
-        "Better than expected; rated together.",
+        "A step up since the last rating; rated together.",
         "Managed it three times since the last rating.",
     ),
     "same": (
@@ -317,6 +317,6 @@ RATING_NOTES: dict[str, tuple[str, ...]] = {
     ),
     "down": (
         "A harder month; work stress got in the way.",
-        "Slipped back after the family visit; not back to the start.",
+        "Slipped back after the family visit; talked about what would help.",
     ),
 }

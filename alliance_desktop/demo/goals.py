@@ -7,6 +7,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from alliance_desktop.demo.client_level_text import client_wording
 from alliance_desktop.demo.courses import Course
 from alliance_desktop.demo.goal_text import (
     GENERIC_IDEAS,
@@ -120,7 +121,9 @@ def _goal(
         lasted = rng.randint(12, 50) if ratings_each is None else rng.randint(12, 20)
         finished = min(last, active + lasted)
         moves.append(GoalMove(ending, days[finished]))
-    rated_days = _rating_days(rng, days[agreed : finished + 1], ratings_each)
+    # A goal set aside is not rated again: its last rating comes before the day it was set aside.
+    until = finished if ending is GoalColumn.SET_ASIDE and finished > agreed else finished + 1
+    rated_days = _rating_days(rng, days[agreed:until], ratings_each)
     ratings = _ratings(rng, rated_days, ending)
     column = moves[-1].column
     return Goal(
@@ -134,6 +137,7 @@ def _goal(
         review_date=_review_date(rng, column, ratings, today),
         quality=_quality(rng, column),
         levels=idea.levels,
+        client_levels=client_wording(idea.words),
         weight=rng.choices(list(_WEIGHTS), list(_WEIGHTS.values()))[0],
         ratings=ratings,
         tasks=_tasks(rng, idea, days[agreed], today, column),
@@ -154,6 +158,7 @@ def _proposed_goal(
         column=GoalColumn.PROPOSED,
         quality=_quality(rng, GoalColumn.PROPOSED) if described else GoalQuality(),
         levels=idea.levels if described else ("", "", "", "", ""),
+        client_levels=client_wording(idea.words) if described else ("", "", "", "", ""),
         history=tuple(moves),
     )
 

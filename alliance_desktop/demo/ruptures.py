@@ -17,7 +17,6 @@ from alliance_desktop.domain.rupture import (
     RepairStrategy,
     RuptureEntry,
     RuptureKind,
-    markers_for,
 )
 
 _KINDS = {RuptureKind.WITHDRAWAL: 50, RuptureKind.CONFRONTATION: 30, RuptureKind.MIXED: 20}
@@ -112,7 +111,7 @@ def rupture_entries(
     entries = []
     for plan in plans:
         day = course.past[plan.visit].start.date()
-        markers = markers_for(plan.kind)
+        note, markers = rng.choice(RUPTURE_NOTES[plan.kind])
         repairs = () if plan.outcome is None else _repairs(rng, plan.kind)
         follow_up = plan.follow_up_days
         entries.append(
@@ -123,8 +122,8 @@ def rupture_entries(
                 significance=plan.significance,
                 raised_by=RaisedBy.CLINICIAN if rng.random() < 0.7 else RaisedBy.CLIENT,
                 session_id=session_ids[plan.visit],
-                markers=tuple(rng.sample(markers, rng.randint(1, 3))),
-                note=rng.choice(RUPTURE_NOTES[plan.kind]),
+                markers=markers,
+                note=note,
                 repairs=repairs,
                 outcome=plan.outcome,
                 follow_up_on=day + dt.timedelta(days=follow_up) if follow_up else None,

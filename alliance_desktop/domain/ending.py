@@ -52,7 +52,7 @@ class MaintenancePlan:
 @dataclass(frozen=True)
 class EndingPlan:
     client_id: int
-    reason: EndingReason = EndingReason.GOALS_MET
+    reason: EndingReason | None = None  # no default: the clinician chooses it
     reason_note: str = ""
     started_on: dt.date | None = None
     planned_last_session: dt.date | None = None
@@ -60,13 +60,17 @@ class EndingPlan:
     maintenance: MaintenancePlan = field(default_factory=MaintenancePlan)
     follow_up_dates: tuple[dt.date, ...] = ()  # booster or follow-up sessions
     referral: str = ""
+    closing_words: str = ""  # a short closing in the clinician's words, for the client's copy
 
 
 def check_ending_plan(plan: EndingPlan) -> EndingPlan:
     problems: dict[str, str] = {}
+    if plan.reason is None:
+        problems["reason"] = "Choose why therapy is ending before saving the plan."
     check_text(problems, "reason_note", "Reason", plan.reason_note, limit=LONG_TEXT_LIMIT)
     check_text(problems, "tapering", "Tapering", plan.tapering, limit=LONG_TEXT_LIMIT)
     check_text(problems, "referral", "Referral", plan.referral, limit=LONG_TEXT_LIMIT)
+    check_text(problems, "closing_words", "Closing words", plan.closing_words, limit=2000)
     check_date(problems, "started_on", "Start of the ending", plan.started_on)
     check_date(problems, "planned_last_session", "Last session", plan.planned_last_session)
     if (
@@ -99,6 +103,7 @@ def check_ending_plan(plan: EndingPlan) -> EndingPlan:
     return replace(
         plan,
         follow_up_dates=tuple(sorted(set(plan.follow_up_dates))),
+        closing_words=plan.closing_words.strip(),
         maintenance=MaintenancePlan(
             what_helped=_kept(maintenance.what_helped),
             warning_signs=_kept(maintenance.warning_signs),

@@ -135,6 +135,10 @@ class Goal:
     review_date: dt.date | None = None
     quality: GoalQuality = field(default_factory=GoalQuality)
     levels: tuple[str, str, str, str, str] = ("", "", "", "", "")  # -2..+2; 0 is expected
+    # The same levels as the client would say them, first person, written with the client
+    # ("I ask one person when I'm struggling"). Only these reach client pages; `levels` is the
+    # clinician's shorthand and never prints for the client.
+    client_levels: tuple[str, str, str, str, str] = ("", "", "", "", "")
     weight: float = 1.0
     ratings: tuple[GasRating, ...] = ()  # oldest first
     tasks: tuple[GoalTask, ...] = ()
@@ -150,6 +154,10 @@ class Goal:
     @property
     def expected_outcome(self) -> str:
         return self.level_description(0)
+
+    def client_level_wording(self, level: int) -> str:
+        """The level in the client's words, or "" when none was written."""
+        return self.client_levels[GAS_LEVELS.index(level)]
 
     @property
     def latest_rating(self) -> GasRating | None:

@@ -47,6 +47,14 @@ def check_goal(goal: Goal) -> Goal:
         problems["priority"] = "Priority is high, medium or low."
     for level, description in zip(GAS_LEVELS, goal.levels, strict=True):
         check_text(problems, f"levels.{level}", f"Level {level:+d}", description, limit=2000)
+    for level, wording in zip(GAS_LEVELS, goal.client_levels, strict=True):
+        check_text(
+            problems,
+            f"client_levels.{level}",
+            f"Level {level:+d} in the client's words",
+            wording,
+            limit=2000,
+        )
     if goal.column is GoalColumn.ACTIVE:
         for level, description in zip(GAS_LEVELS, goal.levels, strict=True):
             if not description.strip():
@@ -68,6 +76,7 @@ def check_goal(goal: Goal) -> Goal:
         client_words=goal.client_words.strip(),
         clinician_framing=goal.clinician_framing.strip(),
         levels=tuple(level.strip() for level in goal.levels),  # type: ignore[arg-type]
+        client_levels=tuple(text.strip() for text in goal.client_levels),  # type: ignore[arg-type]
     )
 
 

@@ -77,7 +77,7 @@ def care_plan_resource(plan: EndingPlan, context: WriteContext) -> Resource:
         follow_up["detail"]["scheduledPeriod"] = {"start": fhir_date(day)}
         activities.append(follow_up)
     found_extensions = [
-        extension("ending-reason", "Code", plan.reason.value),
+        extension("ending-reason", "Code", (plan.reason or EndingReason.OTHER).value),
         *text_extensions("ending-reason-note", [plan.reason_note]),
         *text_extensions("tapering", [plan.tapering]),
         *text_extensions("referral", [plan.referral]),

@@ -35,7 +35,7 @@ _SAFE_RECORDS = (
     InstrumentReading,
     MaintenancePlan,
     PracticeProfile,
-    CrisisContact,  # the practice's crisis lines: printed for the client on purpose
+    CrisisContact,  # the practice's crisis lines: printed on every client page
 )
 _SAFE_VALUES = (str, int, float, bool, dt.date, enum.Enum, type(None))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
@@ -66,10 +66,17 @@ def goal_rating_chart(
     style: DateStyle,
     width: float,
     height: float = 118,
+    level_labels: Mapping[int, str] | None = None,
 ) -> Drawing:
-    """Ratings from −2 to +2 over time, with the expected level (0) shaded."""
+    """Ratings from −2 to +2 over time, with the expected level (0) shaded. With
+    `level_labels` (plain words for a client page) the axis carries those words, without the
+    scale's numbers, and the dates are short ones that name the year only when needed."""
     drawing = _drawing(width, height)
-    left, right, bottom, top = 62.0, width - 12, 24.0, height - 8
+    labels = level_labels or {
+        level: f"{text} ({signed_level(level)})" for level, text in _LEVEL_LABELS.items()
+    }
+    label_room = max(stringWidth(text, FONT_BOLD, 8) for text in labels.values())
+    left, right, bottom, top = max(62.0, label_room + 10), width - 12, 24.0, height - 8
     step = (top - bottom) / 4
 
     def y_of(level: int) -> float:
@@ -78,13 +85,13 @@ def goal_rating_chart(
     drawing.add(
         Rect(left, y_of(0) - step / 2, right - left, step, fillColor=SHADE, strokeColor=None)
     )
-    for level, label in _LEVEL_LABELS.items():
+    for level in sorted(labels, reverse=True):
         y = y_of(level)
         drawing.add(Line(left, y, right, y, strokeColor=RULE, strokeWidth=0.5))
-        text = f"{label} ({signed_level(level)})"
-        drawing.add(_text(left - 5, y - 3, text, size=8, anchor="end", bold=level == 0))
+        drawing.add(_text(left - 5, y - 3, labels[level], size=8, anchor="end", bold=level == 0))
     x_of = _date_scale(first_day, last_day, left + 24, right - 10)
-    _date_ticks(drawing, first_day, last_day, x_of, bottom, style, right - left)
+    plain = None if level_labels is None else plain_date_label(first_day, last_day, style)
+    _date_ticks(drawing, first_day, last_day, x_of, bottom, style, right - left, plain)
     points = [(x_of(rating.on), y_of(rating.level)) for rating in ratings]
     many = len(points) > 30  # dots would run together: the line alone reads better
     if len(points) > 1:
@@ -283,7 +290,9 @@ def _date_ticks(
     axis_y: float,
     style: DateStyle,
     room: float,
+    label: Callable[[dt.date], str] | None = None,
 ) -> None:
+    label = label or (lambda day: short_date(day, style))
     span = (last - first).days
     count = 1 if span <= 0 else max(2, min(6, int(room // (_DATE_LABEL_WIDTH + 14))))
     ticks = (
@@ -294,7 +303,25 @@ def _date_ticks(
     for day in dict.fromkeys(ticks):
         x = x_of(day)
         drawing.add(Line(x, axis_y, x, axis_y - 3, strokeColor=MUTED, strokeWidth=0.5))
-        drawing.add(_text(x, axis_y - 12, short_date(day, style), size=_TICK_SIZE, anchor="middle"))
+        drawing.add(_text(x, axis_y - 12, label(day), size=_TICK_SIZE, anchor="middle"))
+
+
+def plain_date_label(first: dt.date, last: dt.date, style: DateStyle) -> Callable[[dt.date], str]:
+    """ "14 Mar" when the chart stays within one year, "14 Mar 2026" when it spans years."""
+    years = first.year != last.year
+
+    def label(day: dt.date) -> str:
+        month = _SHORT_MONTHS[day.month - 1]
+        if style is DateStyle.ISO:
+            return day.isoformat() if years else day.isoformat()[5:]
+        if style is DateStyle.MONTH_DAY_YEAR:
+            return f"{month} {day.day}, {day.year}" if years else f"{month} {day.day}"
+        return f"{day.day} {month} {day.year}" if years else f"{day.day} {month}"
+
+    return label
+
+
+_SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _text(

@@ -19,29 +19,35 @@ from alliance_desktop.reports.formatting import (
     signed_level,
     signed_number,
 )
-from alliance_desktop.reports.page_template import PageSetup, letterhead, render
+from alliance_desktop.reports.opening import open_report
+from alliance_desktop.reports.page_template import render
 from alliance_desktop.reports.report_data import EndingPlanData
 from alliance_desktop.reports.risk_sections import risk_summary_flowables
-from alliance_desktop.reports.sections import facts_table, grid_table, maintenance_plan_section
-from alliance_desktop.reports.styles import ReportStyles, report_styles
+from alliance_desktop.reports.sections import (
+    facts_table,
+    grid_table,
+    keep_together,
+    maintenance_plan_section,
+)
+from alliance_desktop.reports.styles import ReportStyles
 
 TITLE = "Ending plan"
 
 
 def build_ending_plan(data: EndingPlanData) -> bytes:
-    styles = report_styles(client_facing=False)
-    setup = PageSetup(
-        title=TITLE,
+    opening = open_report(
+        kind=TITLE,
         subject="Plan for ending therapy, with the maintenance plan",
         profile=data.profile,
         generated_on=data.generated_on,
+        client_facing=False,
+        title=TITLE,
+        subtitle=f"Client: {data.client_name}",
     )
-    style = data.profile.date_style
-    width = setup.content_width
+    setup, styles, story = opening.setup, opening.styles, opening.story
+    style = opening.date_style
+    width = opening.width
     plan = data.plan
-    story: list[Flowable] = letterhead(data.profile, styles)
-    story.append(Paragraph(TITLE, styles.title))
-    story.append(Paragraph(f"Client: {markup(data.client_name)}", styles.subtitle))
     story += risk_summary_flowables(
         data.risk_review,
         data.safety_plan,
@@ -52,7 +58,8 @@ def build_ending_plan(data: EndingPlanData) -> bytes:
     )
 
     reason: list[Flowable] = [Paragraph("Reason for ending", styles.heading)]
-    reason.append(Paragraph(markup(plan.reason.label), styles.label))
+    label = plan.reason.label if plan.reason else "Not chosen yet"
+    reason.append(Paragraph(markup(label), styles.label))
     if plan.reason_note:
         reason.append(Paragraph(markup(plan.reason_note), styles.body))
     story.append(KeepTogether(reason))
@@ -93,19 +100,18 @@ def build_ending_plan(data: EndingPlanData) -> bytes:
         )
     )
 
-    story.append(Paragraph("Maintenance plan", styles.heading))
-    story += maintenance_plan_section(
+    # The maintenance plan and the referral travel together (a page of their own when they
+    # must), so the plan never ends on a near-empty page holding its last lines.
+    ending: list[Flowable] = [Paragraph("Maintenance plan", styles.heading)]
+    ending += maintenance_plan_section(
         plan.maintenance, plan.follow_up_dates, styles, style, width, client_facing=False
     )
     if plan.referral:
-        story.append(
-            KeepTogether(
-                [
-                    Paragraph("Referral", styles.heading),
-                    Paragraph(markup(plan.referral), styles.body),
-                ]
-            )
-        )
+        ending += [
+            Paragraph("Referral", styles.heading),
+            Paragraph(markup(plan.referral), styles.body),
+        ]
+    story.append(keep_together(ending))
     return render(setup, story)
 
 

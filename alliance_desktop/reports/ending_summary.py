@@ -29,17 +29,19 @@ from alliance_desktop.reports.formatting import (
     signed_level,
     signed_number,
 )
-from alliance_desktop.reports.page_template import PageSetup, letterhead, render
+from alliance_desktop.reports.opening import open_report
+from alliance_desktop.reports.page_template import render
 from alliance_desktop.reports.report_data import ClientEndingSummaryData, EndingSummaryData
 from alliance_desktop.reports.risk_sections import risk_summary_flowables
 from alliance_desktop.reports.sections import (
     facts_table,
     grid_table,
     instrument_summary_table,
+    keep_together,
     maintenance_plan_section,
 )
 from alliance_desktop.reports.signed_note_section import amended_notes_section
-from alliance_desktop.reports.styles import ReportStyles, report_styles
+from alliance_desktop.reports.styles import ReportStyles
 
 TITLE = "Ending summary"
 
@@ -51,19 +53,19 @@ def build_ending_summary(data: EndingSummaryData | ClientEndingSummaryData) -> b
 
 
 def build_clinician_ending_summary(data: EndingSummaryData) -> bytes:
-    styles = report_styles(client_facing=False)
-    setup = PageSetup(
-        title=TITLE,
+    opening = open_report(
+        kind=TITLE,
         subject="Summary of a course of therapy (clinician version)",
         profile=data.profile,
         generated_on=data.generated_on,
+        client_facing=False,
+        title=f"{TITLE} (clinician version)",
+        subtitle=f"Client: {data.client_name}",
     )
-    style = data.profile.date_style
-    width = setup.content_width
+    setup, styles, story = opening.setup, opening.styles, opening.story
+    style = opening.date_style
+    width = opening.width
     plan = data.plan
-    story: list[Flowable] = letterhead(data.profile, styles)
-    story.append(Paragraph(f"{TITLE} (clinician version)", styles.title))
-    story.append(Paragraph(f"Client: {markup(data.client_name)}", styles.subtitle))
     story += risk_summary_flowables(
         data.risk_review,
         data.safety_plan,
@@ -84,7 +86,8 @@ def build_clinician_ending_summary(data: EndingSummaryData) -> bytes:
     if plan is None:
         rows.append(("Reason for ending", "Not recorded: no ending plan was written."))
     else:
-        reason = plan.reason.label + (f". {plan.reason_note}" if plan.reason_note else "")
+        label = plan.reason.label if plan.reason else "Not chosen yet"
+        reason = label + (f". {plan.reason_note}" if plan.reason_note else "")
         rows += [
             ("Reason for ending", reason),
             ("Planned last session", long_date(plan.planned_last_session, style)),
@@ -113,16 +116,21 @@ def build_clinician_ending_summary(data: EndingSummaryData) -> bytes:
     if data.amended_notes:
         story += amended_notes_section(data.amended_notes, styles, style)
 
-    story.append(Paragraph("Maintenance plan", styles.heading))
+    heading = Paragraph("Maintenance plan", styles.heading)
     if plan is None:
-        story.append(Paragraph("No ending plan was written.", styles.body))
+        story += [heading, Paragraph("No ending plan was written.", styles.body)]
         return render(setup, story)
-    story += maintenance_plan_section(
-        plan.maintenance, plan.follow_up_dates, styles, style, width, client_facing=False
-    )
-    referral: list[Flowable] = [Paragraph("Referral", styles.heading)]
-    referral.append(Paragraph(markup(plan.referral) or "No referral.", styles.body))
-    story.append(KeepTogether(referral))
+    # The plan and the referral travel together (a page of their own when they must), so
+    # the summary never ends on a near-empty page holding the last lines of the plan.
+    ending = [
+        heading,
+        *maintenance_plan_section(
+            plan.maintenance, plan.follow_up_dates, styles, style, width, client_facing=False
+        ),
+    ]
+    ending.append(Paragraph("Referral", styles.heading))
+    ending.append(Paragraph(markup(plan.referral) or "No referral.", styles.body))
+    story.append(keep_together(ending))
     return render(setup, story)
 
 

@@ -42,7 +42,8 @@ from alliance_desktop.reports.handover_sections import (
     session_notes,
     sessions_table,
 )
-from alliance_desktop.reports.page_template import PageSetup, letterhead, render
+from alliance_desktop.reports.opening import open_report
+from alliance_desktop.reports.page_template import render
 from alliance_desktop.reports.report_data import InstrumentReading
 from alliance_desktop.reports.sections import (
     facts_table,
@@ -50,7 +51,7 @@ from alliance_desktop.reports.sections import (
     instruments_table,
     maintenance_plan_section,
 )
-from alliance_desktop.reports.styles import ReportStyles, report_styles
+from alliance_desktop.reports.styles import ReportStyles
 
 TITLE = "Handover record"
 _GOAL_ORDER = (
@@ -94,19 +95,19 @@ def build_handover_record(
             "ReportLab's PDF encryption is in invariant mode (fixed keys); "
             "the handover record was not written."
         )
-    styles = report_styles(client_facing=False)
-    setup = PageSetup(
-        title=TITLE,
+    record = data.record
+    opening = open_report(
+        kind=TITLE,
         subject="A client's record, handed over to the next clinician",
         profile=data.profile,
         generated_on=data.generated_on,
+        client_facing=False,
+        title=TITLE,
+        subtitle=f"Client: {record.client.display_name}",
     )
-    style = data.profile.date_style
-    width = setup.content_width
-    record = data.record
-    story: list[Flowable] = letterhead(data.profile, styles)
-    story.append(Paragraph(TITLE, styles.title))
-    story.append(Paragraph(f"Client: {markup(record.client.display_name)}", styles.subtitle))
+    setup, styles, story = opening.setup, opening.styles, opening.story
+    style = opening.date_style
+    width = opening.width
     story += _handover_section(data, styles, style, width)
     story += _profile_section(record.client, styles, style, width)
     story += _course_section(record, styles, style, width)
@@ -302,7 +303,8 @@ def _ending_section(
     plan = record.ending_plan
     if plan is None:
         return [heading, Paragraph("No ending plan was written.", styles.body)]
-    reason = plan.reason.label + (f". {plan.reason_note}" if plan.reason_note else "")
+    label = plan.reason.label if plan.reason else "Not chosen"
+    reason = label + (f". {plan.reason_note}" if plan.reason_note else "")
     rows = [
         ("Reason for ending", reason),
         ("Ending work began", long_date(plan.started_on, style)),

@@ -2,13 +2,20 @@
 footer on every page with "Confidential", the date generated and "Page 2 of 3".
 
 Documents are built with ReportLab's `invariant=1`, so the same data gives the same bytes, and
-the PDF metadata names the kind of report only, never the client.
+the PDF metadata names the kind of report only, never the client. Invariant mode would date
+every PDF 1 January 2000 and give documents of one kind one ID; instead the creation date is
+the day the report was generated (midnight UTC: same data, same day, same bytes), and the ID
+of an unencrypted PDF is a hash of its own content, so two different documents never share one.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import hashlib
 import io
+import re
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +23,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.units import mm
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -119,10 +127,43 @@ def render(
     footer = f"Confidential  ·  {setup.title}  ·  Generated {generated}"
 
     def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
-        return _NumberedCanvas(footer, *args, **kwargs)
+        canvas = _NumberedCanvas(footer, *args, **kwargs)
+        canvas._doc._timeStamp = generation_stamp(setup.generated_on)
+        return canvas
 
     document.build(list(story), canvasmaker=canvas_maker)
-    return buffer.getvalue()
+    pdf = buffer.getvalue()
+    # An encrypted PDF's keys are derived from its ID: it keeps the one it was built with.
+    return pdf if encryption is not None else with_content_id(pdf)
+
+
+def generation_stamp(day: dt.date) -> TimeStamp:
+    """ReportLab's document time stamp set to midnight UTC of the day the report was made."""
+    stamp = TimeStamp(invariant=True)
+    seconds = calendar.timegm(day.timetuple())
+    stamp.t = seconds
+    stamp.lt = time.gmtime(seconds)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    return stamp
+
+
+_ID = re.compile(rb"/ID \s*\[<([0-9a-fA-F]{32})><([0-9a-fA-F]{32})>\]")
+
+
+def with_content_id(pdf: bytes) -> bytes:
+    """The trailer's /ID replaced by an MD5 of the document with the ID left out (the same
+    length, so every byte offset in the file stays true)."""
+    found = _ID.search(pdf)
+    if found is None:
+        return pdf
+    start, end = found.span()
+    digest = hashlib.md5(pdf[:start] + pdf[end:], usedforsecurity=False).hexdigest().encode()
+    return (
+        pdf[:start]
+        + found.group(0).replace(found.group(1), digest).replace(found.group(2), digest)
+        + pdf[end:]
+    )
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]

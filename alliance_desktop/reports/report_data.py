@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 
 from alliance_desktop.domain.alliance_check_in import Instrument
 from alliance_desktop.domain.alliance_flags import CheckInPoint
-from alliance_desktop.domain.ending import EndingPlan, MaintenancePlan, ReadinessSignals
+from alliance_desktop.domain.ending import (
+    EndingPlan,
+    EndingReason,
+    MaintenancePlan,
+    ReadinessSignals,
+)
 from alliance_desktop.domain.goal import Goal, GoalColumn, GoalTask
 from alliance_desktop.domain.goal_rules import TScorePoint
 from alliance_desktop.domain.practice_profile import PracticeProfile
@@ -30,19 +35,27 @@ class RatingPoint:
 
 @dataclass(frozen=True)
 class ClientGoal:
-    """A goal as the client sees it: their words, what we hoped for, where they are now."""
+    """A goal as the client sees it: their words, where they started, where they are now, and
+    what was done. The levels are the client's own wording only (`Goal.client_levels`); the
+    clinician's level descriptions, framing and rating notes have no place here."""
 
     words: str
     column: GoalColumn
-    levels: tuple[str, str, str, str, str]  # -2..+2, written together
+    wordings: tuple[str, str, str, str, str]  # -2..+2 in the client's words ("" if unwritten)
     ratings: tuple[RatingPoint, ...] = ()  # oldest first, within the report's dates
     current: RatingPoint | None = None  # the latest rating up to the report's end
     tasks: tuple[GoalTask, ...] = ()
     achieved_on: dt.date | None = None
+    started: RatingPoint | None = None  # the goal's first rating ever: where the client started
+    show_current: bool = True  # the clinician may leave "where you are now" off for a goal
 
     @classmethod
     def from_goal(
-        cls, goal: Goal, since: dt.date | None = None, until: dt.date | None = None
+        cls,
+        goal: Goal,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        show_current: bool = True,
     ) -> ClientGoal:
         kept = [
             RatingPoint(rating.rated_on, rating.level)
@@ -51,16 +64,21 @@ class ClientGoal:
             and (until is None or rating.rated_on <= until)
         ]
         latest = goal.rating_on(until) if until is not None else goal.latest_rating
+        first = goal.ratings[0] if goal.ratings else None
+        if first is not None and until is not None and first.rated_on > until:
+            first = None
         return cls(
             words=goal.client_words,
             column=goal.column,
-            levels=goal.levels,
+            wordings=goal.client_levels,
             ratings=tuple(kept),
             current=RatingPoint(latest.rated_on, latest.level) if latest else None,
             tasks=goal.tasks,
             achieved_on=goal.moved_on(GoalColumn.ACHIEVED)
             if goal.column is GoalColumn.ACHIEVED
             else None,
+            started=RatingPoint(first.rated_on, first.level) if first else None,
+            show_current=show_current,
         )
 
     @property
@@ -68,11 +86,16 @@ class ClientGoal:
         return self.words.strip().splitlines()[0] if self.words.strip() else ""
 
     @property
-    def expected_outcome(self) -> str:
-        return self.levels[2]
+    def hoped_for(self) -> str:
+        """Level 0 in the client's words, or "" when not written with them."""
+        return self.wordings[2]
 
-    def level_description(self, level: int) -> str:
-        return self.levels[level + 2]
+    def wording(self, level: int) -> str:
+        return self.wordings[level + 2]
+
+    @property
+    def tasks_done(self) -> int:
+        return sum(1 for task in self.tasks if task.done)
 
 
 @dataclass(frozen=True)
@@ -96,6 +119,7 @@ class GoalReviewData:
     until: dt.date | None = None
     next_focus: str = ""  # blank prints lines to write on by hand
     instruments: tuple[InstrumentReading, ...] = ()  # only when the clinician ticks them in
+    sessions_attended: int = 0  # within the review's dates
 
 
 @dataclass(frozen=True)
@@ -152,3 +176,7 @@ class ClientEndingSummaryData:
     maintenance: MaintenancePlan = field(default_factory=MaintenancePlan)
     follow_up_dates: tuple[dt.date, ...] = ()
     instruments: tuple[InstrumentReading, ...] = ()  # only when the clinician ticks them in
+    reason: EndingReason | None = None  # printed in plain words for the client, never the note
+    referral: str = ""  # who to see next
+    closing_words: str = ""  # a short closing in the clinician's words, written for the client
+    booked_follow_ups: tuple[dt.date, ...] = ()  # follow-up dates with a session on the calendar

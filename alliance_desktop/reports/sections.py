@@ -7,88 +7,19 @@ import datetime as dt
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from alliance_desktop.domain.alliance_check_in import Instrument
-from alliance_desktop.domain.crisis_contacts import CrisisContact
 from alliance_desktop.domain.ending import MaintenancePlan
-from alliance_desktop.domain.goal import GoalColumn, GoalTask, TaskOwner
 from alliance_desktop.domain.practice_profile import DateStyle
-from alliance_desktop.reports.charts import goal_rating_chart
 from alliance_desktop.reports.formatting import (
     long_date,
     markup,
     short_date,
     whole_or_decimal,
 )
-from alliance_desktop.reports.report_data import ClientGoal, InstrumentReading
+from alliance_desktop.reports.report_data import InstrumentReading
 from alliance_desktop.reports.styles import FONT, RULE, SHADE, ReportStyles
-
-_CLIENT_OWNERS = {TaskOwner.CLIENT: "You", TaskOwner.CLINICIAN: "Me", TaskOwner.BOTH: "Both of us"}
-_CLIENT_LEVEL_WORDS = {
-    -2: "That’s well short of what we hoped for, so far",
-    -1: "That’s a step short of what we hoped for, so far",
-    0: "That’s where we hoped to be",
-    1: "That’s a little beyond what we hoped for",
-    2: "That’s well beyond what we hoped for",
-}
-
-
-def client_goal_block(
-    number: int,
-    goal: ClientGoal,
-    styles: ReportStyles,
-    style: DateStyle,
-    width: float,
-    first_day: dt.date | None,
-    last_day: dt.date | None,
-    lead: Sequence[Flowable] = (),
-) -> list[Flowable]:
-    """One goal in the client's words: what we hoped for, where they are now, a small chart
-    of ratings, and the tasks agreed; kept on one page, with `lead` (a heading) if given."""
-    head: list[Flowable] = [*lead, Paragraph(f"{number}. {markup(goal.title)}", styles.subheading)]
-    rest = goal.words.strip().splitlines()[1:]
-    if any(line.strip() for line in rest):
-        head.append(Paragraph(markup("\n".join(rest)), styles.body))
-    if goal.column is GoalColumn.ACHIEVED:
-        when = f" on {long_date(goal.achieved_on, style)}" if goal.achieved_on else ""
-        head.append(Paragraph(f"<b>You reached this goal{when}.</b>", styles.body))
-    if goal.expected_outcome:
-        head.append(_labelled("What we hoped for", goal.expected_outcome, styles))
-    if goal.current is not None:
-        description = goal.level_description(goal.current.level)
-        words = _CLIENT_LEVEL_WORDS[goal.current.level]
-        when = long_date(goal.current.on, style)
-        if description:
-            head.append(_labelled("Where you are now", description, styles))
-            head.append(Paragraph(f"{words} (as of {when}).", styles.aside))
-        else:
-            head.append(_labelled("Where you are now", f"{words} (as of {when}).", styles))
-    else:
-        head.append(_labelled("Where you are now", "We haven’t rated this goal yet.", styles))
-    flowables = head
-    if goal.ratings:
-        first = first_day or goal.ratings[0].on
-        last = last_day or goal.ratings[-1].on
-        chart = goal_rating_chart(goal.ratings, first, last, style, min(width, 150 * mm))
-        flowables += [Paragraph("How the ratings have moved", styles.caption), chart]
-    if goal.tasks:
-        tasks = [Paragraph("What we agreed to do", styles.label)]
-        tasks += [_task_line(task, styles, style) for task in goal.tasks]
-        flowables += tasks
-    return [KeepTogether(flowables), Spacer(1, 4 * mm)]
-
-
-def _task_line(task: GoalTask, styles: ReportStyles, style: DateStyle) -> Paragraph:
-    due = f" (by {long_date(task.due_on, style)})" if task.due_on else ""
-    mark = "✓" if task.done else "•"
-    done = " — done" if task.done else ""
-    text = f"<b>{_CLIENT_OWNERS[task.owner]}:</b> {markup(task.description)}{due}{done}"
-    return Paragraph(text, styles.bullet, bulletText=mark)
-
-
-def _labelled(label: str, text: str, styles: ReportStyles) -> Paragraph:
-    return Paragraph(f"<b>{label}:</b> {markup(text)}", styles.body)
 
 
 def maintenance_plan_section(
@@ -98,11 +29,12 @@ def maintenance_plan_section(
     style: DateStyle,
     width: float,
     client_facing: bool,
-    crisis_contacts: Sequence[CrisisContact] = (),
 ) -> list[Flowable]:
     """What helped, warning signs, coping steps, who to contact, what to do if things get
     worse, and booster or follow-up dates. Empty parts are not hidden: the clinician's copy
-    says so, the client's has lines to write on."""
+    says so, the client's has lines to write on. Each part stays with its heading across a
+    page break. A client's page prints "If things get worse" and the booster sessions in
+    sections of their own (`crisis_section`, the client summary), so they are left out here."""
 
     you = "you" if client_facing else "the client"
     parts = (
@@ -118,15 +50,15 @@ def maintenance_plan_section(
             block += [Paragraph(markup(entry), styles.bullet, bulletText="•") for entry in entries]
         else:
             block.append(_empty(styles, width, client_facing))
-        flowables += block
+        flowables.append(KeepTogether(block))
+    if client_facing:
+        return flowables
     worse: list[Flowable] = [Paragraph("If things get worse", styles.subheading)]
     if plan.if_things_get_worse:
         worse.append(Paragraph(markup(plan.if_things_get_worse), styles.body))
     else:
         worse.append(_empty(styles, width, client_facing, lines=3))
-    if client_facing:
-        worse += crisis_lines(crisis_contacts, styles)
-    flowables += worse
+    flowables.append(KeepTogether(worse))
     dates: list[Flowable] = [Paragraph("Booster and follow-up sessions", styles.subheading)]
     if follow_up_dates:
         dates += [
@@ -134,33 +66,26 @@ def maintenance_plan_section(
             for day in follow_up_dates
         ]
     else:
-        dates.append(Paragraph("None booked.", styles.body if client_facing else styles.small))
-    flowables += dates
+        dates.append(Paragraph("None booked.", styles.small))
+    flowables.append(KeepTogether(dates))
     return flowables
 
 
-def crisis_lines(contacts: Sequence[CrisisContact], styles: ReportStyles) -> list[Flowable]:
-    """Who to call if things get worse quickly: the practice's crisis contacts, or the
-    emergency numbers when none are set, so this part of a client page is never empty."""
-    lines: list[Flowable] = [Paragraph("If you need help quickly, you can call:", styles.label)]
-    if not contacts:
-        lines.append(
-            Paragraph(
-                "Your local emergency number (999 in the UK, 112 in Europe, 911 in North "
-                "America), or go to the nearest emergency department.",
-                styles.body,
-            )
-        )
-    for contact in contacts:
-        hours = f" ({markup(contact.hours)})" if contact.hours else ""
-        lines.append(
-            Paragraph(
-                f"{markup(contact.name)}: <b>{markup(contact.phone)}</b>{hours}",
-                styles.bullet,
-                bulletText="•",
-            )
-        )
-    return lines
+def keep_together(flowables: Sequence[Flowable]) -> KeepTogether:
+    """One KeepTogether around `flowables`, with any KeepTogether inside opened up: ReportLab
+    measures a nested one as taller than any page, which would push the whole block onto a new
+    page even when it fits. Headings keep with what follows them all the same."""
+    return KeepTogether(_opened(flowables))
+
+
+def _opened(flowables: Sequence[Flowable]) -> list[Flowable]:
+    opened: list[Flowable] = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether):
+            opened += _opened(flowable._content)
+        else:
+            opened.append(flowable)
+    return opened
 
 
 def _empty(styles: ReportStyles, width: float, client_facing: bool, lines: int = 2) -> Flowable:

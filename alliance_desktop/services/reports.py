@@ -10,11 +10,11 @@ and instrument scores only when `include_instruments` is ticked.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 
 from alliance_desktop.domain.audit import EventRecorder, VaultEvent
-from alliance_desktop.domain.client import Client
+from alliance_desktop.domain.client import Client, ClientStatus
 from alliance_desktop.domain.errors import InvalidInput, RecordNotFound
 from alliance_desktop.domain.goal import Goal, GoalColumn
 from alliance_desktop.domain.goal_rules import t_score_history
@@ -22,6 +22,10 @@ from alliance_desktop.domain.practice_profile import PracticeProfile
 from alliance_desktop.domain.risk import require_printable
 from alliance_desktop.domain.session import CalendarEntry, SessionStatus
 from alliance_desktop.domain.signed_note import SignedNote
+from alliance_desktop.reports.accessible_html import (
+    client_ending_summary_html,
+    goal_review_html,
+)
 from alliance_desktop.reports.ending_plan import build_ending_plan
 from alliance_desktop.reports.ending_summary import build_ending_summary
 from alliance_desktop.reports.goal_review import build_goal_review
@@ -47,6 +51,15 @@ _REPORT_ORDER = (GoalColumn.ACTIVE, GoalColumn.AGREED, GoalColumn.ACHIEVED)
 
 class NoEndingPlan(RecordNotFound):
     """The ending plan report needs a plan written first."""
+
+
+class NoClientCopyYet(RecordNotFound):
+    """The client copy of the ending summary is for a client who is ending or has ended, and
+    has an ending plan to take home."""
+
+
+_ENDING_STATUSES = (ClientStatus.ENDING, ClientStatus.ENDED)
+_ENDED_STATUSES = (ClientStatus.ENDED, ClientStatus.HANDED_OVER)
 
 
 class ReportMaker:
@@ -86,6 +99,7 @@ class ReportMaker:
         until: dt.date | None = None,
         next_focus: str = "",
         include_instruments: bool = False,
+        hide_current: Collection[int] = (),
     ) -> Path:
         data = self.goal_review_pdf(
             client_id,
@@ -93,6 +107,7 @@ class ReportMaker:
             until=until,
             next_focus=next_focus,
             include_instruments=include_instruments,
+            hide_current=hide_current,
         )
         return self._write(path, data, client_id)
 
@@ -104,10 +119,67 @@ class ReportMaker:
         until: dt.date | None = None,
         next_focus: str = "",
         include_instruments: bool = False,
+        hide_current: Collection[int] = (),
     ) -> bytes:
+        """`hide_current`: ids of goals whose "where you are now" the clinician leaves off."""
+        return build_goal_review(
+            self._goal_review_data(
+                client_id,
+                since=since,
+                until=until,
+                next_focus=next_focus,
+                include_instruments=include_instruments,
+                hide_current=hide_current,
+            )
+        )
+
+    def accessible_goal_review(
+        self,
+        client_id: int,
+        path: Path,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        next_focus: str = "",
+        include_instruments: bool = False,
+        hide_current: Collection[int] = (),
+    ) -> Path:
+        """The goal review as semantic HTML, for a screen reader (the same words as the PDF)."""
+        data = self._goal_review_data(
+            client_id,
+            since=since,
+            until=until,
+            next_focus=next_focus,
+            include_instruments=include_instruments,
+            hide_current=hide_current,
+        )
+        return self._write(path, goal_review_html(data).encode("utf-8"), client_id)
+
+    def accessible_ending_summary(
+        self, client_id: int, path: Path, *, include_instruments: bool = False
+    ) -> Path:
+        """The client copy of the ending summary as semantic HTML, for a screen reader."""
+        data = self._client_summary_data(client_id, include_instruments)
+        return self._write(path, client_ending_summary_html(data).encode("utf-8"), client_id)
+
+    def _goal_review_data(
+        self,
+        client_id: int,
+        *,
+        since: dt.date | None,
+        until: dt.date | None,
+        next_focus: str,
+        include_instruments: bool,
+        hide_current: Collection[int],
+    ) -> GoalReviewData:
         client = self._client(client_id)
         today = self._today()
-        until = until or today
+        entries = self._calendar.client_history(client_id).entries
+        attended = _attended(entries)
+        if until is None:
+            until = today
+            if client.status in _ENDED_STATUSES and attended:
+                until = min(today, attended[-1].start.date())  # the work ended there
         goals = _report_goals(self._goals.board(client_id))
         if since is None:
             rated = [r.rated_on for goal in goals for r in goal.ratings if r.rated_on <= until]
@@ -115,15 +187,19 @@ class ReportMaker:
         if since is not None and since > until:
             raise InvalidInput.single("since", "The review cannot start after it ends.")
         shown = [
-            ClientGoal.from_goal(goal, since, until)
+            ClientGoal.from_goal(goal, since, until, show_current=goal.id not in hide_current)
             for goal in goals
             if not _achieved_before(goal, since)
         ]
         instruments: tuple[InstrumentReading, ...] = ()
         if include_instruments:
-            entries = self._calendar.client_history(client_id).entries
             instruments = self._instrument_readings(entries, since, until)
-        data = GoalReviewData(
+        met = [
+            entry
+            for entry in attended
+            if (since is None or entry.start.date() >= since) and entry.start.date() <= until
+        ]
+        return GoalReviewData(
             profile=self._profile(),
             client_name=_called(client),
             generated_on=today,
@@ -132,8 +208,8 @@ class ReportMaker:
             until=until,
             next_focus=next_focus.strip(),
             instruments=instruments,
+            sessions_attended=len(met),
         )
-        return build_goal_review(data)
 
     # Ending plan (clinician)
 
@@ -236,9 +312,15 @@ class ReportMaker:
         self, client_id: int, include_instruments: bool
     ) -> ClientEndingSummaryData:
         client = self._client(client_id)
+        self.check_client_copy(client_id)
         history = self._calendar.client_history(client_id)
         attended = _attended(history.entries)
         plan = self._ending.plan(client_id)
+        scheduled = {
+            entry.start.date()
+            for entry in history.entries
+            if entry.status in (SessionStatus.SCHEDULED, SessionStatus.ATTENDED)
+        }
         return ClientEndingSummaryData(
             profile=self._profile(),
             client_name=_called(client),
@@ -246,6 +328,10 @@ class ReportMaker:
             goals=tuple(
                 ClientGoal.from_goal(g) for g in _report_goals(self._goals.board(client_id))
             ),
+            reason=plan.reason,
+            referral=plan.referral,
+            closing_words=plan.closing_words,
+            booked_follow_ups=tuple(day for day in plan.follow_up_dates if day in scheduled),
             first_session=attended[0].start.date() if attended else None,
             last_session=attended[-1].start.date() if attended else None,
             sessions_attended=history.attendance.attended,
@@ -273,6 +359,21 @@ class ReportMaker:
             plan=plan,
         )
         return build_safety_plan(data)
+
+    def check_client_copy(self, client_id: int) -> None:
+        """Refuse the client copy unless the client is ending or ended and has a plan."""
+        client = self._client(client_id)
+        if client.status not in _ENDING_STATUSES:
+            raise NoClientCopyYet(
+                f"The client copy of the ending summary is for a client who is ending or has "
+                f"ended; {client.display_name} is marked {client.status.label.lower()}. "
+                "Start the ending in the client's Ending tab first."
+            )
+        if not self._ending.has_plan(client_id):
+            raise NoClientCopyYet(
+                f"No ending plan has been written for {client.display_name} yet; write it in "
+                "the client's Ending tab before printing their copy."
+            )
 
     def _write(self, path: Path, data: bytes, client_id: int) -> Path:
         record = self._record

@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         self.ending_tab.report_requested.connect(self.open_report)
         self.ending_tab.plan_saved.connect(lambda _plan: self._show_status("Ending plan saved."))
         self.reports_view.status_message.connect(self._show_status)
+        self.reports_view.ending_tab_requested.connect(self.open_client_ending)
 
         editing = self.rupture_editing
         actions.alliance_thresholds.triggered.connect(editing.edit_thresholds)
@@ -333,6 +334,10 @@ class MainWindow(QMainWindow):
             self.open_client(client.id)
 
     # Ruptures and the alliance
+
+    def open_client_ending(self, client_id: int) -> None:
+        self.open_client(client_id)
+        self.clients_view.overview.show_tab("Ending")
 
     def open_client_ruptures(self, client_id: int) -> None:
         self.open_client(client_id)

@@ -66,6 +66,7 @@ class ReportRequest:
     next_focus: str = ""  # goal review: "what we'll focus on next"
     include_instruments: bool = False  # goal review and ending summary
     client_copy: bool = False  # ending summary
+    hide_current: tuple[int, ...] = ()  # goal review: goals without "where you are now"
 
     @property
     def for_the_client(self) -> bool:
@@ -110,6 +111,7 @@ class ReportRequest:
                 until=self.until,
                 next_focus=self.next_focus,
                 include_instruments=self.include_instruments,
+                hide_current=self.hide_current,
             )
         if self.kind is ReportKind.ENDING_PLAN:
             return reports.ending_plan_pdf(self.client_id)
@@ -119,6 +121,22 @@ class ReportRequest:
             self.client_id,
             client_copy=self.client_copy,
             include_instruments=self.include_instruments,
+        )
+
+    def save_accessible(self, reports: ReportMaker, path: Path) -> Path:
+        """Write the accessible copy (semantic HTML) of a client-facing report (on the worker)."""
+        if self.kind is ReportKind.GOAL_REVIEW:
+            return reports.accessible_goal_review(
+                self.client_id,
+                path,
+                since=self.since,
+                until=self.until,
+                next_focus=self.next_focus,
+                include_instruments=self.include_instruments,
+                hide_current=self.hide_current,
+            )
+        return reports.accessible_ending_summary(
+            self.client_id, path, include_instruments=self.include_instruments
         )
 
     def save(self, reports: ReportMaker, path: Path) -> Path:
@@ -131,6 +149,7 @@ class ReportRequest:
                 until=self.until,
                 next_focus=self.next_focus,
                 include_instruments=self.include_instruments,
+                hide_current=self.hide_current,
             )
         if self.kind is ReportKind.ENDING_PLAN:
             return reports.ending_plan(self.client_id, path)

@@ -23,6 +23,7 @@ _COLUMNS = (
     "if_things_get_worse",
     "follow_up_dates_json",
     "referral",
+    "closing_words",
 )
 
 
@@ -56,7 +57,7 @@ class EndingPlanRepository:
 def _row(plan: EndingPlan) -> tuple[Any, ...]:
     maintenance = plan.maintenance
     return (
-        plan.reason.value,
+        plan.reason.value if plan.reason else None,  # NOT NULL: a plan is checked first
         plan.reason_note,
         _iso(plan.started_on),
         _iso(plan.planned_last_session),
@@ -68,6 +69,7 @@ def _row(plan: EndingPlan) -> tuple[Any, ...]:
         maintenance.if_things_get_worse,
         json.dumps([day.isoformat() for day in plan.follow_up_dates]),
         plan.referral,
+        plan.closing_words,
     )
 
 
@@ -85,6 +87,7 @@ def _plan_from_row(client_id: int, row: tuple[Any, ...]) -> EndingPlan:
         if_worse,
         follow_ups,
         referral,
+        closing_words,
     ) = row
     return EndingPlan(
         client_id=client_id,
@@ -102,6 +105,7 @@ def _plan_from_row(client_id: int, row: tuple[Any, ...]) -> EndingPlan:
         ),
         follow_up_dates=tuple(dt.date.fromisoformat(day) for day in json.loads(follow_ups)),
         referral=referral,
+        closing_words=closing_words,
     )
 
 

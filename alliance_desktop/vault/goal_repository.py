@@ -47,6 +47,11 @@ _EDITABLE = (
     "level_plus_1",
     "level_plus_2",
     "weight",
+    "client_level_minus_2",
+    "client_level_minus_1",
+    "client_level_0",
+    "client_level_plus_1",
+    "client_level_plus_2",
 )
 _SELECT = f"SELECT id, client_id, board_column, position, {', '.join(_EDITABLE)} FROM goals"
 _COLUMN_ORDER = {column: index for index, column in enumerate(GoalColumn)}
@@ -316,6 +321,7 @@ def _editable_row(goal: Goal) -> tuple[Any, ...]:
         quality.coordinated.note,
         *goal.levels,
         goal.weight,
+        *goal.client_levels,
     )
 
 
@@ -343,6 +349,7 @@ def _goal_from_row(row: tuple[Any, ...]) -> Goal:
         plus_1,
         plus_2,
         weight,
+        *client_levels,
     ) = row
     return Goal(
         id=goal_id,
@@ -362,6 +369,7 @@ def _goal_from_row(row: tuple[Any, ...]) -> Goal:
         ),
         levels=(minus_2, minus_1, zero, plus_1, plus_2),
         weight=weight,
+        client_levels=tuple(client_levels),
     )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from alliance_desktop.domain.client import ClientStatus
 from alliance_desktop.domain.ending import EndingPlan, EndingReason, MaintenancePlan
 from alliance_desktop.domain.goal import GasRating, Goal, GoalColumn
 from alliance_desktop.domain.rupture import RaisedBy, RuptureEntry, RuptureKind
@@ -40,11 +41,22 @@ def record(tmp_path_factory: pytest.TempPathFactory) -> Record:
     practice = Practice.create(vault, PASSPHRASE, clock=fixed_clock)
     try:
         client = practice.add_client(
-            make_client(name=NAME, preferred_name="", start_date=dt.date(2026, 1, 5))
+            make_client(
+                name=NAME,
+                preferred_name="",
+                start_date=dt.date(2026, 1, 5),
+                status=ClientStatus.ENDING,
+            )
         ).id
         assert client is not None
         goal = practice.goals.add_goal(
-            Goal(client, GOAL, column=GoalColumn.ACTIVE, levels=LEVELS)
+            Goal(
+                client,
+                GOAL,
+                column=GoalColumn.ACTIVE,
+                levels=LEVELS,
+                client_levels=("I never take the bus", "", "", "", ""),
+            )
         ).id
         assert goal is not None
         practice.goals.rate(goal, GasRating(dt.date(2026, 1, 12), -2))
@@ -146,7 +158,9 @@ def test_goal_review_dates_and_next_focus(run_cli: RunCli, record: Record, tmp_p
     text = text_of(out)
     assert "1 February 2026 to 28 February 2026" in text
     assert "Longer trips on my own" in text
-    assert "Where you are now: never" in text  # the 2 March rating is after the review
+    assert (
+        "Where you are now: I never take the bus" in text
+    )  # the 2 March rating is after the review
 
 
 def test_goal_review_is_always_the_clients_copy(
@@ -198,6 +212,23 @@ def test_an_ending_plan_that_was_never_written_fails_with_the_services_message(
     assert not out.exists()
 
 
+def test_the_client_copy_is_refused_for_an_active_client_without_a_plan(
+    run_cli: RunCli, record: Record, tmp_path: Path
+) -> None:
+    out = tmp_path / "theirs.pdf"
+
+    result = run_cli(
+        "report", "ending-summary", "--vault", str(record.vault), "--client", record.unplanned,
+        "--out", str(out), "--client-copy",
+    )  # fmt: skip
+
+    assert result.code == 1
+    assert result.out == ""
+    assert result.err.count("\n") == 1
+    assert "ending or has ended" in result.err and "Ending tab" in result.err
+    assert not out.exists()
+
+
 def test_the_ending_plan_has_no_client_copy(
     run_cli: RunCli, record: Record, tmp_path: Path
 ) -> None:
@@ -233,3 +264,39 @@ def test_an_unknown_kind_is_a_usage_error(run_cli: RunCli, record: Record) -> No
 
     assert result.code == 2
     assert "invalid choice: 'progress-note'" in result.err
+
+
+def test_an_accessible_copy_is_written_beside_a_client_facing_report(
+    run_cli: RunCli, record: Record, tmp_path: Path
+) -> None:
+    pdf, html = tmp_path / "review.pdf", tmp_path / "review.html"
+
+    result = report(run_cli, record, "goal-review", pdf, "--accessible-html", str(html))
+
+    assert result.code == 0, result.err
+    assert f"an accessible copy (HTML) to {html}" in result.out
+    assert stat.S_IMODE(html.stat().st_mode) == 0o600
+    text = html.read_text(encoding="utf-8")
+    assert "<h1>Goal review for Zoë Okafor-Lindqvist</h1>" in text
+    assert "<h2>If things get worse</h2>" in text
+    assert RUPTURE_NOTE not in text
+
+    theirs, theirs_html = tmp_path / "theirs.pdf", tmp_path / "theirs.html"
+    copy = report(
+        run_cli, record, "ending-summary", theirs, "--client-copy",
+        "--accessible-html", str(theirs_html),
+    )  # fmt: skip
+    assert copy.code == 0, copy.err
+    assert "<h2>Your plan for keeping well</h2>" in theirs_html.read_text(encoding="utf-8")
+
+
+def test_the_clinicians_summary_has_no_accessible_copy(
+    run_cli: RunCli, record: Record, tmp_path: Path
+) -> None:
+    out, html = tmp_path / "yours.pdf", tmp_path / "yours.html"
+
+    result = report(run_cli, record, "ending-summary", out, "--accessible-html", str(html))
+
+    assert result.code == 2
+    assert "--client-copy" in result.err and result.err.count("\n") == 1
+    assert not out.exists() and not html.exists()

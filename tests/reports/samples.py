@@ -62,6 +62,15 @@ LEVELS = (
     "Travelling anywhere by bus",
 )
 
+# The same levels in the client's own first-person words: the only level text client pages print.
+CLIENT_LEVELS = (
+    "I’m not getting on the bus yet",
+    "I take the bus with a friend",
+    "I take the bus on my own twice a week",
+    "I take the bus on my own most days",
+    "I go anywhere by bus",
+)
+
 
 def goals() -> list[Goal]:
     bus = Goal(
@@ -71,12 +80,14 @@ def goals() -> list[Goal]:
         clinician_framing=FRAMING,
         column=GoalColumn.ACTIVE,
         levels=LEVELS,
+        client_levels=CLIENT_LEVELS,
         ratings=tuple(
             GasRating(dt.date(2026, 1, 5) + dt.timedelta(weeks=2 * i), level, note=RATING_NOTE)
             for i, level in enumerate((-2, -1, -1, 0, 1))
         ),
         tasks=(
-            GoalTask("Ride two stops on Saturday", TaskOwner.CLIENT),
+            GoalTask("Ride two stops on Saturday", TaskOwner.CLIENT, due_on=dt.date(2026, 2, 7)),
+            GoalTask("Try the 8:15 to town", TaskOwner.CLIENT, due_on=dt.date(2026, 3, 21)),
             GoalTask("Send the “worry ladder” sheet", TaskOwner.CLINICIAN, done=True),
         ),
     )
@@ -137,6 +148,7 @@ PLAN = EndingPlan(
     ),
     follow_up_dates=(dt.date(2026, 6, 8),),
     referral="Community team for a medication review",
+    closing_words="You kept going on the hard weeks. That took courage.",
 )
 ATTENDANCE = AttendanceCounts(attended=10, cancelled=1, no_show=1, scheduled=3)
 PHQ9 = InstrumentReading(dt.date(2026, 1, 5), Instrument.PHQ9, 17)
@@ -197,6 +209,9 @@ def client_summary_data(**overrides: object) -> ClientEndingSummaryData:
         sessions_attended=10,
         maintenance=PLAN.maintenance,
         follow_up_dates=PLAN.follow_up_dates,
+        reason=PLAN.reason,
+        referral=PLAN.referral,
+        closing_words=PLAN.closing_words,
     )
     return replace(data, **overrides)
 

@@ -8,7 +8,9 @@ import typing
 
 import pytest
 
-from alliance_desktop.domain.goal import Goal, GoalColumn
+from alliance_desktop.domain.alliance_check_in import Instrument
+from alliance_desktop.domain.crisis_contacts import CrisisContact
+from alliance_desktop.domain.goal import GasRating, Goal, GoalColumn
 from alliance_desktop.domain.rupture import Audience, RuptureEntry
 from alliance_desktop.reports.audience import ClinicianOnlyContent
 from alliance_desktop.reports.goal_review import build_goal_review
@@ -16,12 +18,15 @@ from alliance_desktop.reports.report_data import (
     ClientEndingSummaryData,
     ClientGoal,
     GoalReviewData,
+    InstrumentReading,
     RatingPoint,
 )
 from alliance_desktop.reports.styles import report_styles
 from tests.reports.samples import (
     FRAMING,
+    LEVELS,
     PHQ9,
+    PROFILE,
     RATING_NOTE,
     flat_text,
     goal_review_data,
@@ -30,29 +35,85 @@ from tests.reports.samples import (
 )
 
 
-def test_each_goal_in_the_clients_words_with_where_they_are_now() -> None:
+def test_each_goal_in_the_clients_words_told_from_where_they_started() -> None:
     text = flat_text(build_goal_review(goal_review_data()))
     assert "Goal review for Zoë O’Brien-Волкова" in text
     assert "1 January 2026 to 14 March 2026" in text
     assert "1. Get back on the bus to work" in text
-    assert "What we hoped for: Taking the bus on my own twice a week" in text
-    # The latest rating up to 14 March is +1 (2 March): its own words, then plain words.
-    assert "Where you are now: Taking the bus on my own most days" in text
-    assert "That’s a little beyond what we hoped for (as of 2 March 2026)" in text
+    assert "What we hoped for: I take the bus on my own twice a week" in text
+    # First rating −2 (5 January), latest up to 14 March +1 (2 March): three steps on.
+    assert "Where you started: I’m not getting on the bus yet (5 January 2026)" in text
+    assert "Where you are now: I take the bus on my own most days (2 March 2026)" in text
+    assert "That’s three steps on from where you started." in text
+    assert "That’s a little beyond what we hoped for." in text
     assert "You reached this goal on 9 March 2026." in text
-    assert "How the ratings have moved" in text
-    assert "You: Ride two stops on Saturday" in text
+    assert "How things have moved for “Get back on the bus to work”" in text
+    assert "What we agreed to do (1 of 3 done so far)" in text
+    # A date passed says "still to do"; one still ahead keeps its date.
+    assert "You: Ride two stops on Saturday — still to do" in text
+    assert "You: Try the 8:15 to town — by 21 March 2026" in text
     assert "Me: Send the “worry ladder” sheet — done" in text
 
 
-def test_where_you_are_now_is_as_of_the_end_of_the_review() -> None:
+def test_the_clinicians_level_text_never_prints() -> None:
+    text = flat_text(build_goal_review(goal_review_data()))
+    for description in (*LEVELS, "Awake most nights", "Sleeping through four nights"):
+        assert description not in text
+
+
+def test_without_the_clients_wording_a_plain_neutral_phrase_stands_in() -> None:
+    bus = dataclasses.replace(goals()[0], client_levels=("", "", "", "", ""))
+    data = goal_review_data(goals=(ClientGoal.from_goal(bus, None, dt.date(2026, 2, 10)),))
+    text = flat_text(build_goal_review(data))
+    assert "Where you are now: Part of the way towards what we hoped for (2 February 2026)" in text
+    assert "What we hoped for:" not in text
+    for description in LEVELS:
+        assert description not in text
+
+
+def test_below_what_we_hoped_for_the_words_are_gentle_and_look_forward() -> None:
     until = dt.date(2026, 2, 10)  # after the −1 of 2 February, before the 0 and +1
     data = goal_review_data(
         goals=tuple(ClientGoal.from_goal(goal, None, until) for goal in goals()), until=until
     )
     text = flat_text(build_goal_review(data))
-    assert "Where you are now: Taking the bus with a friend" in text
-    assert "That’s a step short of what we hoped for, so far (as of 2 February 2026)" in text
+    assert "Where you are now: I take the bus with a friend (2 February 2026)" in text
+    assert "That’s one step on from where you started." in text
+    assert "we’ll keep working towards what we hoped for, together." in text
+    for harsh in ("short", "Much less", "Expected (0)", "less than we expected"):
+        assert harsh not in text
+
+
+def test_no_movement_is_told_as_where_you_started_without_blame() -> None:
+    flat = dataclasses.replace(
+        goals()[0],
+        ratings=tuple(
+            GasRating(dt.date(2026, 1, 5) + dt.timedelta(weeks=4 * i), -2) for i in range(6)
+        ),
+    )
+    text = flat_text(build_goal_review(goal_review_data(goals=(ClientGoal.from_goal(flat),))))
+    assert "That’s about where you were when we started." in text
+    assert "short" not in text
+
+
+def test_the_clinician_can_leave_where_you_are_now_off_a_goal() -> None:
+    hidden = ClientGoal.from_goal(goals()[0], show_current=False)
+    text = flat_text(build_goal_review(goal_review_data(goals=(hidden,))))
+    assert "Where you are now" not in text
+    assert "How things have moved" not in text
+    assert "We’ll talk together about how this goal is going." in text
+    assert "Ride two stops on Saturday" in text  # what was done still shows
+
+
+def test_every_goal_review_says_where_to_get_help() -> None:
+    text = flat_text(build_goal_review(goal_review_data()))
+    assert "If things get worse" in text
+    assert "In an emergency, call your local emergency number." in text  # no contacts: fallback
+    assert "+44 117 496 0000" in text
+    contacts = (CrisisContact("Samaritans", "116 123", "24 hours, every day"),)
+    profile = dataclasses.replace(PROFILE, crisis_contacts=contacts)
+    text = flat_text(build_goal_review(goal_review_data(profile=profile)))
+    assert "Samaritans: 116 123 (24 hours, every day)" in text
 
 
 def test_clinician_framing_and_rating_notes_never_print() -> None:
@@ -75,13 +136,31 @@ def test_instrument_scores_only_when_ticked_in() -> None:
     assert "PHQ-9" not in without
     assert "Questionnaires" not in without
     ticked = flat_text(build_goal_review(goal_review_data(instruments=(PHQ9,))))
-    assert "Questionnaires you filled in" in ticked
-    assert "05/01/2026 PHQ-9 17 (of 27)" in ticked
+    assert "Questionnaires about how you have been" in ticked
+    assert "Mood questionnaire (PHQ-9) 0–27, lower is better 17 (5 January 2026)" in ticked
+    assert "Your ratings of our sessions" not in ticked
+
+
+def test_the_clients_rating_of_sessions_is_kept_apart_and_first_and_latest_only() -> None:
+    readings = (
+        PHQ9,
+        InstrumentReading(dt.date(2026, 2, 2), Instrument.PHQ9, 12),
+        InstrumentReading(dt.date(2026, 3, 2), Instrument.PHQ9, 9),
+        InstrumentReading(dt.date(2026, 3, 2), Instrument.SRS, 36.5),
+    )
+    text = flat_text(build_goal_review(goal_review_data(instruments=readings)))
+    assert "17 (5 January 2026) 9 (2 March 2026)" in text
+    assert "12 (2 February 2026)" not in text  # first and latest only
+    how_you_have_been = text.index("Questionnaires about how you have been")
+    sessions = text.index("Your ratings of our sessions")
+    assert how_you_have_been < text.index("Mood questionnaire") < sessions
+    assert text.index("How our sessions felt to you (SRS) 0–40, higher is better") > sessions
 
 
 def test_no_goals_yet_says_so() -> None:
     text = flat_text(build_goal_review(goal_review_data(goals=())))
-    assert "We haven’t agreed on any goals yet." in text
+    assert "We haven’t written down any goals yet." in text
+    assert "goals we agreed on" not in text  # an intake review does not contradict itself
 
 
 def test_body_type_is_large_enough_to_read() -> None:

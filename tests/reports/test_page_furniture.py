@@ -3,9 +3,13 @@ the embedded font, byte-for-byte repeatability, and metadata that never names th
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import shutil
+import subprocess
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -134,3 +138,41 @@ def test_only_the_embedded_dejavu_font_is_used(report: tuple[Any, Any, str]) -> 
             descriptor = font["/FontDescriptor"].get_object()
             assert "/FontFile2" in descriptor, f"{name} is not embedded"
     assert seen == {"DejaVuSans", "DejaVuSans-Bold"}
+
+
+def test_the_creation_date_is_the_day_the_report_was_generated(
+    report: tuple[Any, Any, str],
+) -> None:
+    make, build, _ = report
+    metadata = pdf_reader(build(make())).metadata
+    assert metadata is not None
+    assert metadata.creation_date is not None
+    assert metadata.creation_date.date() == dt.date(2026, 3, 14)  # the samples' "today"
+    later = pdf_reader(build(make(generated_on=dt.date(2027, 1, 2)))).metadata
+    assert later is not None and later.creation_date is not None
+    assert later.creation_date.date() == dt.date(2027, 1, 2)
+
+
+def test_different_documents_have_different_ids() -> None:
+    ids = set()
+    for make, build, _ in REPORTS.values():
+        for name in (NAME, "Someone Else"):
+            reader = pdf_reader(build(make(client_name=name)))
+            first, second = reader.trailer["/ID"]
+            assert first == second
+            ids.add(bytes(first.original_bytes))
+    assert len(ids) == 2 * len(REPORTS)
+
+
+def test_every_report_passes_an_independent_structure_check(
+    report: tuple[Any, Any, str], tmp_path: Path
+) -> None:
+    qpdf = shutil.which("qpdf")
+    if qpdf is None:
+        pytest.skip("qpdf not installed")
+    make, build, _ = report
+    path = tmp_path / "report.pdf"
+    path.write_bytes(build(make()))
+    checked = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "No syntax or stream encoding errors found" in checked.stdout

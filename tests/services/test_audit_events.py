@@ -55,7 +55,7 @@ def test_every_report_written_to_a_file_is_recorded(
     practice: Practice, client_id: int, tmp_path: Path
 ) -> None:
     practice.reports.goal_review(client_id, tmp_path / "review.pdf")
-    practice.reports.ending_summary(client_id, tmp_path / "summary.pdf", client_copy=True)
+    practice.reports.ending_summary(client_id, tmp_path / "summary.pdf")
     assert _latest(practice, 2) == [("report.exported", "client", client_id)] * 2
     before = len(practice.audit_entries(1000))
     practice.reports.goal_review_pdf(client_id)  # a preview, in memory: not an export

@@ -18,6 +18,7 @@ from alliance_desktop.domain.alliance_check_in import (
     Instrument,
     InstrumentScore,
 )
+from alliance_desktop.domain.client import ClientStatus
 from alliance_desktop.domain.ending import EndingPlan, EndingReason, MaintenancePlan
 from alliance_desktop.domain.errors import InvalidInput, RecordNotFound
 from alliance_desktop.domain.goal import GasRating, Goal, GoalColumn, GoalTask
@@ -32,11 +33,18 @@ from alliance_desktop.domain.rupture import (
 )
 from alliance_desktop.domain.session import SessionStatus
 from alliance_desktop.services import Practice
-from alliance_desktop.services.reports import NoEndingPlan
+from alliance_desktop.services.reports import NoClientCopyYet, NoEndingPlan
 from tests.factories import PASSPHRASE, fixed_clock, make_client, make_session
 
 NAME = "Zoë O’Brien-Волкова"
 LEVELS = ("never", "rarely", "twice a week", "most days", "every day")
+CLIENT_LEVELS = (
+    "I never take the bus",
+    "I take it now and then",
+    "I take it twice a week",
+    "I take it most days",
+    "I take it every day",
+)
 # Written by the clinician for the clinician; single words so line wrapping can't hide them.
 FRAMING = "Framingsecret-exposure-hierarchy"
 PROCESS_NOTE = "Processnote-countertransference"
@@ -62,7 +70,12 @@ def client_id(practice: Practice) -> int:
         )
     )
     client = practice.add_client(
-        make_client(name=NAME, preferred_name="", start_date=dt.date(2026, 1, 5))
+        make_client(
+            name=NAME,
+            preferred_name="",
+            start_date=dt.date(2026, 1, 5),
+            status=ClientStatus.ENDING,
+        )
     )
     client_id = client.id or 0
     bus = practice.goals.add_goal(
@@ -72,6 +85,7 @@ def client_id(practice: Practice) -> int:
             clinician_framing=FRAMING,
             column=GoalColumn.ACTIVE,
             levels=LEVELS,
+            client_levels=CLIENT_LEVELS,
         )
     )
     for day, level in ((dt.date(2026, 1, 12), -2), (dt.date(2026, 3, 2), 0)):
@@ -140,8 +154,11 @@ def test_goal_review_is_written_privately(
     text = text_of(path.read_bytes())
     assert f"Goal review for {NAME}" in text
     assert "5 January 2026 to 14 March 2026" in text  # client start date to today
-    assert "Where you are now: twice a week" in text
-    assert "You: Ride two stops on Saturday" in text
+    assert "Where you are now: I take it twice a week (2 March 2026)" in text
+    assert "That’s two steps on from where you started." in text
+    assert "We have met for 7 sessions in this time." in text
+    assert "You: Ride two stops on Saturday — still to do" in text
+    assert "If things get worse" in text
     assert "What we’ll focus on next Longer trips" in text
     assert "Only an idea so far" not in text  # proposed goals aren't the client's yet
     assert "Old goal met long ago" in text
@@ -182,18 +199,20 @@ def test_client_facing_reports_never_carry_clinician_content(
 def test_instrument_scores_only_when_ticked_in(practice: Practice, client_id: int) -> None:
     assert "PHQ-9" not in text_of(practice.reports.ending_summary_pdf(client_id))
     review = text_of(practice.reports.goal_review_pdf(client_id, include_instruments=True))
-    assert "12/01/2026 PHQ-9 17 (of 27)" in review
-    assert "02/03/2026 PHQ-9 10 (of 27)" in review
+    scores = (
+        "Mood questionnaire (PHQ-9) 0–27, lower is better 17 (12 January 2026) 10 (2 March 2026)"
+    )
+    assert scores in review
     summary = text_of(
         practice.reports.ending_summary_pdf(client_id, client_copy=True, include_instruments=True)
     )
-    assert "PHQ-9 17 of 27 (12/01/2026) 10 of 27 (02/03/2026) 2" in summary
+    assert scores in summary
     early = text_of(
         practice.reports.goal_review_pdf(
             client_id, until=dt.date(2026, 2, 1), include_instruments=True
         )
     )
-    assert "17 (of 27)" in early and "10 (of 27)" not in early
+    assert "17 (12 January 2026) Filled in once" in early and "10 (2 March" not in early
 
 
 def test_goal_review_dates(practice: Practice, client_id: int) -> None:
@@ -204,7 +223,7 @@ def test_goal_review_dates(practice: Practice, client_id: int) -> None:
     )
     assert "1 February 2026 to 28 February 2026" in text
     # The latest rating up to the end of February is still the −2 of 12 January.
-    assert "Where you are now: never" in text
+    assert "Where you are now: I never take the bus (12 January 2026)" in text
     with pytest.raises(InvalidInput):
         practice.reports.goal_review_pdf(
             client_id, since=dt.date(2026, 3, 1), until=dt.date(2026, 2, 1)
@@ -231,6 +250,35 @@ def test_goals_achieved_before_the_review_are_left_out(
     assert "Reached in January" not in text
     assert "Old goal met long ago" in text  # achieved on 14 March, inside the dates
     assert "Take the bus to work" in text
+
+
+def test_the_client_copy_is_refused_before_the_ending(practice: Practice) -> None:
+    active = practice.add_client(make_client(name="Sam Jones", status=ClientStatus.ACTIVE))
+    with pytest.raises(NoClientCopyYet, match=r"is marked active.*Ending tab"):
+        practice.reports.ending_summary_pdf(active.id or 0, client_copy=True)
+    ending = practice.add_client(make_client(name="Kit Moss", status=ClientStatus.ENDING))
+    with pytest.raises(NoClientCopyYet, match=r"No ending plan.*Ending tab"):
+        practice.reports.ending_summary_pdf(ending.id or 0, client_copy=True)
+    assert issubclass(NoClientCopyYet, RecordNotFound)  # one clear line on the CLI
+    # The clinician's version is still there for them.
+    assert practice.reports.ending_summary_pdf(active.id or 0).startswith(b"%PDF")
+
+
+def test_an_ended_clients_review_ends_at_the_last_session(
+    practice: Practice, client_id: int
+) -> None:
+    client = practice.client(client_id)
+    practice.update_client(replace(client, status=ClientStatus.ENDED))
+    text = text_of(practice.reports.goal_review_pdf(client_id))
+    # The 16 March session is still booked, never held: the work ended on 2 March.
+    assert "5 January 2026 to 2 March 2026" in text
+
+
+def test_where_you_are_now_can_be_left_off_a_goal(practice: Practice, client_id: int) -> None:
+    bus = next(g for g in practice.goals.board(client_id) if g.title == "Take the bus to work")
+    text = text_of(practice.reports.goal_review_pdf(client_id, hide_current=(bus.id or 0,)))
+    assert "Where you are now: I take it" not in text
+    assert "We’ll talk together about how this goal is going." in text
 
 
 def test_ending_plan_from_the_record(practice: Practice, client_id: int, tmp_path: Path) -> None:

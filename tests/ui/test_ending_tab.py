@@ -110,6 +110,7 @@ def test_a_last_session_before_the_ending_began_is_shown_at_the_field_and_not_sa
 ) -> None:
     tab = _open_tab(qtbot, main_window, tasks, client_id)
     form = tab.form
+    form.reason.setCurrentIndex(form.reason.findData(EndingReason.GOALS_MET))
     _tick_and_set(qtbot, form.started_on, dt.date(2026, 3, 10))
     _tick_and_set(qtbot, form.planned_last_session, dt.date(2026, 3, 1))
 
@@ -128,6 +129,26 @@ def test_a_last_session_before_the_ending_began_is_shown_at_the_field_and_not_sa
     assert form.message("planned_last_session") == ""
     saved = _in_vault(vault_path, client_id)
     assert saved is not None and saved.planned_last_session == dt.date(2026, 4, 20)
+
+
+def test_the_reason_has_no_default_and_a_plan_without_one_is_not_saved(
+    qtbot: QtBot,
+    main_window: MainWindow,
+    tasks: TaskRunner,
+    client_id: int,
+    vault_path: Path,
+) -> None:
+    tab = _open_tab(qtbot, main_window, tasks, client_id)
+    form = tab.form
+    assert form.reason.currentData() is None
+    assert form.reason.currentText() == "Choose a reason…"
+    qtbot.keyClicks(form.reason_note, "We talked it through")
+
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tasks.is_busy)
+
+    assert form.message("reason") == "Choose why therapy is ending before saving the plan."
+    assert _in_vault(vault_path, client_id) is None
 
 
 def test_a_follow_up_before_the_last_session_is_named_by_its_date(
@@ -196,6 +217,7 @@ def test_the_ending_plan_button_saves_then_opens_the_report_for_the_file(
     assert main_window.current_page() is main_window.clients_view
 
     qtbot.keyClicks(tab.form.reason_note, "Goals met")
+    tab.form.reason.setCurrentIndex(tab.form.reason.findData(EndingReason.GOALS_MET))
     qtbot.mouseClick(tab.plan_pdf_button, Qt.MouseButton.LeftButton)
 
     page = main_window.reports_view

@@ -112,3 +112,23 @@ def test_a_task_needs_saying_what_it_is(qtbot: QtBot) -> None:
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.result_task() is None
     assert dialog.messages.message("task.description") == "Say what the task is."
+
+
+def test_each_level_can_be_written_in_the_clients_words_beside_yours(qtbot: QtBot) -> None:
+    goal = Goal(
+        client_id=3,
+        client_words="Ask for help",
+        client_levels=("I keep it all to myself", "", "", "", ""),
+    )
+    dialog = _open(qtbot, goal)
+    assert dialog.client_levels[-2].text() == "I keep it all to myself"
+    dialog.levels[0].setText("Asks one person when struggling")
+    dialog.client_levels[0].setText("  I ask one person when I’m struggling ")
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    saved = dialog.result_goal()
+    assert saved is not None
+    assert saved.client_level_wording(0) == "I ask one person when I’m struggling"
+    assert saved.expected_outcome == "Asks one person when struggling"
+    assert saved.client_level_wording(-2) == "I keep it all to myself"

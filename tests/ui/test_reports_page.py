@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from alliance_desktop.domain.alliance_check_in import AllianceCheckIn, AllianceRatings
+from alliance_desktop.domain.client import ClientStatus
 from alliance_desktop.domain.ending import EndingPlan, EndingReason, MaintenancePlan
 from alliance_desktop.domain.goal import GasRating, Goal, GoalColumn
 from alliance_desktop.domain.rupture import (
@@ -58,7 +59,8 @@ def text_of(data: bytes) -> str:
 
 @pytest.fixture
 def client_id(practice: Practice) -> int:
-    client_id = practice.add_client(make_client(name=NAME, preferred_name="")).id or 0
+    client = make_client(name=NAME, preferred_name="", status=ClientStatus.ENDING)
+    client_id = practice.add_client(client).id or 0
     goal = practice.goals.add_goal(
         Goal(client_id, GOAL, clinician_framing=FRAMING, column=GoalColumn.ACTIVE, levels=LEVELS)
     )
@@ -193,6 +195,46 @@ def test_the_client_copy_leaves_out_what_the_clinician_version_holds(
     assert "clinician version" in clinician and "clinician version" not in client_copy
 
 
+def test_where_you_are_now_can_be_left_off_a_goal_in_the_preview(
+    qtbot: QtBot, main_window: MainWindow, tasks: TaskRunner, client_id: int
+) -> None:
+    page = _reports_page(qtbot, main_window, client_id)
+    picker = page.options.show_current
+    qtbot.waitUntil(lambda: picker.count() == 1, timeout=10_000)
+    shown = text_of(_wait_for_preview(qtbot, page, tasks))
+    assert "Where you are now" in shown
+
+    item = picker.item(0)
+    assert item is not None and item.text() == GOAL
+    item.setCheckState(Qt.CheckState.Unchecked)
+    qtbot.waitUntil(
+        lambda: page.shown_request is not None and page.shown_request.hide_current != (),
+        timeout=10_000,
+    )
+    hidden = text_of(_wait_for_preview(qtbot, page, tasks))
+    assert "Where you are now" not in hidden
+    assert "We’ll talk together about how this goal is going." in hidden
+
+
+def test_the_client_copy_for_a_client_not_ending_points_to_the_ending_tab(
+    qtbot: QtBot, practice: Practice, main_window: MainWindow, tasks: TaskRunner
+) -> None:
+    active = practice.add_client(make_client(name="Sam Jones", status=ClientStatus.ACTIVE))
+    page = _reports_page(qtbot, main_window, active.id or 0)
+    _click(qtbot, page.options.kind_radios[ReportKind.ENDING_SUMMARY])
+    _click(qtbot, page.options.client_copy)
+    qtbot.waitUntil(lambda: "Ending tab" in page.preview.message.text(), timeout=10_000)
+    assert "ending or has ended" in page.preview.message.text()
+    assert page.shown_request is None and not page.save_button.isEnabled()
+
+    assert page.ending_link.isVisibleTo(page)
+    _click(qtbot, page.ending_link)
+    assert main_window.current_page() is main_window.clients_view
+    overview = main_window.clients_view.overview
+    qtbot.waitUntil(lambda: overview.client_id == active.id, timeout=10_000)
+    assert overview.tabs.currentWidget() is main_window.ending_tab
+
+
 def test_save_as_writes_the_previewed_report_privately_under_a_name_without_the_client(
     qtbot: QtBot,
     main_window: MainWindow,
@@ -220,6 +262,38 @@ def test_save_as_writes_the_previewed_report_privately_under_a_name_without_the_
     assert target.read_bytes() == shown  # what was seen is what was saved
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
     assert main_window.statusBar().currentMessage().startswith("Saved the goal review to ")
+
+
+def test_an_accessible_copy_is_saved_beside_a_client_facing_report(
+    qtbot: QtBot,
+    main_window: MainWindow,
+    tasks: TaskRunner,
+    client_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = _reports_page(qtbot, main_window, client_id)
+    _wait_for_preview(qtbot, page, tasks)
+    assert page.options.accessible_copy.isVisibleTo(page)
+    page.options.accessible_copy.setChecked(True)
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *_args: (str(tmp_path / "review.pdf"), "PDF documents (*.pdf)")),
+    )
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    html = tmp_path / "review.html"
+    qtbot.waitUntil(lambda: html.exists() and not tasks.is_busy, timeout=10_000)
+
+    assert stat.S_IMODE(os.stat(html).st_mode) == 0o600
+    text = html.read_text(encoding="utf-8")
+    assert "<h2>If things get worse</h2>" in text and RUPTURE_NOTE not in text
+    assert "an accessible copy to review.html" in main_window.statusBar().currentMessage()
+
+    # The clinician's version has no accessible copy to offer.
+    _click(qtbot, page.options.kind_radios[ReportKind.ENDING_SUMMARY])
+    _click(qtbot, page.options.clinician_version)
+    assert not page.options.accessible_copy.isVisibleTo(page)
 
 
 def test_printing_to_a_pdf_file_gives_every_previewed_page(

@@ -66,6 +66,14 @@ _LEVEL_HINTS = {
     -2: "where things are now, or worse",
 }
 
+_CLIENT_LEVEL_HINTS = {
+    2: "e.g. “I go anywhere by bus without thinking about it”",
+    1: "e.g. “I take the bus on my own most days”",
+    0: "e.g. “I take the bus on my own twice a week”",
+    -1: "e.g. “I take the bus with a friend”",
+    -2: "e.g. “I’m not taking the bus yet”",
+}
+
 
 def _multiline(placeholder: str, height: int) -> QPlainTextEdit:
     edit = QPlainTextEdit()
@@ -156,6 +164,13 @@ class GoalDialog(QDialog):
         for level, edit in self.levels.items():
             edit.setPlaceholderText(_LEVEL_HINTS[level])
             edit.setAccessibleName(f"Level {level_number(level)}: {LEVEL_NAMES[level]}")
+        # The client's own wording of each level: the only level text their pages print.
+        self.client_levels = {level: QLineEdit() for level in _LADDER}
+        for level, edit in self.client_levels.items():
+            edit.setPlaceholderText(_CLIENT_LEVEL_HINTS[level])
+            edit.setAccessibleName(
+                f"Level {level_number(level)} in the client's words: {LEVEL_NAMES[level]}"
+            )
         self.weight = QDoubleSpinBox()
         self.weight.setRange(0.0, 100.0)
         self.weight.setDecimals(1)
@@ -252,15 +267,22 @@ class GoalDialog(QDialog):
         layout.addWidget(
             _note(
                 "Describe what each outcome would look like for this client, in concrete "
-                f"terms. Level 0 is the outcome you both expect. {needed}"
+                f"terms. Level 0 is the outcome you both expect. {needed} Write each level "
+                "with the client in their own words too, as they would say it: the client's "
+                "goal review prints only those."
             )
         )
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
-        for row, level in enumerate(_LADDER):
+        grid.setColumnStretch(2, 1)
+        grid.addWidget(QLabel("<b>Your description</b>"), 0, 1)
+        grid.addWidget(QLabel("<b>In the client's words</b> (printed on their pages)"), 0, 2)
+        for row, level in enumerate(_LADDER, start=1):
             name = QLabel(f"<b>{level_number(level)}</b>&nbsp;&nbsp;{LEVEL_NAMES[level]}")
             grid.addWidget(name, row, 0)
             grid.addWidget(self.messages.wrap(f"levels.{level}", self.levels[level]), row, 1)
+            client_edit = self.messages.wrap(f"client_levels.{level}", self.client_levels[level])
+            grid.addWidget(client_edit, row, 2)
         layout.addLayout(grid)
         layout.addSpacing(8)
         weight_row = QFormLayout()
@@ -286,6 +308,8 @@ class GoalDialog(QDialog):
             row.set_check(goal.quality.check(aspect))
         for level, edit in self.levels.items():
             edit.setText(goal.level_description(level))
+        for level, edit in self.client_levels.items():
+            edit.setText(goal.client_level_wording(level))
         self.weight.setValue(goal.weight)
 
     def show_scale(self) -> None:
@@ -299,6 +323,7 @@ class GoalDialog(QDialog):
         """The goal as typed, before checking; keeps the original's id, column and history."""
         quality = {aspect.value: row.check() for aspect, row in self.quality_rows.items()}
         levels = tuple(self.levels[level].text() for level in (-2, -1, 0, 1, 2))
+        client_levels = tuple(self.client_levels[level].text() for level in (-2, -1, 0, 1, 2))
         return replace(
             self._original,
             client_words=self.client_words.toPlainText(),
@@ -309,6 +334,7 @@ class GoalDialog(QDialog):
             review_date=self.review_date.date(),
             quality=GoalQuality(**quality),
             levels=levels,  # type: ignore[arg-type]
+            client_levels=client_levels,  # type: ignore[arg-type]
             weight=self.weight.value(),
         )
 

@@ -70,6 +70,8 @@ class EndingPlanForm(QWidget):
         self.messages = FieldMessages()
 
         self.reason = QComboBox()
+        # No default: the clinician chooses why therapy is ending.
+        self.reason.addItem("Choose a reason…", None)
         for reason in EndingReason:
             self.reason.addItem(reason.label, reason)
         self.reason_note = _text_box("In your words: why now, and how you decided together", 84)
@@ -85,9 +87,12 @@ class EndingPlanForm(QWidget):
         )
         self.follow_up_dates = DateListEdit(today)
         self.referral = _text_box("To whom, and what was shared (leave empty if none)", 52)
+        self.closing_words = _text_box(
+            "A few words to the client to close their copy (e.g. what you noticed in them)", 64
+        )
 
         self._build_layout()
-        for edit in (self.reason_note, self.if_things_get_worse, self.referral):
+        for edit in (self.reason_note, self.if_things_get_worse, self.referral, self.closing_words):
             edit.textChanged.connect(self._changed)
         for edit in self.lists.values():
             edit.textChanged.connect(self._changed)
@@ -105,7 +110,7 @@ class EndingPlanForm(QWidget):
         # Labels above their fields: the tab shares its width with the client list.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setVerticalSpacing(6)
-        form.addRow("Reason", self.reason)
+        form.addRow("Reason", wrap("reason", self.reason))
         form.addRow("In more detail", wrap("reason_note", self.reason_note))
         form.addRow("Ending work started", wrap("started_on", self.started_on))
         form.addRow("Last regular session", wrap("planned_last_session", self.planned_last_session))
@@ -128,6 +133,10 @@ class EndingPlanForm(QWidget):
         )
         form.addRow("Follow-up dates", wrap("follow_up_dates", self.follow_up_dates))
         form.addRow("Referral", wrap("referral", self.referral))
+        form.addRow(
+            "Closing words for the client",
+            wrap("closing_words", self.closing_words),
+        )
 
     # Filling and reading back
 
@@ -148,7 +157,7 @@ class EndingPlanForm(QWidget):
             self.follow_up_dates.new_date.setDate(
                 to_qdate(max(today, plan.planned_last_session or today))
             )
-            self.reason.setCurrentIndex(self.reason.findData(plan.reason))
+            self.reason.setCurrentIndex(max(0, self.reason.findData(plan.reason)))
             self.reason_note.setPlainText(plan.reason_note)
             self.started_on.set_date(plan.started_on)
             self.planned_last_session.set_date(plan.planned_last_session)
@@ -158,6 +167,7 @@ class EndingPlanForm(QWidget):
             self.if_things_get_worse.setPlainText(plan.maintenance.if_things_get_worse)
             self.follow_up_dates.set_dates(plan.follow_up_dates)
             self.referral.setPlainText(plan.referral)
+            self.closing_words.setPlainText(plan.closing_words)
         finally:
             self._filling = False
 
@@ -167,7 +177,7 @@ class EndingPlanForm(QWidget):
         lines = {name: tuple(edit.toPlainText().splitlines()) for name, edit in self.lists.items()}
         return replace(
             self._plan,
-            reason=EndingReason(self.reason.currentData()),
+            reason=EndingReason(chosen) if (chosen := self.reason.currentData()) else None,
             reason_note=self.reason_note.toPlainText(),
             started_on=self.started_on.date(),
             planned_last_session=self.planned_last_session.date(),
@@ -181,6 +191,7 @@ class EndingPlanForm(QWidget):
             ),
             follow_up_dates=self.follow_up_dates.dates(),
             referral=self.referral.toPlainText(),
+            closing_words=self.closing_words.toPlainText(),
         )
 
     def show_problems(self, problems: dict[str, str]) -> dict[str, str]:

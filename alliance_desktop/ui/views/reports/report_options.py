@@ -25,6 +25,7 @@ from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.ui.date_formats import from_qdate, qt_date_format, to_qdate
 from alliance_desktop.ui.report_request import ReportKind, ReportRequest
 from alliance_desktop.ui.signal_emit import emit
+from alliance_desktop.ui.views.reports.current_level_picker import CurrentLevelPicker
 from alliance_desktop.ui.widgets.optional_date_edit import make_date_edit
 
 _CURRENT = (ClientStatus.INTAKE, ClientStatus.ACTIVE, ClientStatus.ENDING)
@@ -83,6 +84,9 @@ class ReportOptions(QWidget):
         self.next_focus.setFixedHeight(84)
         self.next_focus.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
+        self.show_current = CurrentLevelPicker()
+        self.show_current.hide()  # until the client's goals are loaded
+
         # Ending summary
         self.version_buttons = QButtonGroup(self)
         self.clinician_version = QRadioButton("Clinician version, for your file")
@@ -94,6 +98,11 @@ class ReportOptions(QWidget):
         self.include_instruments = QCheckBox("Include instrument scores (e.g. PHQ-9, ORS)")
         self.include_instruments.setToolTip(
             "In a client's copy, only if you have talked the scores through with them"
+        )
+        self.accessible_copy = QCheckBox("Also save an accessible copy")
+        self.accessible_copy.setToolTip(
+            "Saved beside the PDF as a web page (.html) that a screen reader reads in order: "
+            "headings, lists, tables and the charts in words"
         )
         self.plan_note = _note(
             "The plan as saved on the client's Ending tab. There are no options to choose."
@@ -111,6 +120,7 @@ class ReportOptions(QWidget):
         self.since.dateChanged.connect(lambda _date: emit(self.changed))
         self.until.dateChanged.connect(lambda _date: emit(self.changed))
         self.next_focus.textChanged.connect(lambda: emit(self.text_changed))
+        self.show_current.changed.connect(lambda: emit(self.changed))
 
     def _build_layout(self) -> None:
         kinds = QVBoxLayout()
@@ -131,6 +141,8 @@ class ReportOptions(QWidget):
         review.addRow("", dates)
         review.addRow(QLabel("What we'll focus on next"))
         review.addRow(self.next_focus)
+        review.addRow(QLabel("Say “where you are now” for"))
+        review.addRow(self.show_current)
         self.summary_options = QWidget()
         summary = QVBoxLayout(self.summary_options)
         summary.setContentsMargins(0, 0, 0, 0)
@@ -153,6 +165,7 @@ class ReportOptions(QWidget):
         layout.addWidget(self.summary_options)
         layout.addWidget(self.plan_note)
         layout.addWidget(self.include_instruments)
+        layout.addWidget(self.accessible_copy)
 
     # Public
 
@@ -180,6 +193,7 @@ class ReportOptions(QWidget):
                 until=from_qdate(self.until.date()) if limited else None,
                 next_focus=self.next_focus.toPlainText(),
                 include_instruments=self.include_instruments.isChecked(),
+                hide_current=self.show_current.hidden_goal_ids(),
             )
         if kind is ReportKind.ENDING_SUMMARY:
             return ReportRequest(
@@ -237,6 +251,7 @@ class ReportOptions(QWidget):
 
     def _option_toggled(self, _button: object, checked: bool) -> None:
         if checked:
+            self._set_kind_visibility()
             emit(self.changed)
 
     def _set_kind_visibility(self) -> None:
@@ -247,6 +262,10 @@ class ReportOptions(QWidget):
         self.plan_note.setVisible(kind is ReportKind.ENDING_PLAN)
         self.include_instruments.setVisible(
             kind in (ReportKind.GOAL_REVIEW, ReportKind.ENDING_SUMMARY)
+        )
+        self.accessible_copy.setVisible(
+            kind is ReportKind.GOAL_REVIEW
+            or (kind is ReportKind.ENDING_SUMMARY and self.client_copy.isChecked())
         )
 
     def _period_toggled(self, limited: bool) -> None:

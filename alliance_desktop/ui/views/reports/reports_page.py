@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.domain.audit import VaultEvent
 from alliance_desktop.domain.client import ClientSummary
+from alliance_desktop.domain.goal import Goal
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.services import Practice
+from alliance_desktop.services.reports import NoClientCopyYet
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.pdf_printing import PrintingFailed, print_pdf
 from alliance_desktop.ui.report_request import ReportKind, ReportRequest
@@ -50,6 +52,7 @@ def _pages(count: int) -> str:
 
 class ReportsPage(QWidget):
     status_message = Signal(str)
+    ending_tab_requested = Signal(int)  # a client id: their copy needs the Ending tab first
 
     def __init__(
         self, practice: Practice, tasks: TaskRunner, parent: QWidget | None = None
@@ -60,6 +63,7 @@ class ReportsPage(QWidget):
         self._today = dt.date.today()
         self._generation = 0  # only the newest preview asked for is shown
         self._shown: ReportRequest | None = None
+        self._goals_for: int | None = None  # whose goals the "where you are now" list holds
 
         self.title = QLabel("Reports")
         self.title.setObjectName("pageTitle")
@@ -81,6 +85,9 @@ class ReportsPage(QWidget):
         self.problem.setObjectName("fieldMessage")
         self.problem.setWordWrap(True)
         self.problem.hide()
+        self.ending_link = QPushButton("Open the client's Ending tab")
+        self.ending_link.setToolTip("Write the ending plan there; their copy follows from it")
+        self.ending_link.hide()
         self.status = QLabel()
         self.status.setObjectName("quietNote")
         self.preview = PdfPreview(_CHOOSE)
@@ -95,6 +102,7 @@ class ReportsPage(QWidget):
         self._preview_timer.timeout.connect(self.make_preview)
         self.save_button.clicked.connect(self.save_as)
         self.print_button.clicked.connect(self.print_report)
+        self.ending_link.clicked.connect(self._open_ending_tab)
 
     def _build_layout(self) -> None:
         choices = QWidget()
@@ -110,6 +118,7 @@ class ReportsPage(QWidget):
         buttons.addStretch(1)
         column.addLayout(buttons)
         column.addWidget(self.problem)
+        column.addWidget(self.ending_link)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("reportChoicesScroll")
@@ -165,6 +174,8 @@ class ReportsPage(QWidget):
         self._shown = None
         self.preview.show_message(_CHOOSE)
         self.options.next_focus.clear()
+        self._goals_for = None
+        self.options.show_current.set_goals([])  # goal titles are the client's words
         self._update_buttons()
 
     def make_preview(self) -> None:
@@ -173,7 +184,9 @@ class ReportsPage(QWidget):
         generation = self._generation
         self._shown = None
         self._show_problem("")
+        self.ending_link.hide()
         request = self.options.request()
+        self._load_goals(request)
         self._show_audience(request)
         self._update_buttons()
         if request is None:
@@ -204,9 +217,21 @@ class ReportsPage(QWidget):
         settings = app_settings()
         settings.setValue(REPORTS_FOLDER, str(path.parent))
         reports = self._practice.reports
+        accessible = (
+            path.with_suffix(".html")
+            if request.for_the_client and self.options.accessible_copy.isChecked()
+            else None
+        )
+
+        def save() -> Path:
+            saved = request.save(reports, path)
+            if accessible is not None:
+                request.save_accessible(reports, accessible)
+            return saved
+
         self._tasks.submit(
-            lambda: request.save(reports, path),
-            lambda saved: self._saved(request, saved),
+            save,
+            lambda saved: self._saved(request, saved, accessible),
             self._save_failed,
         )
 
@@ -256,6 +281,23 @@ class ReportsPage(QWidget):
         clients, self._today = result
         self.options.set_clients(clients, self._today)
 
+    def _load_goals(self, request: ReportRequest | None) -> None:
+        """List the chosen client's goals for the "where you are now" option, once per client."""
+        client_id = request.client_id if request is not None else None
+        if client_id == self._goals_for:
+            return
+        self._goals_for = client_id
+        if client_id is None:
+            self.options.show_current.set_goals([])
+            return
+        goals = self._practice.goals
+
+        def shown(loaded: list[Goal]) -> None:
+            if self._goals_for == client_id:
+                self.options.show_current.set_goals(loaded)
+
+        self._tasks.submit(lambda: goals.board(client_id), shown)
+
     def _preview_soon(self, delay_ms: int) -> None:
         self._shown = None  # what is shown no longer matches the choices
         self._update_buttons()
@@ -278,12 +320,15 @@ class ReportsPage(QWidget):
         if isinstance(error, messages.EXPECTED_ERRORS):
             # e.g. no ending plan written yet: say so where the pages would be.
             self.preview.show_message(messages.describe_error(error))
+            self.ending_link.setVisible(isinstance(error, NoClientCopyYet))
         else:
             self.preview.show_message("The report could not be made.")
             messages.show_error(self, "The report could not be made", error)
 
-    def _saved(self, request: ReportRequest, path: Path) -> None:
+    def _saved(self, request: ReportRequest, path: Path, accessible: Path | None = None) -> None:
         text = f"Saved the {request.title.lower()} to {path}."
+        if accessible is not None:
+            text = text[:-1] + f", and an accessible copy to {accessible.name}."
         self.status.setText(text)
         emit(self.status_message, text)
 
@@ -293,6 +338,11 @@ class ReportsPage(QWidget):
             self._show_problem(f"The report was not saved: {reason}.")
         else:
             messages.show_error(self, "The report was not saved", error)
+
+    def _open_ending_tab(self) -> None:
+        client_id = self.options.client_id
+        if client_id is not None:
+            emit(self.ending_tab_requested, client_id)
 
     def _show_audience(self, request: ReportRequest | None) -> None:
         if request is None:
