@@ -57,10 +57,13 @@ def test_alliance_stable_when_recent_check_ins_are_high_and_nothing_is_open() ->
     assert signals.alliance_stable
     rows = dict(readiness_rows(signals, 9))
     assert rows["Alliance"] == (
-        "Stable: the last 3 check-ins rated overall 9/10 or more, and no rupture is open"
+        "Stable: the client's own last 3 check-ins rated overall 9/10 or more, and no rupture "
+        "is open"
     )
     low = readiness_signals(goals(), check_ins(3), 0, ATTENDANCE)
-    assert dict(readiness_rows(low, 9))["Alliance"].startswith("Not yet stable: not all")
+    assert dict(readiness_rows(low, 9))["Alliance"].startswith(
+        "Not yet stable: not all of the client's own"
+    )
 
 
 def test_an_empty_record_says_what_is_missing() -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.domain.alliance_flags import AllianceFlag, FlagKind
 from alliance_desktop.services import Practice
-from alliance_desktop.ui.rupture_wording import FLAG_TITLES, icon
+from alliance_desktop.ui.rupture_wording import flag_title, icon
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 
@@ -45,7 +45,7 @@ class FlagRow(QFrame):
         self.flag = flag
         picture = QLabel()
         picture.setPixmap(icon("alliance-flag.svg").pixmap(18, 18))
-        heading = FLAG_TITLES[flag.kind]
+        heading = flag_title(flag.kind)
         if client_name:
             heading = f"{html.escape(client_name)} · {heading}"
         if seen_at:
