@@ -17,6 +17,7 @@ from alliance_desktop.domain.client_search import ClientFinder
 from alliance_desktop.domain.practice_profile import PracticeProfile, check_practice_profile
 from alliance_desktop.services.calendar import SessionCalendar
 from alliance_desktop.services.ending_work import EndingWork
+from alliance_desktop.services.flag_review import FlagReview
 from alliance_desktop.services.goal_board import GoalBoard
 from alliance_desktop.services.handover import HandoverService
 from alliance_desktop.services.reports import ReportMaker
@@ -27,6 +28,7 @@ from alliance_desktop.vault.audit_trail import first_broken_link, recent_entries
 from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Clock, system_clock
 from alliance_desktop.vault.ending_plan_repository import EndingPlanRepository
+from alliance_desktop.vault.flag_acknowledgement_repository import FlagAcknowledgementRepository
 from alliance_desktop.vault.goal_repository import GoalRepository
 from alliance_desktop.vault.handover_repository import HandoverRepository
 from alliance_desktop.vault.practice_profile_repository import PracticeProfileRepository
@@ -62,6 +64,9 @@ class Practice:
         settings = SettingsRepository(vault)
         self.ruptures = RuptureLog(
             RuptureRepository(vault), settings, self._client_names, self.today
+        )
+        self.flags = FlagReview(
+            FlagAcknowledgementRepository(vault), self.ruptures, self.calendar, self.local_now
         )
         self.safekeeping = Safekeeping(vault, settings)
         self.ending = EndingWork(

@@ -30,9 +30,12 @@ def _table_names(vault_connection: object) -> set[str]:
     return {row[0] for row in rows}
 
 
-def test_bundled_migrations_are_numbered_without_gaps() -> None:
+def test_bundled_migrations_are_numbered_in_order_each_once() -> None:
+    # Gaps are allowed: parallel work takes numbers ahead of time, and a vault's version is
+    # the highest applied, so a gap is simply never pending.
     versions = [migration.version for migration in bundled_migrations()]
-    assert versions == list(range(1, len(versions) + 1))
+    assert versions == sorted(set(versions))
+    assert versions[0] == 1
     assert latest_schema_version() == versions[-1]
 
 

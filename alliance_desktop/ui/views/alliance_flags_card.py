@@ -1,5 +1,9 @@
-"""Alliance flags as a card, each saying why it was raised: on Today for the clients being seen,
-and at the top of a client's overview for that client."""
+"""Alliance flags as a card, each saying why it was raised: on Today the ones that need attention
+now (clients seen in the last weeks, ruptures still open), and at the top of a client's overview
+all of that client's flags, acknowledged ones with their note.
+
+Each flag can be acknowledged with a short note; it then leaves Today's count until its
+evidence changes (a new rating, a changed entry)."""
 
 from __future__ import annotations
 
@@ -17,48 +21,72 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desktop.domain.alliance_flags import AllianceFlag, FlagKind
+from alliance_desktop.domain.flags import FlagState
 from alliance_desktop.services import Practice
+from alliance_desktop.services.flag_review import CurrentFlags
+from alliance_desktop.ui.dialogs.acknowledge_flag_dialog import AcknowledgeFlagDialog
 from alliance_desktop.ui.rupture_wording import flag_title, icon
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 
 NO_FLAGS_TODAY = (
-    "No alliance flags. A flag appears here when a check-in is low or drops, or a rupture "
-    "stays open longer than you chose."
+    "Nothing needs attention now. A flag appears here when a client seen in the last "
+    "{weeks} weeks rates the session low or lower than before, or a rupture stays open "
+    "longer than you chose."
 )
 NO_FLAGS_FOR_CLIENT = "No alliance flags for this client."
 # The most pressing first: a follow-up that has passed, a rupture left open, then check-ins.
-PRIORITY = (
+PRIORITY: tuple[str, ...] = (
     FlagKind.FOLLOW_UP_DUE,
     FlagKind.UNRESOLVED_RUPTURE,
+    FlagKind.FALLING,
     FlagKind.DROP,
     FlagKind.LOW_CHECK_IN,
 )
 
 
+def _priority(kind: str) -> int:
+    """Kinds raised by other rules sort after the alliance ones."""
+    return PRIORITY.index(kind) if kind in PRIORITY else len(PRIORITY)
+
+
 class FlagRow(QFrame):
-    def __init__(
-        self, flag: AllianceFlag, client_name: str, action: str, seen_at: str = ""
-    ) -> None:
+    def __init__(self, state: FlagState, client_name: str, action: str, seen_at: str = "") -> None:
         super().__init__()
         self.setObjectName("flagRow")
-        self.flag = flag
+        self.state = state
+        self.flag = state.flag
         picture = QLabel()
         picture.setPixmap(icon("alliance-flag.svg").pixmap(18, 18))
-        heading = flag_title(flag.kind)
+        self.heading = flag_title(self.flag.kind)
+        heading = self.heading
         if client_name:
             heading = f"{html.escape(client_name)} · {heading}"
         if seen_at:
             heading = f"{heading} · seeing them today at {seen_at}"
-        self.text = QLabel(f"<b>{heading}</b><br>{html.escape(flag.explanation)}")
+        body = html.escape(self.flag.explanation)
+        ack = state.acknowledgement
+        if ack is not None:
+            noted = f": “{html.escape(ack.note)}”" if ack.note else ""
+            body += f"<br><i>Acknowledged {ack.acknowledged_at:%d %b %Y}{noted}</i>"
+            picture.setEnabled(False)
+        self.text = QLabel(f"<b>{heading}</b><br>{body}")
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.button = QPushButton(action)
         self.button.setObjectName("flagAction")
+        self.acknowledge_button = QPushButton("Reopen" if ack else "Acknowledge…")
+        self.acknowledge_button.setObjectName("flagAction")
+        self.acknowledge_button.setToolTip(
+            "Bring this flag back into Today's count"
+            if ack
+            else "Note that you have seen this: it leaves Today's count until things change"
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.acknowledge_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
 
     @property
@@ -72,6 +100,7 @@ class AllianceFlagsCard(QFrame):
     rupture_chosen = Signal(int)
     client_chosen = Signal(int)
     thresholds_requested = Signal()
+    flags_changed = Signal()  # a flag was acknowledged or reopened here
 
     def __init__(
         self,
@@ -98,12 +127,18 @@ class AllianceFlagsCard(QFrame):
         self.thresholds_button = QPushButton("Thresholds…")
         self.thresholds_button.setObjectName("flagAction")
         self.thresholds_button.setToolTip("Choose when a flag is raised")
-        self.empty_note = QLabel(NO_FLAGS_FOR_CLIENT if for_one_client else NO_FLAGS_TODAY)
+        self.empty_note = QLabel(
+            NO_FLAGS_FOR_CLIENT if for_one_client else NO_FLAGS_TODAY.format(weeks=6)
+        )
         self.empty_note.setObjectName("quietNote")
         self.empty_note.setWordWrap(not for_one_client)
         self.more_button = QPushButton()
         self.more_button.setObjectName("flagAction")
         self.more_button.hide()
+        self.acknowledged_note = QLabel()
+        self.acknowledged_note.setObjectName("quietNote")
+        self.acknowledged_note.setWordWrap(True)
+        self.acknowledged_note.hide()
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setSpacing(0)
 
@@ -120,6 +155,7 @@ class AllianceFlagsCard(QFrame):
             layout.addWidget(self.empty_note)
         layout.addLayout(self._rows_layout)
         layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.acknowledged_note)
 
         self.thresholds_button.clicked.connect(self.thresholds_requested)
         self.more_button.clicked.connect(self._toggle_more)
@@ -132,19 +168,11 @@ class AllianceFlagsCard(QFrame):
         self._request += 1
         request = self._request
 
-        def load() -> tuple[list[AllianceFlag], dict[int, str], dict[int, dt.datetime]]:
+        def load() -> tuple[CurrentFlags, dict[int, str]]:
             names = {s.id: s.display_name for s in practice.client_summaries()}
-            midnight = dt.datetime.combine(practice.today(), dt.time())
-            seen_today: dict[int, dt.datetime] = {}
-            for entry in practice.calendar.entries_between(
-                midnight, midnight + dt.timedelta(days=1)
-            ):
-                if entry.status.takes_up_time:
-                    seen_today.setdefault(entry.client_id, entry.start)
-            ids = list(dict.fromkeys([*seen_today, *client_ids]))
-            return practice.ruptures.flags_for(ids), names, seen_today
+            return practice.flags.current(client_ids), names
 
-        self._tasks.submit(load, lambda loaded: self._loaded(request, *loaded))
+        self._tasks.submit(load, lambda loaded: self._today_loaded(request, *loaded))
 
     def show_client(self, client_id: int | None) -> None:
         self._client_id = client_id
@@ -154,8 +182,8 @@ class AllianceFlagsCard(QFrame):
             self.set_flags([])
             return
         self._tasks.submit(
-            lambda: self._practice.ruptures.flags(client_id),
-            lambda flags: self._loaded(request, flags, {}, {}),
+            lambda: self._practice.flags.for_client(client_id),
+            lambda states: self._loaded(request, states, {}, {}),
         )
 
     def refresh(self) -> None:
@@ -165,26 +193,38 @@ class AllianceFlagsCard(QFrame):
         else:
             self.show_flags_for(self._client_ids)
 
+    def _today_loaded(self, request: int, current: CurrentFlags, names: dict[int, str]) -> None:
+        if request != self._request:  # a newer request supersedes this one
+            return
+        self.empty_note.setText(NO_FLAGS_TODAY.format(weeks=current.recent_weeks))
+        self.set_flags(current.needing_attention, names, current.seen_today)
+        acknowledged = len(current.acknowledged)
+        self.acknowledged_note.setText(
+            f"{acknowledged} more {'flag is' if acknowledged == 1 else 'flags are'} "
+            "acknowledged: see them on the client's page."
+        )
+        self.acknowledged_note.setVisible(acknowledged > 0)
+
     def _loaded(
         self,
         request: int,
-        flags: list[AllianceFlag],
+        states: list[FlagState],
         names: dict[int, str],
         seen_today: dict[int, dt.datetime],
     ) -> None:
         if request == self._request:  # a newer request supersedes this one
-            self.set_flags(flags, names, seen_today)
+            self.set_flags(states, names, seen_today)
 
     # Showing
 
     def set_flags(
         self,
-        flags: list[AllianceFlag],
+        states: list[FlagState],
         names: dict[int, str] | None = None,
         seen_today: dict[int, dt.datetime] | None = None,
     ) -> None:
-        """Clients seen today come first, in the order of their sessions; then the most
-        pressing kinds of flag."""
+        """Flags that need attention first; among them clients seen today, in the order of
+        their sessions; then the most pressing kinds of flag."""
         for row in self.rows:
             row.deleteLater()
         self.rows = []
@@ -192,24 +232,48 @@ class AllianceFlagsCard(QFrame):
         seen_today = seen_today or {}
         latest = dt.datetime.max
 
-        def order(flag: AllianceFlag) -> tuple[bool, dt.datetime, int]:
-            start = seen_today.get(flag.client_id)
-            return (start is None, start or latest, PRIORITY.index(flag.kind))
+        def order(state: FlagState) -> tuple[bool, bool, dt.datetime, int]:
+            start = seen_today.get(state.flag.client_id)
+            return (
+                not state.needs_attention,
+                start is None,
+                start or latest,
+                _priority(state.flag.kind),
+            )
 
-        for flag in sorted(flags, key=order):
+        for state in sorted(states, key=order):
+            flag = state.flag
             start = seen_today.get(flag.client_id)
             seen_at = f"{start:%H:%M}" if start else ""
             name = names.get(flag.client_id, "")
-            row = FlagRow(flag, name, self._action_for(flag), seen_at)
+            row = FlagRow(state, name, self._action_for(flag), seen_at)
             row.button.clicked.connect(lambda _checked=False, f=flag: self._open(f))
+            row.acknowledge_button.clicked.connect(
+                lambda _checked=False, r=row: self._acknowledge(r)
+            )
             self._rows_layout.addWidget(row)
             self.rows.append(row)
-        count = len(flags)
+        count = sum(1 for state in states if state.needs_attention)
         self.title.setText(f"Alliance flags ({count})" if count else "Alliance flags")
-        self.title.setVisible(bool(flags) or not self._for_one_client)
-        self.empty_note.setVisible(not flags)
+        self.title.setVisible(bool(states) or not self._for_one_client)
+        self.empty_note.setVisible(not states)
         self._expanded = False
         self._show_rows()
+
+    def _acknowledge(self, row: FlagRow) -> None:
+        flag = row.flag
+        practice = self._practice
+        if row.state.acknowledgement is not None:
+            self._tasks.submit(lambda: practice.flags.reopen(flag), self._changed)
+            return
+        note = AcknowledgeFlagDialog.ask(self.window(), flag, row.heading)
+        if note is None:
+            return
+        self._tasks.submit(lambda: practice.flags.acknowledge(flag, note), self._changed)
+
+    def _changed(self, _result: object) -> None:
+        self.refresh()
+        emit(self.flags_changed)
 
     def explanations(self) -> list[str]:
         return [row.explanation for row in self.rows]
