@@ -6,7 +6,8 @@ read. The rules, each with a threshold the clinician chooses:
 
 - low: a rater's latest overall rating is below the threshold (or goals, tasks or bond below
   theirs);
-- drop: a rater's latest rating is lower than that rater's previous one by the chosen amount;
+- drop: a rater's latest overall rating is lower than that rater's previous one by the chosen
+  amount (1 by default); the parts that fell with it are named;
 - falling: a rater's overall rating has gone down at each of their last N check-ins (N = 3 by
   default); it includes the last drop, so a falling series raises this flag instead;
 - a rupture still open after N days, and a rupture's follow-up date that has passed.
@@ -190,24 +191,21 @@ def _drop(
     thresholds: AllianceThresholds,
 ) -> list[AllianceFlag]:
     before, after = previous.ratings, latest.ratings
-    drops = [
-        f"{d.value} {before.score(d)} → {after.score(d)}"
-        for d in (
-            AllianceDimension.OVERALL,
-            AllianceDimension.GOALS,
-            AllianceDimension.TASKS,
-            AllianceDimension.BOND,
-        )
-        if before.score(d) - after.score(d) >= thresholds.drop_of
-    ]
-    if not drops:
+    if before.overall - after.overall < thresholds.drop_of:
         return []
+    # The overall rating decides; the parts that fell with it say where to look.
+    parts = [
+        f"{d.value} {before.score(d)} → {after.score(d)}"
+        for d in (AllianceDimension.GOALS, AllianceDimension.TASKS, AllianceDimension.BOND)
+        if before.score(d) > after.score(d)
+    ]
     return [
         AllianceFlag(
             FlagKind.DROP,
             client_id,
-            f"{WHOSE[rater]} rating dropped from {previous.on:%d %b} to {latest.on:%d %b}: "
-            f"{', '.join(drops)}.",
+            f"{WHOSE[rater]} overall rating dropped {before.overall} → {after.overall} "
+            f"({previous.on:%d %b} to {latest.on:%d %b})"
+            + (f"; {', '.join(parts)}." if parts else "."),
             latest.on,
             _evidence(rater, latest),
         )

@@ -137,6 +137,14 @@ def t_score_chart(
     x_of = _date_scale(points[0].on, points[-1].on, left + 8, right - 8)
     _date_ticks(drawing, points[0].on, points[-1].on, x_of, bottom, style, right - left)
     coordinates = [(x_of(point.on), y_of(point.t_score)) for point in points]
+    for point in points[1:]:
+        if point.entered:  # a goal entered the score here (it does not move the line)
+            x = x_of(point.on)
+            drawing.add(
+                Line(x, bottom, x, top, strokeColor=MUTED, strokeWidth=0.5, strokeDashArray=(1, 2))
+            )
+            label = f"+{len(point.entered)} goal" + ("s" if len(point.entered) > 1 else "")
+            drawing.add(_text(x + 2, top - 7, label, size=_TICK_SIZE))
     if len(coordinates) > 1:
         drawing.add(
             PolyLine([v for c in coordinates for v in c], strokeColor=ACCENT, strokeWidth=1.4)

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 from alliance_desktop.domain.alliance_check_in import Rater
 from alliance_desktop.domain.alliance_flags import CheckInPoint, main_rater, rater_series
 from alliance_desktop.domain.goal import GasRating, Goal, GoalColumn
+from alliance_desktop.domain.goal_rules import T_SCORE_TREND_RULE
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.domain.rupture import RepairOutcome, RuptureEntry, RuptureKind
 from alliance_desktop.reports.charts import alliance_chart, alliance_points, t_score_chart
@@ -126,7 +127,9 @@ def _goals_section(
         flowables.append(_goals_table(goals, styles, style, width))
     if others:
         names = "; ".join(f"{goal.title} ({goal.column.label.lower()})" for goal in others)
-        flowables.append(Paragraph(f"Not counted in the T-score: {markup(names)}.", styles.small))
+        flowables.append(
+            Paragraph(f"Not counted in the T-score, at any point: {markup(names)}.", styles.small)
+        )
     points = data.t_scores
     if points:
         first, latest = points[0], points[-1]
@@ -139,6 +142,19 @@ def _goals_section(
         block: list[Flowable] = [Paragraph(text, styles.body)]
         if len(points) > 1:
             block.append(t_score_chart(points, style, min(width, 150 * mm)))
+            entered = sum(1 for point in points[1:] if point.entered)
+            block.append(
+                Paragraph(
+                    f"Every point rests on the same {plural(latest.goals_rated, 'goal')}. "
+                    + T_SCORE_TREND_RULE
+                    + (
+                        f" Dotted lines mark the {plural(entered, 'day')} a goal entered."
+                        if entered
+                        else ""
+                    ),
+                    styles.small,
+                )
+            )
         flowables.append(KeepTogether(block))
     return flowables
 

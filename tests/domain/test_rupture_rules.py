@@ -101,7 +101,7 @@ def test_a_drop_of_one_is_flagged_with_whose_rating_and_both_numbers() -> None:
     dropped = alliance_flags(1, [_point(2, 10, tasks=10), _point(9, 9, tasks=8)], [], TODAY)
     assert [f.kind for f in dropped] == [FlagKind.DROP]
     assert dropped[0].explanation == (
-        "Client's rating dropped from 02 Mar to 09 Mar: overall 10 → 9, tasks 10 → 8."
+        "Client's overall rating dropped 10 → 9 (02 Mar to 09 Mar); tasks 10 → 8."
     )
     steady = alliance_flags(1, [_point(2, 10), _point(9, 10)], [], TODAY)
     assert steady == []

@@ -226,7 +226,7 @@ def test_rating_a_goal_adds_a_point_to_its_progress_chart(
     points = view.detail.chart.series.points()
     assert [(p.x(), p.y()) for p in points] == [(day_to_msecs(TODAY), 1.0)]
     assert "Two mornings at the office" in view.detail.ratings.text()
-    assert "GAS T-score" in view.t_score.text() and "1 goal rated" in view.t_score.text()
+    assert "Goal score" in view.t_score.text() and "1 goal rated" in view.t_score.text()
 
 
 def test_a_rating_needs_a_level_chosen(qtbot: QtBot, practice: Practice, board: Board) -> None:
