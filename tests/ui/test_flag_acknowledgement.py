@@ -60,3 +60,42 @@ def test_acknowledge_on_today_then_reopen_on_the_clients_page(
             flags.title.text() == "Alliance flags (1)" and len(card.rows) == 2 and not tasks.is_busy
         )
     )
+
+
+def test_today_shows_one_row_per_client_and_one_note_acknowledges_them_all(
+    qtbot: QtBot, practice: Practice, main_window: MainWindow, tasks: TaskRunner
+) -> None:
+    ada = practice.add_client(make_client(name="Ada Quinn", preferred_name="")).id or 0
+    book_check_in(
+        practice,
+        ada,
+        dt.date(2026, 3, 6),
+        client=AllianceRatings(9, 9, 9, 9),
+        clinician=AllianceRatings(9, 9, 9, 9),
+    )
+    book_check_in(
+        practice,
+        ada,
+        dt.date(2026, 3, 13),
+        client=AllianceRatings(9, 9, 9, 7),
+        clinician=AllianceRatings(9, 9, 9, 8),
+    )
+    card = main_window.today_view.alliance_flags
+    main_window.today_view.refresh()
+    qtbot.waitUntil(lambda: len(card.rows) == 1 and not tasks.is_busy)
+    row = card.rows[0]
+    assert len(row.states) == 4  # low and drop, for each of the two raters
+    assert card.title.text() == "Alliance flags (4)"
+    assert card.title.toolTip() == "4 flags need attention now, for 1 client"
+    assert row.text.text().startswith("<b>Ada Quinn · Rating dropped · Low rating</b>")
+    assert "• Client's overall rating dropped 9 → 7" in row.text.text()
+    assert "• Your own overall rating dropped 9 → 8" in row.text.text()
+
+    driver = when_dialog_opens(
+        AcknowledgeFlagDialog,
+        lambda dialog: qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton),
+    )
+    qtbot.mouseClick(row.acknowledge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: driver.opened and not card.rows and not tasks.is_busy)
+    assert card.acknowledged_note.text().startswith("4 more flags are acknowledged")
+    assert card.empty_note.isVisible()

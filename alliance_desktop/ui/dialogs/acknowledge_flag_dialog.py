@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,18 +18,19 @@ from PySide6.QtWidgets import (
 from alliance_desktop.domain.flags import ACKNOWLEDGEMENT_NOTE_MAX, Flag
 
 HOW_IT_COMES_BACK = (
-    "The flag leaves Today's count and stays on the client's page with your note. It comes "
+    "It leaves Today's count and stays on the client's page with your note. It comes "
     "back by itself when something changes: a new rating, or a change to the entry."
 )
 
 
 class AcknowledgeFlagDialog(QDialog):
-    def __init__(self, flag: Flag, heading: str, parent: QWidget | None = None) -> None:
+    def __init__(self, flags: Sequence[Flag], heading: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Acknowledge flag")
         self._note: str | None = None
         self.flag_text = what = QLabel(
-            f"<b>{html.escape(heading)}</b><br>{html.escape(flag.explanation)}"
+            f"<b>{html.escape(heading)}</b><br>"
+            + "<br>".join(html.escape(flag.explanation) for flag in flags)
         )
         what.setTextFormat(Qt.TextFormat.RichText)
         what.setWordWrap(True)
@@ -64,8 +66,9 @@ class AcknowledgeFlagDialog(QDialog):
         return self._note
 
     @classmethod
-    def ask(cls, parent: QWidget | None, flag: Flag, heading: str) -> str | None:
-        """The note typed (possibly empty), or None when the clinician cancelled."""
-        dialog = cls(flag, heading, parent)
+    def ask(cls, parent: QWidget | None, flags: Sequence[Flag], heading: str) -> str | None:
+        """The note typed (possibly empty), or None when the clinician cancelled. One note
+        acknowledges every flag shown (on Today, all of one client's)."""
+        dialog = cls(flags, heading, parent)
         dialog.exec()
         return dialog.result_note()

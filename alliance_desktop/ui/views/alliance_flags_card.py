@@ -8,7 +8,6 @@ evidence changes (a new rating, a changed entry)."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,14 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_desktop.domain.alliance_flags import AllianceFlag, FlagKind
+from alliance_desktop.domain.alliance_flags import FlagKind
 from alliance_desktop.domain.flags import FlagState
 from alliance_desktop.services import Practice
 from alliance_desktop.services.flag_review import CurrentFlags
 from alliance_desktop.ui.dialogs.acknowledge_flag_dialog import AcknowledgeFlagDialog
-from alliance_desktop.ui.rupture_wording import flag_title, icon
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.views.flag_row import FlagRow
 
 NO_FLAGS_TODAY = (
     "Nothing needs attention now. A flag appears here when a client seen in the last "
@@ -48,50 +47,6 @@ PRIORITY: tuple[str, ...] = (
 def _priority(kind: str) -> int:
     """Kinds raised by other rules sort after the alliance ones."""
     return PRIORITY.index(kind) if kind in PRIORITY else len(PRIORITY)
-
-
-class FlagRow(QFrame):
-    def __init__(self, state: FlagState, client_name: str, action: str, seen_at: str = "") -> None:
-        super().__init__()
-        self.setObjectName("flagRow")
-        self.state = state
-        self.flag = state.flag
-        picture = QLabel()
-        picture.setPixmap(icon("alliance-flag.svg").pixmap(18, 18))
-        self.heading = flag_title(self.flag.kind)
-        heading = self.heading
-        if client_name:
-            heading = f"{html.escape(client_name)} · {heading}"
-        if seen_at:
-            heading = f"{heading} · seeing them today at {seen_at}"
-        body = html.escape(self.flag.explanation)
-        ack = state.acknowledgement
-        if ack is not None:
-            noted = f": “{html.escape(ack.note)}”" if ack.note else ""
-            body += f"<br><i>Acknowledged {ack.acknowledged_at:%d %b %Y}{noted}</i>"
-            picture.setEnabled(False)
-        self.text = QLabel(f"<b>{heading}</b><br>{body}")
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.button = QPushButton(action)
-        self.button.setObjectName("flagAction")
-        self.acknowledge_button = QPushButton("Reopen" if ack else "Acknowledge…")
-        self.acknowledge_button.setObjectName("flagAction")
-        self.acknowledge_button.setToolTip(
-            "Bring this flag back into Today's count"
-            if ack
-            else "Note that you have seen this: it leaves Today's count until things change"
-        )
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.acknowledge_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
-
-    @property
-    def explanation(self) -> str:
-        return self.flag.explanation
 
 
 class AllianceFlagsCard(QFrame):
@@ -241,45 +196,61 @@ class AllianceFlagsCard(QFrame):
                 _priority(state.flag.kind),
             )
 
-        for state in sorted(states, key=order):
-            flag = state.flag
-            start = seen_today.get(flag.client_id)
+        ordered = sorted(states, key=order)
+        groups: list[list[FlagState]]
+        if self._for_one_client:
+            groups = [[state] for state in ordered]
+        else:  # Today: one row per client, their flags together
+            by_client: dict[int, list[FlagState]] = {}
+            for state in ordered:
+                by_client.setdefault(state.flag.client_id, []).append(state)
+            groups = list(by_client.values())
+        for group in groups:
+            client_id = group[0].flag.client_id
+            start = seen_today.get(client_id)
             seen_at = f"{start:%H:%M}" if start else ""
-            name = names.get(flag.client_id, "")
-            row = FlagRow(state, name, self._action_for(flag), seen_at)
-            row.button.clicked.connect(lambda _checked=False, f=flag: self._open(f))
+            row = FlagRow(group, names.get(client_id, ""), "", seen_at)
+            row.button.setText(self._action_for(row))
+            row.button.clicked.connect(lambda _checked=False, r=row: self._open(r))
             row.acknowledge_button.clicked.connect(
                 lambda _checked=False, r=row: self._acknowledge(r)
             )
             self._rows_layout.addWidget(row)
             self.rows.append(row)
         count = sum(1 for state in states if state.needs_attention)
+        clients = len({state.flag.client_id for state in states if state.needs_attention})
         self.title.setText(f"Alliance flags ({count})" if count else "Alliance flags")
+        self.title.setToolTip(
+            f"{count} {'flag needs' if count == 1 else 'flags need'} attention now, for "
+            f"{clients} {'client' if clients == 1 else 'clients'}"
+        )
         self.title.setVisible(bool(states) or not self._for_one_client)
         self.empty_note.setVisible(not states)
         self._expanded = False
         self._show_rows()
 
     def _acknowledge(self, row: FlagRow) -> None:
-        flag = row.flag
+        flags = row.flags
         practice = self._practice
-        if row.state.acknowledgement is not None:
-            self._tasks.submit(lambda: practice.flags.reopen(flag), self._changed)
+        if row.is_acknowledged:
+            self._tasks.submit(lambda: [practice.flags.reopen(f) for f in flags], self._changed)
             return
-        note = AcknowledgeFlagDialog.ask(self.window(), flag, row.heading)
+        note = AcknowledgeFlagDialog.ask(self.window(), row.flags, row.heading)
         if note is None:
             return
-        self._tasks.submit(lambda: practice.flags.acknowledge(flag, note), self._changed)
+        self._tasks.submit(
+            lambda: [practice.flags.acknowledge(f, note) for f in flags], self._changed
+        )
 
     def _changed(self, _result: object) -> None:
         self.refresh()
         emit(self.flags_changed)
 
     def explanations(self) -> list[str]:
-        return [row.explanation for row in self.rows]
+        return [text for row in self.rows for text in row.explanations]
 
-    def _action_for(self, flag: AllianceFlag) -> str:
-        if flag.rupture_id is not None:
+    def _action_for(self, row: FlagRow) -> str:
+        if row.rupture_id is not None:
             return "Open entry"
         return "See timeline" if self._for_one_client else "Open client"
 
@@ -295,8 +266,8 @@ class AllianceFlagsCard(QFrame):
         self._expanded = not self._expanded
         self._show_rows()
 
-    def _open(self, flag: AllianceFlag) -> None:
-        if flag.rupture_id is not None:
-            emit(self.rupture_chosen, flag.rupture_id)
+    def _open(self, row: FlagRow) -> None:
+        if row.rupture_id is not None:
+            emit(self.rupture_chosen, row.rupture_id)
         else:
-            emit(self.client_chosen, flag.client_id)
+            emit(self.client_chosen, row.flag.client_id)
