@@ -15,14 +15,21 @@ GAS_RHO = 0.3  # the conventional inter-goal correlation (Kiresuk & Sherman)
 
 
 class MoveNeedsConfirmation(Exception):
-    """Agreeing a goal while a quality check says no: the clinician must confirm."""
+    """Agreeing a goal while a quality question is answered no or unsure: the clinician must
+    confirm."""
 
     def __init__(self, goal: Goal, reasons: list[str]) -> None:
         self.goal = goal
-        self.reasons = reasons
+        self.reasons = reasons  # e.g. "not focused", "unsure whether realistic"
         super().__init__(
-            "This goal's quality check says no: " + "; ".join(reasons) + ". Agree it anyway?"
+            "This goal's quality check is not a clear yes: "
+            + "; ".join(reasons)
+            + ". Agree it anyway?"
         )
+
+
+QUALITY_FIELD = "quality"
+AGREED_COLUMNS = (GoalColumn.AGREED, GoalColumn.ACTIVE)
 
 
 def check_goal(goal: Goal) -> Goal:
@@ -115,13 +122,32 @@ def check_task(task: GoalTask) -> GoalTask:
 
 def check_move(goal: Goal, to: GoalColumn, confirmed: bool = False) -> None:
     """Raise when the move breaks a rule; MoveNeedsConfirmation when only the clinician's
-    say-so is missing."""
+    say-so is missing.
+
+    A goal is agreed (moved to Agreed or Active) only when all three quality questions
+    (focused, realistic, coordinated with the client's values) have an answer; an answer of
+    no or unsure asks for confirmation when the goal is first agreed (not again between
+    Agreed and Active)."""
+    if to not in AGREED_COLUMNS:
+        return
+    quality = goal.quality
+    if quality.missing:
+        names = ", ".join(aspect.value for aspect in quality.missing)
+        raise InvalidInput(
+            {
+                QUALITY_FIELD: (
+                    f"Answer the quality check before agreeing this goal: {names} "
+                    "(yes, no or unsure)."
+                )
+            }
+        )
     if to is GoalColumn.ACTIVE:
         check_goal(replace(goal, column=GoalColumn.ACTIVE))
-    if to is GoalColumn.AGREED and goal.quality.failing and not confirmed:
-        raise MoveNeedsConfirmation(
-            goal, [f"not {aspect.value}" for aspect in goal.quality.failing]
-        )
+    doubts = [f"not {aspect.value}" for aspect in quality.failing] + [
+        f"unsure whether {aspect.value}" for aspect in quality.unsure
+    ]
+    if doubts and goal.column not in AGREED_COLUMNS and not confirmed:
+        raise MoveNeedsConfirmation(goal, doubts)
 
 
 def _check_rating(problems: dict[str, str], field: str, rating: GasRating) -> None:

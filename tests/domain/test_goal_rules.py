@@ -135,13 +135,44 @@ def test_task_needs_a_description() -> None:
     assert set(raised.value.problems) == {"tasks.0.description"}
 
 
+def _answered(**answers: CheckAnswer) -> GoalQuality:
+    checks = {name: QualityCheck(answers.get(name, CheckAnswer.YES)) for name in _ASPECTS}
+    return GoalQuality(**checks)
+
+
+_ASPECTS = ("focused", "realistic", "coordinated")
+
+
 def test_agreeing_a_goal_a_check_says_no_to_needs_confirmation() -> None:
-    unrealistic = _goal(quality=GoalQuality(realistic=QualityCheck(CheckAnswer.NO, "too big")))
+    unrealistic = _goal(quality=_answered(realistic=CheckAnswer.NO))
     with pytest.raises(MoveNeedsConfirmation) as raised:
         check_move(unrealistic, GoalColumn.AGREED)
     assert raised.value.reasons == ["not realistic"]
     check_move(unrealistic, GoalColumn.AGREED, confirmed=True)  # the clinician's call
     check_move(unrealistic, GoalColumn.SET_ASIDE)  # only agreeing needs it
+
+
+def test_unsure_asks_for_confirmation_too() -> None:
+    unsure = _goal(quality=_answered(focused=CheckAnswer.UNSURE, coordinated=CheckAnswer.NO))
+    with pytest.raises(MoveNeedsConfirmation) as raised:
+        check_move(unsure, GoalColumn.AGREED)
+    assert raised.value.reasons == ["not coordinated", "unsure whether focused"]
+    check_move(_goal(quality=_answered()), GoalColumn.AGREED)  # a clear yes: no question
+
+
+@pytest.mark.parametrize("column", [GoalColumn.AGREED, GoalColumn.ACTIVE])
+@pytest.mark.parametrize("unanswered", _ASPECTS)
+def test_a_goal_is_agreed_only_when_every_question_has_an_answer(
+    column: GoalColumn, unanswered: str
+) -> None:
+    checks = {name: QualityCheck(CheckAnswer.YES) for name in _ASPECTS}
+    checks[unanswered] = QualityCheck()
+    goal = _goal(quality=GoalQuality(**checks))
+    with pytest.raises(InvalidInput) as raised:
+        check_move(goal, column, confirmed=True)  # not even with the clinician's say-so
+    assert unanswered in raised.value.problems["quality"]
+    check_move(goal, GoalColumn.SET_ASIDE)
+    check_move(goal, GoalColumn.PROPOSED)
 
 
 def test_missing_and_failing_checks_are_reported_for_badges() -> None:

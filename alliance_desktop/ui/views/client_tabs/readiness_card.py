@@ -34,7 +34,7 @@ def readiness_lines(signals: ReadinessSignals, overall_threshold: int) -> list[t
         direction = "up" if change > 0 else "down" if change < 0 else "no change"
         amount = f" {_score(abs(change))}" if change else ""
         t_score = (
-            f"GAS T-score {_score(signals.first_t_score)} at first, "
+            f"Goal score (GAS T-score) {_score(signals.first_t_score)} at first, "
             f"{_score(signals.latest_t_score)} now ({direction}{amount}); "
             "50 is every goal as expected."
         )

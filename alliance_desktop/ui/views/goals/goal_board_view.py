@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.goal import Goal, GoalColumn, GoalTask
 from alliance_desktop.domain.goal_rules import (
+    QUALITY_FIELD,
     T_SCORE_TREND_RULE,
     MoveNeedsConfirmation,
     TScorePoint,
@@ -264,12 +265,28 @@ class GoalBoardView(QWidget):
     ) -> None:
         if isinstance(error, MoveNeedsConfirmation):
             question = (
-                f"The quality check says this goal is {' and '.join(error.reasons)}.\n\n"
-                "Agree on it anyway? You can come back to the check at any time."
+                f"The quality check for this goal says: {'; '.join(error.reasons)}.\n\n"
+                "Agree on it anyway? The card will keep showing it, and you can come back "
+                "to the check at any time."
             )
             if messages.confirm(self, "Agree anyway?", question, "Agree anyway"):
                 self.move_goal(goal_id, column, position, confirmed=True)
                 return
+        elif isinstance(error, InvalidInput) and QUALITY_FIELD in error.problems:
+            goal = self.goal(goal_id)
+            question = (
+                f"{error.problems[QUALITY_FIELD]}\n\nA goal is agreed only once you have "
+                "both asked whether it is focused, realistic and fits the client's values. "
+                "Answer the check now?"
+            )
+            if goal is not None and messages.confirm(
+                self, "Answer the quality check first", question, "Answer the check…"
+            ):
+                self.editing.edit_goal(
+                    goal,
+                    self._values(),
+                    after_save=lambda: self.move_goal(goal_id, column, position),
+                )
         elif isinstance(error, InvalidInput) and any(
             field.startswith("levels.") for field in error.problems
         ):
