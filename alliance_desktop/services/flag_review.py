@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from alliance_desktop.domain.alliance_flags import RUPTURE_KINDS
+from alliance_desktop.domain.alliance_not_working import PersistentConcern, persistent_concern
 from alliance_desktop.domain.flags import (
     Flag,
     FlagAcknowledgement,
@@ -136,3 +137,13 @@ class FlagReview:
             for flag in self._ruptures.flags(client_id)
             if flag.kind in RUPTURE_KINDS
         ]
+
+    def persistent_concern(self, client_id: int) -> PersistentConcern | None:
+        """When flags persist for this client: why, for the steps the client's page suggests."""
+        timeline = self._ruptures.timeline(client_id)
+        return persistent_concern(
+            timeline.check_ins,
+            timeline.ruptures,
+            self._now().date(),
+            self._ruptures.thresholds(),
+        )

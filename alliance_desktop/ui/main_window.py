@@ -209,6 +209,9 @@ class MainWindow(QMainWindow):
             lambda _client_id: self.clients_view.overview.show_tab("Alliance")
         )
         self.client_flags.thresholds_requested.connect(editing.edit_thresholds)
+        self.client_flags.ending_requested.connect(
+            lambda _client_id: self.clients_view.overview.show_tab("Ending")
+        )
         self.today_view.alliance_flags.rupture_chosen.connect(editing.edit_rupture)
         self.today_view.alliance_flags.thresholds_requested.connect(editing.edit_thresholds)
         # An acknowledgement made on one card changes the other's count and list.

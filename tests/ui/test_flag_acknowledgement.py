@@ -99,3 +99,28 @@ def test_today_shows_one_row_per_client_and_one_note_acknowledges_them_all(
     qtbot.waitUntil(lambda: driver.opened and not card.rows and not tasks.is_busy)
     assert card.acknowledged_note.text().startswith("4 more flags are acknowledged")
     assert card.empty_note.isVisible()
+
+
+def test_persistent_flags_suggest_the_steps_and_lead_to_the_ending_tab(
+    qtbot: QtBot, practice: Practice, main_window: MainWindow, tasks: TaskRunner
+) -> None:
+    ada = practice.add_client(make_client(name="Ada Quinn", preferred_name="")).id or 0
+    for day, overall in ((20, 10), (27, 8), (6, 7)):
+        month = 2 if day > 10 else 3
+        book_check_in(
+            practice, ada, dt.date(2026, month, day), client=AllianceRatings(9, 9, 9, overall)
+        )
+    main_window.clients_view.refresh()
+    qtbot.waitUntil(lambda: main_window.clients_view.is_loaded and not tasks.is_busy)
+    main_window.open_client(ada)
+    steps = main_window.client_flags.steps
+    qtbot.waitUntil(lambda: bool(main_window.client_flags.rows) and not tasks.is_busy)
+    qtbot.waitUntil(lambda: steps.isVisible() and not tasks.is_busy)
+    assert "10, 8, 7" in steps.reasons.text()
+    text = steps.steps.text()
+    assert text.index("Talk about it together") < text.index("Revisit the goals")
+    assert text.index("Give it time") < text.index("plan a good ending")
+
+    qtbot.mouseClick(steps.ending_button, Qt.MouseButton.LeftButton)
+    overview = main_window.clients_view.overview
+    assert overview.tabs.tabText(overview.tabs.currentIndex()) == "Ending"

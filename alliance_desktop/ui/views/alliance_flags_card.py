@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desktop.domain.alliance_flags import FlagKind
+from alliance_desktop.domain.alliance_not_working import PersistentConcern
 from alliance_desktop.domain.flags import FlagState
 from alliance_desktop.services import Practice
 from alliance_desktop.services.flag_review import CurrentFlags
 from alliance_desktop.ui.dialogs.acknowledge_flag_dialog import AcknowledgeFlagDialog
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.views.alliance_steps_panel import AllianceStepsPanel
 from alliance_desktop.ui.views.flag_row import FlagRow
 
 NO_FLAGS_TODAY = (
@@ -56,6 +58,7 @@ class AllianceFlagsCard(QFrame):
     client_chosen = Signal(int)
     thresholds_requested = Signal()
     flags_changed = Signal()  # a flag was acknowledged or reopened here
+    ending_requested = Signal(int)  # client id: the steps' last one, plan a good ending
 
     def __init__(
         self,
@@ -111,6 +114,10 @@ class AllianceFlagsCard(QFrame):
         layout.addLayout(self._rows_layout)
         layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.acknowledged_note)
+        self.steps = AllianceStepsPanel()
+        if for_one_client:
+            layout.addWidget(self.steps)
+        self.steps.ending_requested.connect(self._ending_requested)
 
         self.thresholds_button.clicked.connect(self.thresholds_requested)
         self.more_button.clicked.connect(self._toggle_more)
@@ -135,11 +142,28 @@ class AllianceFlagsCard(QFrame):
         request = self._request
         if client_id is None:
             self.set_flags([])
+            self.steps.show_concern(None)
             return
-        self._tasks.submit(
-            lambda: self._practice.flags.for_client(client_id),
-            lambda states: self._loaded(request, states, {}, {}),
-        )
+        practice = self._practice
+
+        def load() -> tuple[list[FlagState], PersistentConcern | None]:
+            return practice.flags.for_client(client_id), practice.flags.persistent_concern(
+                client_id
+            )
+
+        self._tasks.submit(load, lambda loaded: self._client_loaded(request, *loaded))
+
+    def _client_loaded(
+        self, request: int, states: list[FlagState], concern: PersistentConcern | None
+    ) -> None:
+        if request != self._request:  # a newer request supersedes this one
+            return
+        self.set_flags(states)
+        self.steps.show_concern(concern)
+
+    def _ending_requested(self) -> None:
+        if self._client_id is not None:
+            emit(self.ending_requested, self._client_id)
 
     def refresh(self) -> None:
         """Load again for the same client, or the same clients."""
