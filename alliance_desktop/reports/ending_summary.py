@@ -142,16 +142,12 @@ def _goals_section(
         block: list[Flowable] = [Paragraph(text, styles.body)]
         if len(points) > 1:
             block.append(t_score_chart(points, style, min(width, 150 * mm)))
-            entered = sum(1 for point in points[1:] if point.entered)
+            entered = any(point.entered for point in points[1:])
             block.append(
                 Paragraph(
-                    f"Every point rests on the same {plural(latest.goals_rated, 'goal')}. "
-                    + T_SCORE_TREND_RULE
-                    + (
-                        f" Dotted lines mark the {plural(entered, 'day')} a goal entered."
-                        if entered
-                        else ""
-                    ),
+                    T_SCORE_TREND_RULE
+                    + f" Here every point rests on {plural(latest.goals_rated, 'goal')}"
+                    + ("; dotted lines mark where a goal entered." if entered else "."),
                     styles.small,
                 )
             )
