@@ -114,7 +114,7 @@ class AllianceFlagsCard(QFrame):
         layout.addLayout(self._rows_layout)
         layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.acknowledged_note)
-        self.steps = AllianceStepsPanel()
+        self.steps = AllianceStepsPanel(self)  # parented: it goes with the window on a lock
         if for_one_client:
             layout.addWidget(self.steps)
         self.steps.ending_requested.connect(self._ending_requested)
