@@ -134,7 +134,7 @@ def _goal(
         priority=rng.choice((1, 2, 2, 3)),
         target_date=days[agreed] + dt.timedelta(days=rng.randint(90, 180)),
         review_date=_review_date(rng, column, ratings, today),
-        quality=_quality(rng, column),
+        quality=_broad_check() if idea.is_broad else _quality(rng, column),
         levels=idea.levels,
         weight=rng.choices(list(_WEIGHTS), list(_WEIGHTS.values()))[0],
         ratings=ratings,
@@ -151,13 +151,17 @@ def _broad_goal(course: Course, idea: GoalIdea, moves: list[GoalMove]) -> Goal:
         clinician_framing=idea.framing,
         proposed_by=ProposedBy.CLIENT,
         column=GoalColumn.PROPOSED,
-        quality=GoalQuality(
-            focused=QualityCheck(CheckAnswer.NO, QUALITY_NOTES[QualityAspect.FOCUSED][0]),
-            realistic=QualityCheck(CheckAnswer.YES),
-            coordinated=QualityCheck(CheckAnswer.YES),
-        ),
+        quality=_broad_check(),
         levels=idea.levels,
         history=tuple(moves),
+    )
+
+
+def _broad_check() -> GoalQuality:
+    return GoalQuality(
+        focused=QualityCheck(CheckAnswer.NO, QUALITY_NOTES[QualityAspect.FOCUSED][0]),
+        realistic=QualityCheck(CheckAnswer.YES),
+        coordinated=QualityCheck(CheckAnswer.YES),
     )
 
 
