@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_desktop.domain.alliance_flags import FlagKind
+from alliance_desktop.domain.alliance_flags import RATING_KINDS, FlagKind
 from alliance_desktop.domain.alliance_not_working import PersistentConcern
 from alliance_desktop.domain.flags import FlagState
 from alliance_desktop.services import Practice
@@ -211,13 +211,17 @@ class AllianceFlagsCard(QFrame):
         seen_today = seen_today or {}
         latest = dt.datetime.max
 
-        def order(state: FlagState) -> tuple[bool, bool, dt.datetime, int]:
-            start = seen_today.get(state.flag.client_id)
+        def order(state: FlagState) -> tuple[bool, bool, dt.datetime, bool, str, int]:
+            flag = state.flag
+            start = seen_today.get(flag.client_id)
+            rating = flag.kind in RATING_KINDS
             return (
                 not state.needs_attention,
                 start is None,
                 start or latest,
-                _priority(state.flag.kind),
+                rating,  # ruptures (and other rules' flags) before ratings
+                flag.evidence.split(":")[0] if rating else "",  # the client's, then yours
+                _priority(flag.kind),
             )
 
         ordered = sorted(states, key=order)
