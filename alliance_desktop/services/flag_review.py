@@ -1,9 +1,10 @@
 """Which flags need the clinician's attention now, and acknowledging them with a note.
 
 Flags come from sources (the alliance rules here; other rules can add theirs with
-`add_source`). Today shows the current ones: every flag of a client seen in the last weeks
-(the clinician's choice, 6 by default) or booked today, and, for anyone else, only what stays
-current however long ago the client was seen (a rupture still open). A flag the
+`add_source`). Today shows the current ones: the flags of a client seen in the last weeks
+(the clinician's choice, 6 by default) or booked today, a rating flag only when the rating it
+read is from those weeks too, and, for anyone else, only what stays current however long ago
+the client was seen (a rupture still open). A flag the
 clinician has acknowledged leaves the count until its evidence changes.
 """
 
@@ -13,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from alliance_desktop.domain.alliance_flags import RUPTURE_KINDS
+from alliance_desktop.domain.alliance_flags import RATING_KINDS, RUPTURE_KINDS
 from alliance_desktop.domain.alliance_not_working import PersistentConcern, persistent_concern
 from alliance_desktop.domain.flags import (
     Flag,
@@ -93,7 +94,13 @@ class FlagReview:
                 recent.add(entry.client_id)
             elif entry.status is SessionStatus.ATTENDED:
                 recent.add(entry.client_id)
-        flags = self._flags(sorted(recent)) + [
+        # A rating flag is current when the rating it read is recent too: a client who stopped
+        # rating in the spring is not flagged on Today for a spring rating.
+        flags = [
+            flag
+            for flag in self._flags(sorted(recent))
+            if flag.kind not in RATING_KINDS or flag.since >= since.date()
+        ] + [
             flag
             for source in self._practice_wide
             for flag in source()

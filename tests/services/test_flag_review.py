@@ -130,3 +130,13 @@ def test_other_rules_can_keep_a_flag_current_however_long_ago_the_client_was_see
     assert state.flag == overdue
     practice.flags.acknowledge(overdue, "Booked for Monday")
     assert practice.flags.current().count == 0
+
+
+def test_a_rating_flag_is_current_only_when_its_rating_is_recent(practice: Practice) -> None:
+    """The client stopped rating in the autumn; the clinician still sees them weekly."""
+    ada = _client(practice, "Ada Quinn")
+    book_check_in(practice, ada, dt.date(2025, 11, 3), client=LOW)
+    book_check_in(practice, ada, dt.date(2026, 3, 6), clinician=AllianceRatings(9, 9, 9, 9))
+    assert practice.flags.current().count == 0
+    (state,) = practice.flags.for_client(ada)  # still on their page, with its date
+    assert "(03 Nov 2025)" in state.flag.explanation
