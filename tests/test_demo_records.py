@@ -249,3 +249,38 @@ def test_ruptures_are_repaired_mostly_with_a_few_left_open(
     assert any(o.follow_up_due for o in open_ones)
     kinds = {flag.kind for c in demo.client_summaries() for flag in demo.ruptures.flags(c.id)}
     assert {FlagKind.UNRESOLVED_RUPTURE, FlagKind.FOLLOW_UP_DUE, FlagKind.DROP} <= kinds
+
+
+def test_the_demos_rating_flags_follow_a_rupture_in_the_same_raters_series(
+    demo: Practice,
+) -> None:
+    """Each person rates most sessions, so flags compare like with like; a drop or fall
+    in the demo comes from a rupture shortly before it, not from noise or mixed raters."""
+    from alliance_desktop.domain.alliance_check_in import Rater
+    from alliance_desktop.domain.alliance_flags import rater_series
+
+    for summary in demo.client_summaries():
+        timeline = demo.ruptures.timeline(summary.id)
+        rated = [p for p in timeline.check_ins if p.ratings is not None]
+        if len(rated) >= 6:
+            for rater in Rater:
+                assert len(rater_series(rated, rater)) >= len(rated) // 2
+        for flag in demo.ruptures.flags(summary.id):
+            if flag.kind in (FlagKind.DROP, FlagKind.FALLING):
+                assert any(
+                    dt.timedelta(0) <= flag.since - entry.occurred_on <= dt.timedelta(days=120)
+                    for entry in timeline.ruptures
+                ), flag.explanation
+
+
+def test_the_demos_broad_goal_waits_to_be_narrowed(demo: Practice) -> None:
+    broad = [
+        goal
+        for summary in demo.client_summaries()
+        for goal in demo.goals.board(summary.id)
+        if goal.client_words == "Feel more like myself again"
+    ]
+    assert broad  # the small demo's seed gives one client this idea
+    for goal in broad:
+        assert goal.column is GoalColumn.PROPOSED
+        assert goal.quality.focused.answer is CheckAnswer.NO

@@ -27,6 +27,11 @@ class GoalIdea:
     levels: tuple[str, str, str, str, str]
     tasks: tuple[tuple[str, TaskOwner], ...]
 
+    @property
+    def is_broad(self) -> bool:
+        """A broad aim, still to be narrowed: it fails the focused check and stays proposed."""
+        return self.framing.startswith("Broad aim")
+
 
 def _idea(words: str, framing: str, levels: str, *tasks: tuple[str, TaskOwner]) -> GoalIdea:
     """`levels` is five descriptions from -2 to +2 separated by ' | '."""

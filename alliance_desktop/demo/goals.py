@@ -108,6 +108,8 @@ def _goal(
     last = len(days) - 1
     moves = [GoalMove(GoalColumn.PROPOSED, days[proposed])]
     still_new = proposed >= last - 1 and ratings_each is None
+    if idea.is_broad and ratings_each is None:
+        return _broad_goal(course, idea, moves)
     if course.status is ClientStatus.INTAKE or still_new:
         return _proposed_goal(rng, course, idea, moves)
     agreed = min(last, proposed + rng.randint(0, 2))
@@ -135,13 +137,35 @@ def _goal(
         priority=rng.choice((1, 2, 2, 3)),
         target_date=days[agreed] + dt.timedelta(days=rng.randint(90, 180)),
         review_date=_review_date(rng, column, ratings, today),
-        quality=_quality(rng, column),
+        quality=_broad_check() if idea.is_broad else _quality(rng, column),
         levels=idea.levels,
         client_levels=client_wording(idea.words),
         weight=rng.choices(list(_WEIGHTS), list(_WEIGHTS.values()))[0],
         ratings=ratings,
         tasks=_tasks(rng, idea, days[agreed], today, column),
         history=tuple(moves),
+    )
+
+
+def _broad_goal(course: Course, idea: GoalIdea, moves: list[GoalMove]) -> Goal:
+    """The textbook unfocused goal: the check says so, and it waits to be narrowed."""
+    return Goal(
+        client_id=course.client_id,
+        client_words=idea.words,
+        clinician_framing=idea.framing,
+        proposed_by=ProposedBy.CLIENT,
+        column=GoalColumn.PROPOSED,
+        quality=_broad_check(),
+        levels=idea.levels,
+        history=tuple(moves),
+    )
+
+
+def _broad_check() -> GoalQuality:
+    return GoalQuality(
+        focused=QualityCheck(CheckAnswer.NO, QUALITY_NOTES[QualityAspect.FOCUSED][0]),
+        realistic=QualityCheck(CheckAnswer.YES),
+        coordinated=QualityCheck(CheckAnswer.YES),
     )
 
 

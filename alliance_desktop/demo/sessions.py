@@ -189,8 +189,10 @@ def _check_in(rng: random.Random, habits: _Habits, number: int, dip: float) -> A
     if rng.random() < 0.15:
         return AllianceCheckIn()  # forgotten, or no time at the end
     level = habits.alliance - dip + (_EARLY[number] if number < len(_EARLY) else 0.0)
-    client = _ratings(rng, level) if rng.random() < 0.8 else None
-    clinician = _ratings(rng, level - 0.6) if client is None or rng.random() < 0.6 else None
+    # Each person rates most sessions, so each has a series of their own that flags can
+    # compare like with like; the clinician's view runs a little below the client's.
+    client = _ratings(rng, level) if rng.random() < 0.9 else None
+    clinician = _ratings(rng, level - 0.2) if rng.random() < 0.75 else None
     instruments = []
     if habits.measures:
         progress = min(1.0, number / 20)
@@ -211,7 +213,9 @@ def _ratings(rng: random.Random, level: float) -> AllianceRatings:
         goals=_whole(level + rng.gauss(0, 0.5), 10),
         tasks=_whole(level - 0.2 + rng.gauss(0, 0.5), 10),
         bond=_whole(level + 0.3 + rng.gauss(0, 0.4), 10),
-        overall=_whole(level + rng.gauss(0, 0.35), 10),
+        # Overall follows how the work is going (early sessions, ruptures) with little
+        # noise: a drop in someone's series then means something happened.
+        overall=_whole(level + rng.gauss(0, 0.08), 10),
     )
 
 

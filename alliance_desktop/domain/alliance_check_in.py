@@ -20,19 +20,36 @@ class AllianceDimension(enum.StrEnum):
 
     @property
     def question(self) -> str:
-        """The app's own wording, asked of the client (or answered by the clinician for them)."""
-        return _QUESTIONS[self]
+        """The app's own wording, asked of the client."""
+        return _CLIENT_QUESTIONS[self]
+
+    @property
+    def clinician_question(self) -> str:
+        """The same part of the alliance, as the clinician answers it from their own view."""
+        return _CLINICIAN_QUESTIONS[self]
+
+    def question_for(self, rater: Rater) -> str:
+        return self.question if rater is Rater.CLIENT else self.clinician_question
 
     @property
     def label(self) -> str:
         return self.value.capitalize()
 
 
-_QUESTIONS = {
-    AllianceDimension.GOALS: "Did we work on what matters most to you today?",
-    AllianceDimension.TASKS: "Did the way we worked today suit you?",
-    AllianceDimension.BOND: "Did you feel heard, understood and respected today?",
-    AllianceDimension.OVERALL: "Overall, how right did today's session feel for you?",
+# Our own items on Bordin's three parts of the working alliance (agreement on goals,
+# agreement on tasks, the bond) and overall: plain words, answered 0-10 in a few seconds.
+# They are deliberately not modelled on any published scale's items.
+_CLIENT_QUESTIONS = {
+    AllianceDimension.GOALS: "How much was today about the things you came here for?",
+    AllianceDimension.TASKS: "How useful did the things we did today feel to you?",
+    AllianceDimension.BOND: "How much did you feel at ease working with me today?",
+    AllianceDimension.OVERALL: "All in all, how good was today's session for you?",
+}
+_CLINICIAN_QUESTIONS = {
+    AllianceDimension.GOALS: "How well did we agree on what to work on today?",
+    AllianceDimension.TASKS: "How well did we agree on how to work on it?",
+    AllianceDimension.BOND: "How much trust and warmth was there between us today?",
+    AllianceDimension.OVERALL: "All in all, how well did we work together today?",
 }
 
 

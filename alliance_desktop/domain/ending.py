@@ -7,7 +7,8 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from alliance_desktop.domain.alliance_flags import CheckInPoint
+from alliance_desktop.domain.alliance_check_in import Rater
+from alliance_desktop.domain.alliance_flags import CheckInPoint, main_rater, rater_series
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.goal import Goal, GoalColumn
 from alliance_desktop.domain.goal_rules import t_score_history
@@ -126,6 +127,8 @@ class ReadinessSignals:
     alliance_stable: bool  # recent overall ratings never below the threshold and no open rupture
     open_ruptures: int
     attendance: AttendanceCounts
+    # Whose series "stable" read: the client's own when they have rated, else the clinician's.
+    alliance_rater: Rater | None = None
 
     @property
     def attendance_rate(self) -> float | None:
@@ -154,7 +157,8 @@ def readiness_signals(
         or (goal.latest_rating is not None and goal.latest_rating.level >= 0)
     ]
     history = t_score_history(goals)
-    rated = [point.ratings for point in check_ins if point.ratings is not None]
+    rater = main_rater(check_ins)
+    rated = [point.ratings for point in rater_series(check_ins, rater)] if rater else []
     last = rated[-recent:]
     stable = (
         bool(last)
@@ -170,6 +174,7 @@ def readiness_signals(
         alliance_stable=stable,
         open_ruptures=open_ruptures,
         attendance=attendance,
+        alliance_rater=rater,
     )
 
 

@@ -96,6 +96,10 @@ class GoalQuality:
     def missing(self) -> list[QualityAspect]:
         return [a for a in QualityAspect if self.check(a).answer is None]
 
+    @property
+    def unsure(self) -> list[QualityAspect]:
+        return [a for a in QualityAspect if self.check(a).answer is CheckAnswer.UNSURE]
+
 
 @dataclass(frozen=True)
 class GasRating:

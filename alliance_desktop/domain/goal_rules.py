@@ -15,14 +15,21 @@ GAS_RHO = 0.3  # the conventional inter-goal correlation (Kiresuk & Sherman)
 
 
 class MoveNeedsConfirmation(Exception):
-    """Agreeing a goal while a quality check says no: the clinician must confirm."""
+    """Agreeing a goal while a quality question is answered no or unsure: the clinician must
+    confirm."""
 
     def __init__(self, goal: Goal, reasons: list[str]) -> None:
         self.goal = goal
-        self.reasons = reasons
+        self.reasons = reasons  # e.g. "not focused", "unsure whether realistic"
         super().__init__(
-            "This goal's quality check says no: " + "; ".join(reasons) + ". Agree it anyway?"
+            "This goal's quality check is not a clear yes: "
+            + "; ".join(reasons)
+            + ". Agree it anyway?"
         )
+
+
+QUALITY_FIELD = "quality"
+AGREED_COLUMNS = (GoalColumn.AGREED, GoalColumn.ACTIVE)
 
 
 def check_goal(goal: Goal) -> Goal:
@@ -124,13 +131,32 @@ def check_task(task: GoalTask) -> GoalTask:
 
 def check_move(goal: Goal, to: GoalColumn, confirmed: bool = False) -> None:
     """Raise when the move breaks a rule; MoveNeedsConfirmation when only the clinician's
-    say-so is missing."""
+    say-so is missing.
+
+    A goal is agreed (moved to Agreed or Active) only when all three quality questions
+    (focused, realistic, coordinated with the client's values) have an answer; an answer of
+    no or unsure asks for confirmation when the goal is first agreed (not again between
+    Agreed and Active)."""
+    if to not in AGREED_COLUMNS:
+        return
+    quality = goal.quality
+    if quality.missing:
+        names = ", ".join(aspect.value for aspect in quality.missing)
+        raise InvalidInput(
+            {
+                QUALITY_FIELD: (
+                    f"Answer the quality check before agreeing this goal: {names} "
+                    "(yes, no or unsure)."
+                )
+            }
+        )
     if to is GoalColumn.ACTIVE:
         check_goal(replace(goal, column=GoalColumn.ACTIVE))
-    if to is GoalColumn.AGREED and goal.quality.failing and not confirmed:
-        raise MoveNeedsConfirmation(
-            goal, [f"not {aspect.value}" for aspect in goal.quality.failing]
-        )
+    doubts = [f"not {aspect.value}" for aspect in quality.failing] + [
+        f"unsure whether {aspect.value}" for aspect in quality.unsure
+    ]
+    if doubts and goal.column not in AGREED_COLUMNS and not confirmed:
+        raise MoveNeedsConfirmation(goal, doubts)
 
 
 def _check_rating(problems: dict[str, str], field: str, rating: GasRating) -> None:
@@ -162,17 +188,54 @@ def gas_t_score(weighted_levels: Sequence[tuple[float, int]], rho: float = GAS_R
 class TScorePoint:
     on: dt.date
     t_score: float
-    goals_rated: int
+    goals_rated: int  # the goals this point rests on: the whole fixed set (see t_score_history)
+    rated_by_then: int = 0  # of those, rated on or before this day; the rest at their baseline
+    entered: tuple[str, ...] = ()  # goals whose first rating is on this day (their titles)
+
+    @property
+    def at_baseline(self) -> int:
+        """Goals in the set not rated yet on this day, counted at their first rating."""
+        return self.goals_rated - self.rated_by_then
+
+
+T_SCORE_TREND_RULE = (
+    "Each point rests on the same goals: every agreed, active or achieved goal that has a "
+    "rating. A goal enters at its first rating, and that first rating (its starting point) "
+    "also stands in for it on the days before, so a new goal never moves the line: only a "
+    "changed rating does. Proposed and set-aside goals are left out of every point. The "
+    "latest point is the T-score of every goal's latest rating."
+)
 
 
 def t_score_history(goals: Iterable[Goal]) -> list[TScorePoint]:
-    """The client's T-score on each day any goal was rated, from each goal's latest rating."""
+    """The client's T-score on each day any goal was rated, over a fixed set of goals.
+
+    The set is every goal that counts (agreed, active, achieved) and has been rated. On each
+    day a goal stands at its latest rating so far, or, before its first rating, at that first
+    rating (its baseline, carried back): a goal entering the set therefore changes no earlier
+    or later score, and the line moves only when a rating changes. The latest point is exactly
+    the T-score of every goal's latest rating. Set-aside goals are left out of every point,
+    also from before they were set aside, so all points compare the same goals."""
     counted = [goal for goal in goals if goal.column.counts_for_gas and goal.ratings]
     days = sorted({rating.rated_on for goal in counted for rating in goal.ratings})
+    firsts = [min(goal.ratings, key=lambda rating: rating.rated_on) for goal in counted]
     points = []
     for day in days:
-        latest = [(g.weight, r.level) for g in counted if (r := g.rating_on(day)) is not None]
-        score = gas_t_score(latest)
+        levels = []
+        rated = 0
+        for goal, first in zip(counted, firsts, strict=True):
+            rating = goal.rating_on(day)
+            if rating is None:
+                rating = first
+            else:
+                rated += 1
+            levels.append((goal.weight, rating.level))
+        score = gas_t_score(levels)
         if score is not None:
-            points.append(TScorePoint(day, score, len(latest)))
+            entered = tuple(
+                goal.title
+                for goal, first in zip(counted, firsts, strict=True)
+                if first.rated_on == day
+            )
+            points.append(TScorePoint(day, score, len(levels), rated, entered))
     return points

@@ -38,6 +38,8 @@ def risk_flags(
                 client_id,
                 f"The latest risk review ({latest.assessed_on:%d %b %Y}) judged the level high. "
                 "Check the safety plan and the actions agreed before the session.",
+                since=latest.assessed_on,
+                evidence=f"high:{latest.assessed_on.isoformat()}",
             )
         )
     if latest is not None:
@@ -55,6 +57,8 @@ def risk_flags(
                     client_id,
                     f"A risk review {when}; the last one ({latest.assessed_on:%d %b %Y}) "
                     f"judged the level {latest.level.label.lower()}.",
+                    since=latest.assessed_on,
+                    evidence=f"due:{due.isoformat()}",
                 )
             )
     flags += _self_harm_flag(client_id, latest, self_harm_answers)
@@ -78,6 +82,8 @@ def _self_harm_flag(
             f"PHQ-9 item 9 (thoughts of self-harm) was answered {newest.answer} of 3 on "
             f"{newest.on:%d %b %Y}, and no risk review has been recorded since. "
             "Record a risk review.",
+            since=newest.on,
+            evidence=f"phq9-item9:{newest.on.isoformat()}:{newest.answer}",
         )
     ]
 
@@ -89,4 +95,12 @@ def consent_flags(client: Client, has_sessions: bool) -> list[AllianceFlag]:
     problem = informed_consent_problem(client)
     if problem is None:
         return []
-    return [AllianceFlag(FlagKind.NO_INFORMED_CONSENT, client.id, problem)]
+    return [
+        AllianceFlag(
+            FlagKind.NO_INFORMED_CONSENT,
+            client.id,
+            problem,
+            since=client.start_date or dt.date(1900, 1, 1),
+            evidence=f"consent:{problem}",
+        )
+    ]

@@ -13,8 +13,8 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from alliance_desktop.domain.alliance_check_in import AllianceDimension
-from alliance_desktop.domain.alliance_flags import CheckInPoint
+from alliance_desktop.domain.alliance_check_in import AllianceDimension, Rater
+from alliance_desktop.domain.alliance_flags import CheckInPoint, main_rater, rater_series
 from alliance_desktop.domain.goal_rules import TScorePoint
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.domain.rupture import RuptureEntry
@@ -144,6 +144,14 @@ def t_score_chart(
     x_of = _date_scale(points[0].on, points[-1].on, left + 8, right - 8)
     _date_ticks(drawing, points[0].on, points[-1].on, x_of, bottom, style, right - left)
     coordinates = [(x_of(point.on), y_of(point.t_score)) for point in points]
+    for point in points[1:]:
+        if point.entered:  # a goal entered the score here (it does not move the line)
+            x = x_of(point.on)
+            drawing.add(
+                Line(x, bottom, x, top, strokeColor=MUTED, strokeWidth=0.5, strokeDashArray=(1, 2))
+            )
+            label = f"+{len(point.entered)} goal" + ("s" if len(point.entered) > 1 else "")
+            drawing.add(_text(x + 2, top - 7, label, size=_TICK_SIZE))
     if len(coordinates) > 1:
         drawing.add(
             PolyLine([v for c in coordinates for v in c], strokeColor=ACCENT, strokeWidth=1.4)
@@ -164,11 +172,18 @@ class AlliancePoint:
 
 
 def alliance_points(
-    check_ins: Sequence[CheckInPoint], max_points: int = MAX_ALLIANCE_POINTS
+    check_ins: Sequence[CheckInPoint],
+    max_points: int = MAX_ALLIANCE_POINTS,
+    rater: Rater | None = None,
 ) -> tuple[list[AlliancePoint], int]:
     """The points the chart draws, and how many check-ins each one averages (1 for a short
-    course; a long one is averaged in consecutive groups so its trend stays readable)."""
-    rated = [(point.on, point.ratings) for point in check_ins if point.ratings is not None]
+    course; a long one is averaged in consecutive groups so its trend stays readable).
+
+    One rater's series only (`rater`, else the client's own when they rated at all): the
+    client's and the clinician's ratings are never joined into one line."""
+    chosen = rater or main_rater(check_ins)
+    series = rater_series(check_ins, chosen) if chosen else []
+    rated = [(point.on, point.ratings) for point in series]
     group = max(1, math.ceil(len(rated) / max_points))
     points = []
     for start in range(0, len(rated), group):
@@ -191,11 +206,12 @@ def alliance_chart(
     style: DateStyle,
     width: float,
     height: float = 200,
+    rater: Rater | None = None,
 ) -> Drawing:
-    """Check-in scores (0-10) session by session, with a marker at each rupture."""
+    """One rater's check-in scores (0-10) session by session, with a marker at each rupture."""
     drawing = _drawing(width, height)
     left, right, bottom, top = 26.0, width - 10, 58.0, height - 16
-    points, _ = alliance_points(check_ins)
+    points, _ = alliance_points(check_ins, rater=rater)
     days = [point.on for point in check_ins] + [entry.occurred_on for entry in ruptures]
 
     def y_of(score: float) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
+from alliance_desktop.domain.alliance_check_in import Rater
 from alliance_desktop.domain.ending import ReadinessSignals
 from alliance_desktop.domain.goal import Goal, GoalColumn
 from alliance_desktop.domain.practice_profile import DateStyle
@@ -130,9 +131,12 @@ def readiness_rows(signals: ReadinessSignals, overall_threshold: int) -> list[tu
         )
     else:
         t_score = "No goal rated yet"
+    whose = (
+        "the clinician's own" if signals.alliance_rater is Rater.CLINICIAN else "the client's own"
+    )
     if signals.alliance_stable:
         alliance = (
-            f"Stable: the last {plural(signals.recent_check_ins, 'check-in')} rated overall "
+            f"Stable: {whose} last {plural(signals.recent_check_ins, 'check-in')} rated overall "
             f"{overall_threshold}/10 or more, and no rupture is open"
         )
     elif not signals.recent_check_ins:
@@ -141,8 +145,9 @@ def readiness_rows(signals: ReadinessSignals, overall_threshold: int) -> list[tu
         alliance = f"Not yet stable: {plural(signals.open_ruptures, 'rupture')} still open"
     else:
         alliance = (
-            f"Not yet stable: not all of the last {plural(signals.recent_check_ins, 'check-in')} "
-            f"rated overall {overall_threshold}/10 or more"
+            f"Not yet stable: not all of {whose} last "
+            f"{plural(signals.recent_check_ins, 'check-in')} rated overall "
+            f"{overall_threshold}/10 or more"
         )
     return [
         ("Goals", goals),

@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
-from alliance_desktop.domain.alliance_flags import CheckInPoint
+from alliance_desktop.domain.alliance_check_in import Rater
+from alliance_desktop.domain.alliance_flags import CheckInPoint, main_rater, rater_series
 from alliance_desktop.domain.goal import GasRating, Goal, GoalColumn
+from alliance_desktop.domain.goal_rules import T_SCORE_TREND_RULE
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.domain.rupture import RepairOutcome, RuptureEntry, RuptureKind
 from alliance_desktop.reports.charts import alliance_chart, alliance_points, t_score_chart
@@ -146,7 +148,9 @@ def _goals_section(
         flowables.append(_goals_table(goals, styles, style, width))
     if others:
         names = "; ".join(f"{goal.title} ({goal.column.label.lower()})" for goal in others)
-        flowables.append(Paragraph(f"Not counted in the T-score: {markup(names)}.", styles.small))
+        flowables.append(
+            Paragraph(f"Not counted in the T-score, at any point: {markup(names)}.", styles.small)
+        )
     points = data.t_scores
     if points:
         first, latest = points[0], points[-1]
@@ -159,6 +163,15 @@ def _goals_section(
         block: list[Flowable] = [Paragraph(text, styles.body)]
         if len(points) > 1:
             block.append(t_score_chart(points, style, min(width, 150 * mm)))
+            entered = any(point.entered for point in points[1:])
+            block.append(
+                Paragraph(
+                    T_SCORE_TREND_RULE
+                    + f" Here every point rests on {plural(latest.goals_rated, 'goal')}"
+                    + ("; dotted lines mark where a goal entered." if entered else "."),
+                    styles.small,
+                )
+            )
         flowables.append(KeepTogether(block))
     return flowables
 
@@ -207,26 +220,36 @@ def alliance_section(
     width: float,
 ) -> list[Flowable]:
     heading = Paragraph("The alliance over time", styles.heading)
-    rated = [point for point in check_ins if point.ratings is not None]
+    rater = main_rater(check_ins)
+    rated = rater_series(check_ins, rater) if rater else []
     if not rated and not ruptures:
         return [heading, Paragraph("No check-ins were recorded.", styles.body)]
-    overall = [point.ratings.overall for point in rated if point.ratings is not None]
-    _, group = alliance_points(check_ins)
+    overall = [point.ratings.overall for point in rated]
+    _, group = alliance_points(check_ins, rater=rater)
+    whose = (
+        "the clinician’s own ratings" if rater is Rater.CLINICIAN else "the client’s own ratings"
+    )
+    others = rater_series(check_ins, Rater.CLINICIAN) if rater is Rater.CLIENT else []
     lines = [
-        f"{plural(len(rated), 'session check-in')} (the client’s own ratings where given, "
-        "otherwise the clinician’s)"
+        f"{plural(len(rated), 'session check-in')} ({whose}"
         + (f", each point the average of {group} in a row" if group > 1 else "")
-        + ", with a marker at each rupture, coloured by its outcome."
+        + "), with a marker at each rupture, coloured by its outcome."
+        + (
+            f" The clinician’s own ratings at {plural(len(others), 'session')} are kept apart "
+            "and not drawn: the two are never compared with each other."
+            if others
+            else ""
+        )
     ]
     if overall:
         early, late = overall[:3], overall[-3:]
-        lowest = min(rated, key=lambda point: point.ratings.overall if point.ratings else 11)
+        lowest = min(rated, key=lambda point: point.ratings.overall)
         lines.append(
             f"Overall rating: {number(sum(early) / len(early))} on average over the first "
             f"{plural(len(early), 'check-in')}, {number(sum(late) / len(late))} over the last "
             f"{len(late)}; lowest {min(overall)}/10 ({short_date(lowest.on, style)})."
         )
-    chart = alliance_chart(check_ins, ruptures, style, width)
+    chart = alliance_chart(check_ins, ruptures, style, width, rater=rater)
     return [KeepTogether([heading, Paragraph(" ".join(lines), styles.body), chart])]
 
 

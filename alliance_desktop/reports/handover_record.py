@@ -125,7 +125,9 @@ def build_handover_record(
             Paragraph(
                 f"GAS T-score from {first.t_score:.1f} ({short_date(first.on, style)}) to "
                 f"{latest.t_score:.1f} ({short_date(latest.on, style)}); 50 is every agreed "
-                "goal at its expected level.",
+                f"goal at its expected level. Both rest on the same {latest.goals_rated} "
+                "goal(s): before a goal's first rating, that first rating stands in for it; "
+                "set-aside goals are left out.",
                 styles.body,
             )
         )

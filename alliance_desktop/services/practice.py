@@ -14,12 +14,14 @@ from alliance_desktop.domain.client import (
     check_client,
 )
 from alliance_desktop.domain.client_search import ClientFinder
+from alliance_desktop.domain.flags import Flag
 from alliance_desktop.domain.practice_profile import PracticeProfile, check_practice_profile
 from alliance_desktop.services.backup_diary import BackupDiary
 from alliance_desktop.services.calendar import SessionCalendar
 from alliance_desktop.services.client_boundaries import BoundariesWork
 from alliance_desktop.services.drafts import DraftKeeping
 from alliance_desktop.services.ending_work import EndingWork
+from alliance_desktop.services.flag_review import FlagReview
 from alliance_desktop.services.goal_board import GoalBoard
 from alliance_desktop.services.handover import HandoverService
 from alliance_desktop.services.rating_corrections import RatingCorrections
@@ -35,6 +37,7 @@ from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Clock, system_clock
 from alliance_desktop.vault.draft_repository import DraftRepository
 from alliance_desktop.vault.ending_plan_repository import EndingPlanRepository
+from alliance_desktop.vault.flag_acknowledgement_repository import FlagAcknowledgementRepository
 from alliance_desktop.vault.goal_repository import GoalRepository
 from alliance_desktop.vault.handover_repository import HandoverRepository
 from alliance_desktop.vault.note_versions import NoteVersionRepository
@@ -74,12 +77,18 @@ class Practice:
         self.ruptures = RuptureLog(
             RuptureRepository(vault), settings, self._client_names, self.today
         )
+        self.flags = FlagReview(
+            FlagAcknowledgementRepository(vault), self.ruptures, self.calendar, self.local_now
+        )
         self.safekeeping = Safekeeping(vault, settings)
         self.ending = EndingWork(
             EndingPlanRepository(vault), self.calendar, self.goals, self.ruptures
         )
         self.risk = RiskWork(RiskRepository(vault), self.client, self.today)
         self.boundaries = BoundariesWork(BoundariesRepository(vault), self.today)
+        # Risk and consent flags go through the same card, count and acknowledgements; a high
+        # level or an overdue review is current for every client, seen lately or not.
+        self.flags.add_source(self.risk.flags_for, practice_wide=self._risk_flags_for_everyone)
         self.reports = ReportMaker(
             self.profile,
             self.client,
@@ -209,6 +218,10 @@ class Practice:
             client_count=self._clients.count(),
             problems=tuple(problems),
         )
+
+    def _risk_flags_for_everyone(self) -> list[Flag]:
+        current = [s.id for s in self.client_summaries() if not s.archived]
+        return self.risk.flags_for(current)
 
     def _client_names(self) -> dict[int, str]:
         return {summary.id: summary.display_name for summary in self._client_finder().clients}

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -90,7 +90,7 @@ class RiskWork:
         flags += consent_flags(self._client(client_id), self._repository.has_sessions(client_id))
         return flags
 
-    def flags_for(self, client_ids: list[int]) -> list[AllianceFlag]:
+    def flags_for(self, client_ids: Sequence[int]) -> list[AllianceFlag]:
         return [flag for client_id in dict.fromkeys(client_ids) for flag in self.flags(client_id)]
 
     # Command line

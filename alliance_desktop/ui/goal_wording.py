@@ -73,6 +73,14 @@ def level_number(level: int) -> str:
     return f"{level:+d}" if level else "0"
 
 
+def rated_text(level: int) -> str:
+    """'Rated −2: much less than expected' — the number with its meaning in words."""
+    number = f"−{-level}" if level < 0 else level_number(level)
+    if level == 0:
+        return f"Rated {number}: as expected"
+    return f"Rated {number}: {SHORT_LEVEL_NAMES[level]} than expected"
+
+
 def level_label(level: int) -> str:
     return f"{level_number(level)} {LEVEL_NAMES[level]}"
 
@@ -126,6 +134,7 @@ def card_badges(goal: Goal, today: dt.date) -> list[Badge]:
     quality = goal.quality
     # One short badge per aspect, so none is cut off on a narrow card.
     badges.extend(Badge("problem", f"⚠ Check: not {a.value}") for a in quality.failing)
+    badges.extend(Badge("missing", f"? Unsure: {a.value}") for a in quality.unsure)
     if len(quality.missing) == len(QualityAspect):
         badges.append(Badge("missing", "? Quality not checked"))
     else:
@@ -136,7 +145,7 @@ def card_badges(goal: Goal, today: dt.date) -> list[Badge]:
         badges.append(Badge("info", open_tasks_text(goal.open_tasks)))
     latest = goal.latest_rating
     if latest is not None:
-        badges.append(Badge("info", f"Rated {level_number(latest.level)}"))
+        badges.append(Badge("info", rated_text(latest.level)))
     return badges
 
 

@@ -212,8 +212,14 @@ class MainWindow(QMainWindow):
             lambda _client_id: self.clients_view.overview.show_tab("Alliance")
         )
         self.client_flags.thresholds_requested.connect(editing.edit_thresholds)
+        self.client_flags.ending_requested.connect(
+            lambda _client_id: self.clients_view.overview.show_tab("Ending")
+        )
         self.today_view.alliance_flags.rupture_chosen.connect(editing.edit_rupture)
         self.today_view.alliance_flags.thresholds_requested.connect(editing.edit_thresholds)
+        # An acknowledgement made on one card changes the other's count and list.
+        self.today_view.alliance_flags.flags_changed.connect(self.client_flags.refresh)
+        self.client_flags.flags_changed.connect(self.today_view.alliance_flags.refresh)
         self.ruptures_view.rupture_chosen.connect(editing.edit_rupture)
         self.ruptures_view.client_chosen.connect(self.open_client_ruptures)
         self.navigation.currentRowChanged.connect(self._page_shown)

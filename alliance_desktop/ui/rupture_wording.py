@@ -55,9 +55,10 @@ OUTCOME_COLOURS: dict[RepairOutcome | None, QColor] = {
     None: QColor("#6b7778"),
 }
 
-FLAG_TITLES = {
-    FlagKind.LOW_CHECK_IN: "Low check-in",
-    FlagKind.DROP: "Check-in dropped",
+FLAG_TITLES: dict[str, str] = {
+    FlagKind.LOW_CHECK_IN: "Low rating",
+    FlagKind.DROP: "Rating dropped",
+    FlagKind.FALLING: "Ratings falling",
     FlagKind.UNRESOLVED_RUPTURE: "Rupture still open",
     FlagKind.FOLLOW_UP_DUE: "Follow-up due",
     FlagKind.HIGH_RISK: "Risk level high",
@@ -72,6 +73,11 @@ _DIMENSIONS = (
     AllianceDimension.TASKS,
     AllianceDimension.BOND,
 )
+
+
+def flag_title(kind: str) -> str:
+    """A flag's short title; kinds raised by other rules get a readable one from their name."""
+    return FLAG_TITLES.get(kind) or kind.replace("_", " ").capitalize()
 
 
 def icon(name: str) -> QIcon:
@@ -118,7 +124,7 @@ def ratings_text(ratings: AllianceRatings) -> str:
 def whose_ratings(point: CheckInPoint) -> str:
     if point.client is not None:
         return "the client's own ratings"
-    return "your ratings (the client gave none)"
+    return "your own ratings"
 
 
 def check_in_text(point: CheckInPoint | None, style: DateStyle) -> str:

@@ -92,15 +92,18 @@ def test_low_latest_check_in_is_flagged_with_its_reasons() -> None:
     flags = alliance_flags(1, [_point(2, 10), _point(9, 8, bond=7)], [], TODAY)
     low = [f for f in flags if f.kind is FlagKind.LOW_CHECK_IN]
     assert len(low) == 1
+    assert low[0].explanation.startswith("Client's latest rating (09 Mar 2026) is low")
     assert "overall 8/10 (below 9)" in low[0].explanation
     assert "bond 7/10 (below 8)" in low[0].explanation
 
 
-def test_a_drop_of_two_is_flagged_but_not_of_one() -> None:
+def test_a_drop_of_one_is_flagged_with_whose_rating_and_both_numbers() -> None:
     dropped = alliance_flags(1, [_point(2, 10, tasks=10), _point(9, 9, tasks=8)], [], TODAY)
     assert [f.kind for f in dropped] == [FlagKind.DROP]
-    assert "tasks 10→8" in dropped[0].explanation
-    steady = alliance_flags(1, [_point(2, 10), _point(9, 9)], [], TODAY)
+    assert dropped[0].explanation == (
+        "Client's overall rating dropped 10 → 9 (02 Mar to 09 Mar); tasks 10 → 8."
+    )
+    steady = alliance_flags(1, [_point(2, 10), _point(9, 10)], [], TODAY)
     assert steady == []
 
 
@@ -109,6 +112,8 @@ def test_thresholds_are_configurable() -> None:
     assert [f.kind for f in alliance_flags(1, [_point(9, 9)], [], TODAY, strict)] == [
         FlagKind.LOW_CHECK_IN
     ]
+    lenient = AllianceThresholds(drop_of=2)
+    assert alliance_flags(1, [_point(2, 10), _point(9, 9)], [], TODAY, lenient) == []
 
 
 def test_unresolved_rupture_older_than_14_days_and_passed_follow_up() -> None:
@@ -127,6 +132,9 @@ def test_unresolved_rupture_older_than_14_days_and_passed_follow_up() -> None:
         (FlagKind.FOLLOW_UP_DUE, 7),
     ]
     assert "after 22 days" in flags[0].explanation
+    assert flags[0].since == dt.date(2026, 2, 20)
+    assert flags[1].since == dt.date(2026, 3, 1)
+    assert flags[0].evidence != flags[1].evidence
 
 
 def test_check_ins_around_a_rupture() -> None:

@@ -64,3 +64,31 @@ def test_a_blank_profile_prints_no_empty_letterhead() -> None:
     styles = report_styles(client_facing=True)
     assert letterhead(PracticeProfile(), styles) == []
     assert len(letterhead(PracticeProfile(clinician_name="Dr Ana"), styles)) == 3
+
+
+def test_the_t_score_chart_marks_where_a_goal_entered() -> None:
+    from alliance_desktop.domain.goal_rules import TScorePoint
+    from alliance_desktop.reports.charts import t_score_chart
+
+    points = [
+        TScorePoint(START, 40.0, 2, 1, ("Sleep",)),
+        TScorePoint(START + dt.timedelta(days=14), 40.0, 2, 2, ("Bus",)),
+        TScorePoint(START + dt.timedelta(days=28), 52.0, 2, 2),
+    ]
+    drawing = t_score_chart(points, DateStyle.DAY_MONTH_YEAR, 400)
+    labels = [shape.text for shape in drawing.contents if isinstance(shape, String)]
+    assert labels.count("+1 goal") == 1  # the first point is the start, not an entry
+
+
+def test_a_client_only_and_a_clinician_only_series_are_never_joined_in_a_chart() -> None:
+    mixed = [
+        CheckInPoint(1, START, AllianceRatings(9, 9, 9, 10), None),
+        CheckInPoint(2, START + dt.timedelta(days=7), None, AllianceRatings(5, 5, 5, 5)),
+        CheckInPoint(3, START + dt.timedelta(days=14), AllianceRatings(9, 9, 9, 9), None),
+    ]
+    points, _ = alliance_points(mixed)
+    assert [p.scores[AllianceDimension.OVERALL] for p in points] == [10, 9]
+    from alliance_desktop.domain.alliance_check_in import Rater
+
+    clinician, _ = alliance_points(mixed, rater=Rater.CLINICIAN)
+    assert [p.scores[AllianceDimension.OVERALL] for p in clinician] == [5]

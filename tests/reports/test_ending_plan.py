@@ -45,10 +45,11 @@ def test_plan_prints_reason_readiness_tapering_and_maintenance() -> None:
 
 def test_t_score_change_is_signed() -> None:
     rows = dict(readiness_rows(readiness_signals(goals(), check_ins(), 0, ATTENDANCE), 9))
-    # First rating day: bus −2 alone (T 30); latest: bus +1 and sleep +1 together.
+    # First rating day: bus −2, with sleep at its first rating (−1) standing in (T 31.4);
+    # latest: bus +1 and sleep +1 together.
     # 50 + 10·2 / √(0.7·2 + 0.3·4) = 62.4
     assert rows["GAS T-score, first → latest"] == (
-        "30.0 → 62.4 (+32.4; 50 is every goal at its expected level)"
+        "31.4 → 62.4 (+31.0; 50 is every goal at its expected level)"
     )
 
 
@@ -57,10 +58,13 @@ def test_alliance_stable_when_recent_check_ins_are_high_and_nothing_is_open() ->
     assert signals.alliance_stable
     rows = dict(readiness_rows(signals, 9))
     assert rows["Alliance"] == (
-        "Stable: the last 3 check-ins rated overall 9/10 or more, and no rupture is open"
+        "Stable: the client's own last 3 check-ins rated overall 9/10 or more, and no rupture "
+        "is open"
     )
     low = readiness_signals(goals(), check_ins(3), 0, ATTENDANCE)
-    assert dict(readiness_rows(low, 9))["Alliance"].startswith("Not yet stable: not all")
+    assert dict(readiness_rows(low, 9))["Alliance"].startswith(
+        "Not yet stable: not all of the client's own"
+    )
 
 
 def test_an_empty_record_says_what_is_missing() -> None:

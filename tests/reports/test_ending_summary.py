@@ -39,7 +39,7 @@ def test_clinician_version_covers_the_whole_course() -> None:
     assert f"The goals we set have been met. {REASON_NOTE}" in text
     assert f"Framing: {FRAMING}" in text
     assert "−2 (05/01/2026) → +1 (02/03/2026)" in text
-    assert "GAS T-score: 30.0 (05/01/2026) →" in text
+    assert "GAS T-score: 31.4 (05/01/2026) →" in text
     assert "10 session check-ins" in text
     assert "Rupture: resolved" in text  # the chart's legend
     assert "2 ruptures logged (1 withdrawal, 1 confrontation): 1 resolved, 1 with no repair" in text

@@ -35,8 +35,16 @@ def client_id(practice: Practice) -> int:
     return practice.add_client(make_client()).id or 0
 
 
+ALL_YES = GoalQuality(
+    focused=QualityCheck(CheckAnswer.YES),
+    realistic=QualityCheck(CheckAnswer.YES),
+    coordinated=QualityCheck(CheckAnswer.YES),
+)
+
+
 def _goal(client_id: int, words: str, **changes: object) -> Goal:
-    return replace(Goal(client_id=client_id, client_words=words, levels=LEVELS), **changes)
+    goal = Goal(client_id=client_id, client_words=words, levels=LEVELS, quality=ALL_YES)
+    return replace(goal, **changes)
 
 
 def test_goal_round_trips_with_quality_levels_and_tasks(
@@ -92,7 +100,7 @@ def test_agreeing_over_a_failed_check_needs_confirmation(
         _goal(
             client_id,
             "Never feel anxious again",
-            quality=GoalQuality(realistic=QualityCheck(CheckAnswer.NO, "anxiety is human")),
+            quality=replace(ALL_YES, realistic=QualityCheck(CheckAnswer.NO, "anxiety is human")),
         )
     )
     with pytest.raises(MoveNeedsConfirmation):
@@ -100,6 +108,27 @@ def test_agreeing_over_a_failed_check_needs_confirmation(
     assert practice.goals.goal(goal.id or 0).column is GoalColumn.PROPOSED
     agreed = practice.goals.move_goal(goal.id or 0, GoalColumn.AGREED, confirmed=True)
     assert agreed.column is GoalColumn.AGREED
+
+
+def test_a_goal_is_agreed_only_once_all_three_questions_are_answered(
+    practice: Practice, client_id: int
+) -> None:
+    goal = practice.goals.add_goal(
+        _goal(client_id, "Feel more like myself again", quality=GoalQuality())
+    )
+    for column in (GoalColumn.AGREED, GoalColumn.ACTIVE):
+        with pytest.raises(InvalidInput) as raised:
+            practice.goals.move_goal(goal.id or 0, column, confirmed=True)
+        assert "focused, realistic, coordinated" in raised.value.problems["quality"]
+    unsure = replace(ALL_YES, focused=QualityCheck(CheckAnswer.UNSURE, "still broad"))
+    practice.goals.update_goal(replace(goal, quality=unsure))
+    with pytest.raises(MoveNeedsConfirmation) as asked:
+        practice.goals.move_goal(goal.id or 0, GoalColumn.AGREED)
+    assert asked.value.reasons == ["unsure whether focused"]
+    practice.goals.move_goal(goal.id or 0, GoalColumn.AGREED, confirmed=True)
+    # Once agreed, going on to Active does not ask again.
+    active = practice.goals.move_goal(goal.id or 0, GoalColumn.ACTIVE)
+    assert active.column is GoalColumn.ACTIVE
 
 
 def test_a_goal_without_levels_cannot_become_active(practice: Practice, client_id: int) -> None:

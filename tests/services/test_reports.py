@@ -309,7 +309,7 @@ def test_clinician_summary_from_the_record(practice: Practice, client_id: int) -
     assert "7 attended of 8; 1 no-show" in text
     assert "Still scheduled 1 session" in text
     assert "−2 (12/01/2026) → 0 (02/03/2026)" in text
-    assert "Not counted in the T-score: Only an idea so far (proposed)." in text
+    assert "Not counted in the T-score, at any point: Only an idea so far (proposed)." in text
     assert "7 session check-ins" in text
     assert "1 rupture logged (1 withdrawal): 1 resolved." in text
     assert "Walking group at the leisure centre" in text

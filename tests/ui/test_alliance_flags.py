@@ -23,7 +23,7 @@ from tests.ui.dialog_driver import when_dialog_opens
 from tests.ui.rupture_fixtures import add_rupture, book_check_in
 
 # The fixed clock says 14 March 2026.
-LOW_CHECK_IN = "Latest check-in (06 Mar 2026) is low: overall 6/10 (below 9)."
+LOW_CHECK_IN = "Client's latest rating (06 Mar 2026) is low: overall 6/10 (below 9)."
 OPEN_RUPTURE = (
     "A withdrawal rupture from 20 Feb 2026 is still open (no repair recorded) after 22 days "
     "(flagged after 14)."
@@ -59,7 +59,7 @@ def test_today_shows_each_flag_with_the_rule_that_raised_it(
     assert _today_explanations(main_window) == [OPEN_RUPTURE, LOW_CHECK_IN]
     texts = [row.text.text() for row in card.rows]
     assert texts[0].startswith("<b>Bea Lund · Rupture still open</b>")
-    assert texts[1].startswith("<b>Ada Quinn · Low check-in</b>")
+    assert texts[1].startswith("<b>Ada Quinn · Low rating</b>")
     assert [row.button.text() for row in card.rows] == ["Open entry", "Open client"]
 
 
@@ -79,7 +79,7 @@ def test_clients_seen_today_come_first(
     assert (
         card.rows[0]
         .text.text()
-        .startswith("<b>Ada Quinn · Low check-in · seeing them today at 11:00</b>")
+        .startswith("<b>Ada Quinn · Low rating · seeing them today at 11:00</b>")
     )
 
 

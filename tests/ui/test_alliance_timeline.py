@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
 
-from alliance_desktop.domain.alliance_check_in import AllianceDimension, AllianceRatings
+from alliance_desktop.domain.alliance_check_in import AllianceDimension, AllianceRatings, Rater
 from alliance_desktop.domain.rupture import (
     RepairAttempt,
     RepairOutcome,
@@ -81,19 +81,30 @@ def test_check_ins_are_lines_and_each_rupture_a_marker_in_its_outcome_colour(
     chart = tab.chart
     assert tab.stack.currentWidget() is chart
 
-    days = [chart_x(FEB_20), chart_x(FEB_27), chart_x(MAR_6)]
+    # The client's own series only: the clinician's 27 Feb rating is not joined into it.
+    days = [chart_x(FEB_20), chart_x(MAR_6)]
     expected = {
-        AllianceDimension.OVERALL: [9, 7, 6],
-        AllianceDimension.GOALS: [9, 8, 6],
-        AllianceDimension.TASKS: [9, 7, 7],
-        AllianceDimension.BOND: [9, 8, 5],
+        AllianceDimension.OVERALL: [9, 6],
+        AllianceDimension.GOALS: [9, 6],
+        AllianceDimension.TASKS: [9, 7],
+        AllianceDimension.BOND: [9, 5],
     }
+    assert tab.rater is Rater.CLIENT
     for dimension, scores in expected.items():
         assert _xy(chart.lines[dimension].points()) == list(zip(days, scores, strict=True))
-    # The clinician's ratings stand in only where the client gave none, and are marked.
-    assert chart.clinician_points is not None
-    assert _xy(chart.clinician_points.points()) == [(chart_x(FEB_27), 7)]
-    assert "your own at 1 where the client gave none" in tab.note.text()
+    assert "the client's own ratings at 2 sessions" in tab.note.text()
+    assert "your own ratings at 2 sessions" in tab.note.text()
+
+    # Choosing "My own ratings" draws the clinician's series alone.
+    tab.whose.setCurrentIndex(tab.whose.findData(Rater.CLINICIAN))
+    emit(tab.whose.activated, tab.whose.currentIndex())
+    assert _xy(chart.lines[AllianceDimension.OVERALL].points()) == [
+        (chart_x(FEB_27), 7),
+        (chart_x(MAR_6), 9),
+    ]
+    assert tab.note.text().startswith("Lines show your own ratings at 2 sessions")
+    tab.whose.setCurrentIndex(tab.whose.findData(Rater.CLIENT))
+    emit(tab.whose.activated, tab.whose.currentIndex())
 
     by_outcome = {entry.outcome: entry for entry in ruptures}
     assert set(chart.rupture_series) == set(by_outcome)
@@ -115,12 +126,9 @@ def test_hovering_says_what_a_point_is_and_whose_ratings_they_are(
 ) -> None:
     chart = _open_alliance_tab(qtbot, main_window, tasks, client_id).chart
 
-    emit(chart.lines[AllianceDimension.BOND].hovered, QPointF(chart_x(FEB_27), 8), True)
-    assert chart.last_tooltip.startswith("Check-in 27/02/2026 — your ratings")
-    assert "overall 7 · goals 8 · tasks 7 · bond 8" in chart.last_tooltip
-
     emit(chart.lines[AllianceDimension.OVERALL].hovered, QPointF(chart_x(MAR_6), 6), True)
-    assert "the client's own ratings" in chart.last_tooltip
+    assert chart.last_tooltip.startswith("Check-in 06/03/2026 — the client's own ratings")
+    assert "overall 6 · goals 6 · tasks 7 · bond 5" in chart.last_tooltip
 
     unresolved = chart.rupture_series[RepairOutcome.UNRESOLVED]
     emit(unresolved.hovered, QPointF(chart_x(MAR_6), RUPTURE_LANE), True)
@@ -164,10 +172,10 @@ def test_the_range_chooser_leaves_out_older_check_ins(
     book_check_in(practice, client_id, dt.date(2025, 6, 2), client=AllianceRatings(5, 5, 5, 5))
     tab = _open_alliance_tab(qtbot, main_window, tasks, client_id)
     assert tab.range.currentText() == "Last year"
-    assert len(tab.chart.lines[AllianceDimension.OVERALL].points()) == 4
+    assert len(tab.chart.lines[AllianceDimension.OVERALL].points()) == 3
 
     tab.range.setCurrentIndex(tab.range.findText("Last 3 months"))
-    assert len(tab.chart.lines[AllianceDimension.OVERALL].points()) == 3
+    assert len(tab.chart.lines[AllianceDimension.OVERALL].points()) == 2
 
 
 def test_a_client_without_check_ins_or_ruptures_sees_an_empty_state(
@@ -198,6 +206,6 @@ def test_a_check_in_saved_with_a_session_redraws_the_timeline_and_flags(
     emit(main_window.session_editing.sessions_changed)  # as the session editor does on save
 
     overall = AllianceDimension.OVERALL
-    qtbot.waitUntil(lambda: len(chart.lines[overall].points()) == 4 and not tasks.is_busy)
+    qtbot.waitUntil(lambda: len(chart.lines[overall].points()) == 3 and not tasks.is_busy)
     assert chart.lines[overall].points()[-1].y() == 9
     assert not any("overall 6/10" in text for text in flags.explanations())

@@ -226,7 +226,7 @@ def test_rating_a_goal_adds_a_point_to_its_progress_chart(
     points = view.detail.chart.series.points()
     assert [(p.x(), p.y()) for p in points] == [(day_to_msecs(TODAY), 1.0)]
     assert "Two mornings at the office" in view.detail.ratings.text()
-    assert "GAS T-score" in view.t_score.text() and "1 goal rated" in view.t_score.text()
+    assert "Goal score" in view.t_score.text() and "1 goal rated" in view.t_score.text()
 
 
 def test_a_rating_needs_a_level_chosen(qtbot: QtBot, practice: Practice, board: Board) -> None:
@@ -317,3 +317,41 @@ def test_left_and_right_alone_walk_between_columns(qtbot: QtBot, view: GoalBoard
     assert agreed.hasFocus()
     assert agreed.currentIndex().row() == 0  # a card is chosen, ready for Ctrl+arrows
     assert view.detail.goal is not None and view.detail.goal.client_words == "Take the bus again"
+
+
+def test_a_goal_with_an_unanswered_check_is_not_agreed_and_the_clinician_is_told_why(
+    qtbot: QtBot,
+    view: GoalBoardView,
+    practice: Practice,
+    board: Board,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    goal_id = board.ids["Walk to the park"]
+    goal = practice.goals.goal(goal_id)
+    practice.goals.update_goal(replace(goal, quality=replace(goal.quality, focused=QualityCheck())))
+    with qtbot.waitSignal(view.board_loaded):
+        view.reload()
+    asked: list[str] = []
+    monkeypatch.setattr(
+        messages, "confirm", lambda _p, title, q, _a: asked.append(f"{title}: {q}") or False
+    )
+
+    with qtbot.waitSignal(view.board_loaded):
+        view.move_goal(goal_id, GoalColumn.AGREED, 0)
+
+    assert len(asked) == 1 and asked[0].startswith("Answer the quality check first:")
+    assert "focused" in asked[0]
+    assert practice.goals.goal(goal_id).column is GoalColumn.PROPOSED
+
+
+def test_a_card_agreed_over_an_unsure_answer_keeps_showing_it(
+    qtbot: QtBot, view: GoalBoardView, practice: Practice, board: Board
+) -> None:
+    goal = practice.goals.goal(board.ids["Take the bus again"])
+    unsure = replace(goal.quality, realistic=QualityCheck(CheckAnswer.UNSURE, "winter"))
+    practice.goals.update_goal(replace(goal, quality=unsure))
+    with qtbot.waitSignal(view.board_loaded):
+        view.reload()
+    model = view.columns[GoalColumn.AGREED].model
+    badges = [badge.text for badge in model.data(model.index(0, 0), BADGES_ROLE)]
+    assert "? Unsure: realistic" in badges

@@ -81,7 +81,7 @@ def test_cards_carry_badges_for_failed_and_missing_checks_and_open_tasks() -> No
         "? Unchecked: focused",
         "? Unchecked: coordinated",
     ]
-    assert _texts(model, 2) == ["? Quality not checked", "Rated -1"]
+    assert _texts(model, 2) == ["? Quality not checked", "Rated −1: less than expected"]
     # Badges are words, so the tooltip and screen readers carry them too.
     assert "Check: not realistic" in model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
 

@@ -105,7 +105,7 @@ def test_the_check_ins_either_side_follow_the_date_and_say_whose_they_are(
     assert dialog.alliance_before.text().startswith("03/03/2026: overall 9")
     assert "the client's own ratings" in dialog.alliance_before.text()
     assert "overall 6 · goals 7 · tasks 6 · bond 7" in dialog.alliance_after.text()
-    assert "your ratings (the client gave none)" in dialog.alliance_after.text()
+    assert "your own ratings" in dialog.alliance_after.text()
 
 
 def test_an_outcome_without_any_strategy_is_refused_at_the_outcome(qtbot: QtBot) -> None:

@@ -33,8 +33,9 @@ class AllianceThresholdsDialog(QDialog):
         self.messages = FieldMessages()
 
         intro = QLabel(
-            "Flags appear on Today and on a client's overview, each saying why. "
-            "Check-ins are 0–10; the client's own ratings are used when they gave them."
+            "Flags appear on Today and on a client's overview, each saying why. Check-ins are "
+            "0–10. Each rule reads one person's ratings at a time: the client's with the "
+            "client's earlier ones, yours with yours, never one against the other."
         )
         intro.setObjectName("quietNote")
         intro.setWordWrap(True)
@@ -42,8 +43,13 @@ class AllianceThresholdsDialog(QDialog):
         self.dimension_below = _spin(1, 10, " / 10")
         self.drop_of = _spin(1, 10, " points")
         self.unresolved_after_days = _spin(1, 365, " days")
+        self.falling_over = _spin(3, 10, " check-ins")
+        self.recent_weeks = _spin(1, 52, " weeks")
         self.defaults_button = QLabel('<a href="defaults">Use the suggested values</a>')
-        self.defaults_button.setToolTip("Overall below 9, any part below 8, a drop of 2, 14 days")
+        self.defaults_button.setToolTip(
+            "Overall below 9, any part below 8, a drop of 1, falling over 3 check-ins, "
+            "14 days, clients seen in the last 6 weeks"
+        )
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -54,11 +60,17 @@ class AllianceThresholdsDialog(QDialog):
         form.addRow(
             "… or goals, tasks or bond is below", wrap("dimension_below", self.dimension_below)
         )
-        form.addRow("Flag a drop from the last check-in of", wrap("drop_of", self.drop_of))
+        form.addRow(
+            "Flag a drop from the same person's last rating of", wrap("drop_of", self.drop_of)
+        )
+        form.addRow(
+            "Flag overall going down at each of the last", wrap("falling_over", self.falling_over)
+        )
         form.addRow(
             "Flag a rupture still open after",
             wrap("unresolved_after_days", self.unresolved_after_days),
         )
+        form.addRow("Today shows clients seen in the last", wrap("recent_weeks", self.recent_weeks))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -84,6 +96,8 @@ class AllianceThresholdsDialog(QDialog):
         self.dimension_below.setValue(thresholds.dimension_below)
         self.drop_of.setValue(thresholds.drop_of)
         self.unresolved_after_days.setValue(thresholds.unresolved_after_days)
+        self.falling_over.setValue(thresholds.falling_over)
+        self.recent_weeks.setValue(thresholds.recent_weeks)
 
     def thresholds_from_fields(self) -> AllianceThresholds:
         return AllianceThresholds(
@@ -91,6 +105,8 @@ class AllianceThresholdsDialog(QDialog):
             dimension_below=self.dimension_below.value(),
             drop_of=self.drop_of.value(),
             unresolved_after_days=self.unresolved_after_days.value(),
+            falling_over=self.falling_over.value(),
+            recent_weeks=self.recent_weeks.value(),
         )
 
     def result_thresholds(self) -> AllianceThresholds | None:

@@ -7,6 +7,8 @@ shown at that box, so the clinician learns the scale instead of meeting a box th
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
@@ -89,8 +91,9 @@ class CheckInFields(QWidget):
         layout.addWidget(
             _note(
                 f"The app's own four questions, each from {CHECK_IN_MIN} (not at all) to "
-                f"{CHECK_IN_MAX} (completely). Fill in a column when that person answered; "
-                "leave it blank when they did not."
+                f"{CHECK_IN_MAX} (completely): the client's wording first, then yours for your "
+                "own view. Fill in a column when that person answered; leave it blank when "
+                "they did not."
             )
         )
         layout.addLayout(self._ratings_grid())
@@ -118,7 +121,11 @@ class CheckInFields(QWidget):
         row = 1
         for dimension in AllianceDimension:
             name = QLabel(f"<b>{dimension.label}</b>")
-            question = QLabel(dimension.question)
+            question = QLabel(
+                f"{html.escape(dimension.question)}<br><span style='color:#5f6b6a'>You: "
+                f"{html.escape(dimension.clinician_question)}</span>"
+            )
+            question.setTextFormat(Qt.TextFormat.RichText)
             question.setWordWrap(True)
             question.setMinimumWidth(330)
             grid.addWidget(name, row, 0)
@@ -127,7 +134,7 @@ class CheckInFields(QWidget):
             labels.setSpacing(0)
             for column, rater in enumerate(Rater, start=2):
                 box = _number_box(_RATING, "–", 56)
-                box.setToolTip(f"{rater.value.capitalize()}: {dimension.question}")
+                box.setToolTip(f"{rater.value.capitalize()}: {dimension.question_for(rater)}")
                 box.setAccessibleName(f"{dimension.label}, {rater.value}")
                 self.ratings[(rater, dimension)] = box
                 grid.addWidget(box, row, column)

@@ -290,7 +290,7 @@ class GoalDialog(QDialog):
         layout.addLayout(weight_row)
         layout.addWidget(
             _note(
-                "How much this goal counts in the client's T-score beside their other goals "
+                "How much this goal counts in the client's goal score beside their other goals "
                 "(1 is usual; 2 counts twice as much)."
             )
         )

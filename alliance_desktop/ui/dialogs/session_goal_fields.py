@@ -229,7 +229,7 @@ class SessionGoalFields(QWidget):
             self.intro.setText(
                 "Tick each goal you worked on. Rate any of them on its own five levels, as "
                 "things stand now; the rating is dated on the session's day and counts "
-                "towards the GAS T-score."
+                "towards the goal score (GAS T-score)."
             )
         else:
             self.intro.setText(

@@ -1,10 +1,13 @@
-"""Alliance flags as a card, each saying why it was raised: on Today for the clients being seen,
-and at the top of a client's overview for that client."""
+"""Alliance flags as a card, each saying why it was raised: on Today the ones that need attention
+now (clients seen in the last weeks, ruptures still open), and at the top of a client's overview
+all of that client's flags, acknowledged ones with their note.
+
+Each flag can be acknowledged with a short note; it then leaves Today's count until its
+evidence changes (a new rating, a changed entry)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,56 +19,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_desktop.domain.alliance_flags import AllianceFlag, FlagKind
+from alliance_desktop.domain.alliance_flags import RATING_KINDS, FlagKind
+from alliance_desktop.domain.alliance_not_working import PersistentConcern
+from alliance_desktop.domain.flags import FlagState
 from alliance_desktop.services import Practice
+from alliance_desktop.services.flag_review import CurrentFlags
+from alliance_desktop.ui.dialogs.acknowledge_flag_dialog import AcknowledgeFlagDialog
 from alliance_desktop.ui.risk_wording import RISK_FLAG_KINDS, risk_flag_action
-from alliance_desktop.ui.rupture_wording import FLAG_TITLES, icon
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.views.alliance_steps_panel import AllianceStepsPanel
+from alliance_desktop.ui.views.flag_row import FlagRow
 
 NO_FLAGS_TODAY = (
-    "No alliance flags. A flag appears here when a check-in is low or drops, or a rupture "
-    "stays open longer than you chose."
+    "Nothing needs attention now. A flag appears here when a client seen in the last "
+    "{weeks} weeks rates the session low or lower than before, or a rupture stays open "
+    "longer than you chose."
 )
 NO_FLAGS_FOR_CLIENT = "No alliance flags for this client."
 # The most pressing first: a follow-up that has passed, a rupture left open, then check-ins.
-PRIORITY = (
+PRIORITY: tuple[str, ...] = (
     *RISK_FLAG_KINDS,
     FlagKind.FOLLOW_UP_DUE,
     FlagKind.UNRESOLVED_RUPTURE,
+    FlagKind.FALLING,
     FlagKind.DROP,
     FlagKind.LOW_CHECK_IN,
 )
 
 
-class FlagRow(QFrame):
-    def __init__(
-        self, flag: AllianceFlag, client_name: str, action: str, seen_at: str = ""
-    ) -> None:
-        super().__init__()
-        self.setObjectName("flagRow")
-        self.flag = flag
-        picture = QLabel()
-        picture.setPixmap(icon("alliance-flag.svg").pixmap(18, 18))
-        heading = FLAG_TITLES[flag.kind]
-        if client_name:
-            heading = f"{html.escape(client_name)} · {heading}"
-        if seen_at:
-            heading = f"{heading} · seeing them today at {seen_at}"
-        self.text = QLabel(f"<b>{heading}</b><br>{html.escape(flag.explanation)}")
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.button = QPushButton(action)
-        self.button.setObjectName("flagAction")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
-
-    @property
-    def explanation(self) -> str:
-        return self.flag.explanation
+def _priority(kind: str) -> int:
+    """Kinds raised by other rules sort after the alliance ones."""
+    return PRIORITY.index(kind) if kind in PRIORITY else len(PRIORITY)
 
 
 class AllianceFlagsCard(QFrame):
@@ -75,6 +60,8 @@ class AllianceFlagsCard(QFrame):
     client_chosen = Signal(int)
     risk_chosen = Signal(int, object)  # client id, FlagKind: a risk or consent flag
     thresholds_requested = Signal()
+    flags_changed = Signal()  # a flag was acknowledged or reopened here
+    ending_requested = Signal(int)  # client id: the steps' last one, plan a good ending
 
     def __init__(
         self,
@@ -101,12 +88,18 @@ class AllianceFlagsCard(QFrame):
         self.thresholds_button = QPushButton("Thresholds…")
         self.thresholds_button.setObjectName("flagAction")
         self.thresholds_button.setToolTip("Choose when a flag is raised")
-        self.empty_note = QLabel(NO_FLAGS_FOR_CLIENT if for_one_client else NO_FLAGS_TODAY)
+        self.empty_note = QLabel(
+            NO_FLAGS_FOR_CLIENT if for_one_client else NO_FLAGS_TODAY.format(weeks=6)
+        )
         self.empty_note.setObjectName("quietNote")
         self.empty_note.setWordWrap(not for_one_client)
         self.more_button = QPushButton()
         self.more_button.setObjectName("flagAction")
         self.more_button.hide()
+        self.acknowledged_note = QLabel()
+        self.acknowledged_note.setObjectName("quietNote")
+        self.acknowledged_note.setWordWrap(True)
+        self.acknowledged_note.hide()
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setSpacing(0)
 
@@ -123,6 +116,11 @@ class AllianceFlagsCard(QFrame):
             layout.addWidget(self.empty_note)
         layout.addLayout(self._rows_layout)
         layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.acknowledged_note)
+        self.steps = AllianceStepsPanel(self)  # parented: it goes with the window on a lock
+        if for_one_client:
+            layout.addWidget(self.steps)
+        self.steps.ending_requested.connect(self._ending_requested)
 
         self.thresholds_button.clicked.connect(self.thresholds_requested)
         self.more_button.clicked.connect(self._toggle_more)
@@ -135,20 +133,11 @@ class AllianceFlagsCard(QFrame):
         self._request += 1
         request = self._request
 
-        def load() -> tuple[list[AllianceFlag], dict[int, str], dict[int, dt.datetime]]:
+        def load() -> tuple[CurrentFlags, dict[int, str]]:
             names = {s.id: s.display_name for s in practice.client_summaries()}
-            midnight = dt.datetime.combine(practice.today(), dt.time())
-            seen_today: dict[int, dt.datetime] = {}
-            for entry in practice.calendar.entries_between(
-                midnight, midnight + dt.timedelta(days=1)
-            ):
-                if entry.status.takes_up_time:
-                    seen_today.setdefault(entry.client_id, entry.start)
-            ids = list(dict.fromkeys([*seen_today, *client_ids]))
-            flags = practice.ruptures.flags_for(ids) + practice.risk.flags_for(ids)
-            return flags, names, seen_today
+            return practice.flags.current(client_ids), names
 
-        self._tasks.submit(load, lambda loaded: self._loaded(request, *loaded))
+        self._tasks.submit(load, lambda loaded: self._today_loaded(request, *loaded))
 
     def show_client(self, client_id: int | None) -> None:
         self._client_id = client_id
@@ -156,11 +145,28 @@ class AllianceFlagsCard(QFrame):
         request = self._request
         if client_id is None:
             self.set_flags([])
+            self.steps.show_concern(None)
             return
-        self._tasks.submit(
-            lambda: self._practice.ruptures.flags(client_id) + self._practice.risk.flags(client_id),
-            lambda flags: self._loaded(request, flags, {}, {}),
-        )
+        practice = self._practice
+
+        def load() -> tuple[list[FlagState], PersistentConcern | None]:
+            return practice.flags.for_client(client_id), practice.flags.persistent_concern(
+                client_id
+            )
+
+        self._tasks.submit(load, lambda loaded: self._client_loaded(request, *loaded))
+
+    def _client_loaded(
+        self, request: int, states: list[FlagState], concern: PersistentConcern | None
+    ) -> None:
+        if request != self._request:  # a newer request supersedes this one
+            return
+        self.set_flags(states)
+        self.steps.show_concern(concern)
+
+    def _ending_requested(self) -> None:
+        if self._client_id is not None:
+            emit(self.ending_requested, self._client_id)
 
     def refresh(self) -> None:
         """Load again for the same client, or the same clients."""
@@ -169,26 +175,38 @@ class AllianceFlagsCard(QFrame):
         else:
             self.show_flags_for(self._client_ids)
 
+    def _today_loaded(self, request: int, current: CurrentFlags, names: dict[int, str]) -> None:
+        if request != self._request:  # a newer request supersedes this one
+            return
+        self.empty_note.setText(NO_FLAGS_TODAY.format(weeks=current.recent_weeks))
+        self.set_flags(current.needing_attention, names, current.seen_today)
+        acknowledged = len(current.acknowledged)
+        self.acknowledged_note.setText(
+            f"{acknowledged} more {'flag is' if acknowledged == 1 else 'flags are'} "
+            "acknowledged: see them on the client's page."
+        )
+        self.acknowledged_note.setVisible(acknowledged > 0)
+
     def _loaded(
         self,
         request: int,
-        flags: list[AllianceFlag],
+        states: list[FlagState],
         names: dict[int, str],
         seen_today: dict[int, dt.datetime],
     ) -> None:
         if request == self._request:  # a newer request supersedes this one
-            self.set_flags(flags, names, seen_today)
+            self.set_flags(states, names, seen_today)
 
     # Showing
 
     def set_flags(
         self,
-        flags: list[AllianceFlag],
+        states: list[FlagState],
         names: dict[int, str] | None = None,
         seen_today: dict[int, dt.datetime] | None = None,
     ) -> None:
-        """Clients seen today come first, in the order of their sessions; then the most
-        pressing kinds of flag."""
+        """Flags that need attention first; among them clients seen today, in the order of
+        their sessions; then the most pressing kinds of flag."""
         for row in self.rows:
             row.deleteLater()
         self.rows = []
@@ -196,32 +214,76 @@ class AllianceFlagsCard(QFrame):
         seen_today = seen_today or {}
         latest = dt.datetime.max
 
-        def order(flag: AllianceFlag) -> tuple[bool, dt.datetime, int]:
+        def order(state: FlagState) -> tuple[bool, bool, dt.datetime, bool, str, int]:
+            flag = state.flag
             start = seen_today.get(flag.client_id)
-            return (start is None, start or latest, PRIORITY.index(flag.kind))
+            rating = flag.kind in RATING_KINDS
+            return (
+                not state.needs_attention,
+                start is None,
+                start or latest,
+                rating,  # ruptures (and other rules' flags) before ratings
+                flag.evidence.split(":")[0] if rating else "",  # the client's, then yours
+                _priority(flag.kind),
+            )
 
-        for flag in sorted(flags, key=order):
-            start = seen_today.get(flag.client_id)
+        ordered = sorted(states, key=order)
+        groups: list[list[FlagState]]
+        if self._for_one_client:
+            groups = [[state] for state in ordered]
+        else:  # Today: one row per client, their flags together
+            by_client: dict[int, list[FlagState]] = {}
+            for state in ordered:
+                by_client.setdefault(state.flag.client_id, []).append(state)
+            groups = list(by_client.values())
+        for group in groups:
+            client_id = group[0].flag.client_id
+            start = seen_today.get(client_id)
             seen_at = f"{start:%H:%M}" if start else ""
-            name = names.get(flag.client_id, "")
-            row = FlagRow(flag, name, self._action_for(flag), seen_at)
-            row.button.clicked.connect(lambda _checked=False, f=flag: self._open(f))
+            row = FlagRow(group, names.get(client_id, ""), "", seen_at)
+            row.button.setText(self._action_for(row))
+            row.button.clicked.connect(lambda _checked=False, r=row: self._open(r))
+            row.acknowledge_button.clicked.connect(
+                lambda _checked=False, r=row: self._acknowledge(r)
+            )
             self._rows_layout.addWidget(row)
             self.rows.append(row)
-        count = len(flags)
+        count = sum(1 for state in states if state.needs_attention)
+        clients = len({state.flag.client_id for state in states if state.needs_attention})
         self.title.setText(f"Alliance flags ({count})" if count else "Alliance flags")
-        self.title.setVisible(bool(flags) or not self._for_one_client)
-        self.empty_note.setVisible(not flags)
+        self.title.setToolTip(
+            f"{count} {'flag needs' if count == 1 else 'flags need'} attention now, for "
+            f"{clients} {'client' if clients == 1 else 'clients'}"
+        )
+        self.title.setVisible(bool(states) or not self._for_one_client)
+        self.empty_note.setVisible(not states)
         self._expanded = False
         self._show_rows()
 
-    def explanations(self) -> list[str]:
-        return [row.explanation for row in self.rows]
+    def _acknowledge(self, row: FlagRow) -> None:
+        flags = row.flags
+        practice = self._practice
+        if row.is_acknowledged:
+            self._tasks.submit(lambda: [practice.flags.reopen(f) for f in flags], self._changed)
+            return
+        note = AcknowledgeFlagDialog.ask(self.window(), row.flags, row.heading)
+        if note is None:
+            return
+        self._tasks.submit(
+            lambda: [practice.flags.acknowledge(f, note) for f in flags], self._changed
+        )
 
-    def _action_for(self, flag: AllianceFlag) -> str:
-        if flag.kind in RISK_FLAG_KINDS:
-            return risk_flag_action(flag.kind)
-        if flag.rupture_id is not None:
+    def _changed(self, _result: object) -> None:
+        self.refresh()
+        emit(self.flags_changed)
+
+    def explanations(self) -> list[str]:
+        return [text for row in self.rows for text in row.explanations]
+
+    def _action_for(self, row: FlagRow) -> str:
+        if row.flag.kind in RISK_FLAG_KINDS:
+            return risk_flag_action(FlagKind(row.flag.kind))
+        if row.rupture_id is not None:
             return "Open entry"
         return "See timeline" if self._for_one_client else "Open client"
 
@@ -237,11 +299,11 @@ class AllianceFlagsCard(QFrame):
         self._expanded = not self._expanded
         self._show_rows()
 
-    def _open(self, flag: AllianceFlag) -> None:
-        if flag.kind in RISK_FLAG_KINDS:
-            emit(self.risk_chosen, flag.client_id, flag.kind)
+    def _open(self, row: FlagRow) -> None:
+        if row.flag.kind in RISK_FLAG_KINDS:
+            emit(self.risk_chosen, row.flag.client_id, row.flag.kind)
             return
-        if flag.rupture_id is not None:
-            emit(self.rupture_chosen, flag.rupture_id)
+        if row.rupture_id is not None:
+            emit(self.rupture_chosen, row.rupture_id)
         else:
-            emit(self.client_chosen, flag.client_id)
+            emit(self.client_chosen, row.flag.client_id)

@@ -24,7 +24,7 @@ from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QToolTip, QWidget
 
-from alliance_desktop.domain.alliance_check_in import AllianceDimension
+from alliance_desktop.domain.alliance_check_in import AllianceDimension, Rater
 from alliance_desktop.domain.alliance_flags import CheckInPoint
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.domain.rupture import RepairOutcome, RuptureEntry
@@ -87,7 +87,7 @@ class AllianceChart(QChartView):
         self.date_style = DateStyle.DAY_MONTH_YEAR
         self.lines: dict[AllianceDimension, QLineSeries] = {}
         self.rupture_series: dict[RepairOutcome | None, QScatterSeries] = {}
-        self.clinician_points: QScatterSeries | None = None
+        self.rater = Rater.CLIENT
         self.last_tooltip = ""
         self._check_ins: list[CheckInPoint] = []
         self._ruptures_by_series: dict[RepairOutcome | None, list[RuptureEntry]] = {}
@@ -116,18 +116,24 @@ class AllianceChart(QChartView):
 
     # Filling
 
-    def set_timeline(self, check_ins: list[CheckInPoint], ruptures: list[RuptureEntry]) -> None:
+    def set_timeline(
+        self,
+        check_ins: list[CheckInPoint],
+        ruptures: list[RuptureEntry],
+        rater: Rater = Rater.CLIENT,
+    ) -> None:
+        """Draw `rater`'s ratings alone: the client's and the clinician's are two series and
+        are never joined into one line."""
         chart = self.chart()
         chart.removeAllSeries()
         self.lines = {}
         self.rupture_series = {}
-        self._check_ins = [point for point in check_ins if point.ratings is not None]
+        self.rater = rater
+        self._check_ins = [point.only(rater) for point in check_ins if point.by(rater)]
         self._ruptures_by_series = {}
-        self.clinician_points = None
         if self._check_ins:
             for dimension in LINE_ORDER:
                 self._add_line(dimension)
-            self._add_clinician_points()
         for entry in ruptures:
             self._add_guide(entry)
         stacked: Counter[dt.date] = Counter()
@@ -182,30 +188,6 @@ class AllianceChart(QChartView):
         series.clicked.connect(lambda position, o=outcome: self._click_rupture(o, position))
         self.rupture_series[outcome] = series
         self._ruptures_by_series[outcome] = entries
-
-    def _add_clinician_points(self) -> None:
-        """Hollow rings on the overall line where the ratings are the clinician's own."""
-        yours = [p for p in self._check_ins if p.client is None and p.ratings is not None]
-        if not yours:
-            return
-        series = QScatterSeries()
-        series.setName("Your ratings (client gave none)")
-        series.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeCircle)
-        series.setMarkerSize(11)
-        series.setColor(QColor("#ffffff"))
-        series.setBorderColor(QColor(_LINE_STYLES[AllianceDimension.OVERALL][0]))
-        pen = series.pen()
-        pen.setWidthF(2.0)
-        series.setPen(pen)
-        for point in yours:
-            assert point.ratings is not None
-            series.append(chart_x(point.on), point.ratings.overall)
-        self.chart().addSeries(series)
-        self._attach(series)
-        series.hovered.connect(
-            lambda position, state: self._hover_check_in(AllianceDimension.OVERALL, position, state)
-        )
-        self.clinician_points = series
 
     def _add_guide(self, entry: RuptureEntry) -> None:
         """A faint upright line at a rupture, to read the check-ins either side of it."""

@@ -1,6 +1,8 @@
-"""A small line showing how a score moved over time, with a faint line at the expected 50.
+"""A small line showing how a score moved over time, with a faint line at the expected 50 and a
+small upright tick where a goal entered the score.
 
-It only draws; the words beside it ('up 6 since 3 March') say the same for everyone."""
+It only draws; the words beside it ('up 6 since 3 March') and its tooltip say the same for
+everyone."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 _LINE = QColor("#2e6f6b")
 _BASELINE = QColor("#c9d2d0")
+_ENTRY = QColor("#9aa8a6")
 
 
 class TrendLine(QWidget):
@@ -19,13 +22,15 @@ class TrendLine(QWidget):
         super().__init__(parent)
         self.baseline = baseline
         self.values: list[float] = []
+        self.entries: list[int] = []  # indexes of points where a goal entered
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
         return QSize(120, 30)
 
-    def set_values(self, values: Sequence[float]) -> None:
+    def set_values(self, values: Sequence[float], entries: Sequence[int] = ()) -> None:
         self.values = list(values)
+        self.entries = [n for n in entries if 0 <= n < len(self.values)]
         self.setVisible(len(self.values) >= 2)
         self.update()
 
@@ -47,6 +52,10 @@ class TrendLine(QWidget):
         painter.drawLine(
             QPointF(rect.left(), y(self.baseline)), QPointF(rect.right(), y(self.baseline))
         )
+        painter.setPen(QPen(_ENTRY, 1))
+        for number in self.entries:
+            x = rect.left() + number * step
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
         path = QPainterPath(QPointF(rect.left(), y(self.values[0])))
         for number, value in enumerate(self.values[1:], 1):
             path.lineTo(QPointF(rect.left() + number * step, y(value)))

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_desktop.domain.alliance_flags import CheckInPoint
+from alliance_desktop.domain.alliance_check_in import Rater
+from alliance_desktop.domain.alliance_flags import CheckInPoint, main_rater
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.services import Practice
 from alliance_desktop.services.rupture_log import AllianceTimeline
@@ -56,6 +57,14 @@ class AllianceTab(QWidget):
             self.range.addItem(label)
         self.range.setCurrentIndex(DEFAULT_RANGE)
         self.range.setToolTip("How far back to draw, from the latest check-in or rupture")
+        self.whose = QComboBox()
+        self.whose.addItem("The client's ratings", Rater.CLIENT)
+        self.whose.addItem("My own ratings", Rater.CLINICIAN)
+        self.whose.setToolTip(
+            "Whose ratings to draw. The client's and yours are two separate series: a line "
+            "never joins one to the other."
+        )
+        self._whose_chosen = False
         self.chart = AllianceChart()
         self.empty_state = QLabel(NO_CHECK_INS)
         self.empty_state.setObjectName("emptyState")
@@ -71,6 +80,7 @@ class AllianceTab(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(self.title)
         title_row.addStretch(1)
+        title_row.addWidget(self.whose)
         title_row.addWidget(self.range)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -79,6 +89,7 @@ class AllianceTab(QWidget):
         layout.addWidget(self.note)
 
         self.range.currentIndexChanged.connect(self._draw)
+        self.whose.activated.connect(self._whose_changed)
         self.chart.rupture_clicked.connect(self.rupture_chosen)
 
     def show_client(self, client_id: int | None) -> None:
@@ -108,38 +119,66 @@ class AllianceTab(QWidget):
     def _show(self, client_id: int, timeline: AllianceTimeline) -> None:
         if client_id != self._client_id:
             return
+        if client_id != self._loaded_for:
+            self._whose_chosen = False  # a new client: start from whoever has rated
         self._timeline = timeline
         self._loaded_for = client_id
+        if not self._whose_chosen:
+            rater = main_rater(timeline.check_ins) or Rater.CLIENT
+            self.whose.setCurrentIndex(self.whose.findData(rater))
+        self._draw()
+
+    @property
+    def rater(self) -> Rater:
+        chosen = self.whose.currentData()  # Qt hands a StrEnum back as a plain str
+        return Rater(chosen) if chosen else Rater.CLIENT
+
+    def _whose_changed(self, *_signal_args: object) -> None:
+        self._whose_chosen = True
         self._draw()
 
     def _draw(self, *_signal_args: object) -> None:
         timeline = self._timeline
-        rated = [p for p in timeline.check_ins if p.ratings] if timeline else []
+        rater = self.rater
+        rated = [p for p in timeline.check_ins if p.by(rater)] if timeline else []
         ruptures = timeline.ruptures if timeline else []
-        if not rated and not ruptures:
+        if not (timeline and any(p.ratings for p in timeline.check_ins)) and not ruptures:
             self.chart.set_timeline([], [])
             self.stack.setCurrentWidget(self.empty_state)
             self.note.clear()
             return
-        days = [p.on for p in rated] + [e.occurred_on for e in ruptures]
+        everyone = [p for p in timeline.check_ins if p.ratings] if timeline else []
+        days = [p.on for p in everyone] + [e.occurred_on for e in ruptures]
         back = RANGES[self.range.currentIndex()][1]
         since = max(days) - dt.timedelta(days=back) if back is not None else dt.date.min
         shown = [p for p in rated if p.on >= since]
         shown_ruptures = [e for e in ruptures if e.occurred_on >= since]
-        self.chart.set_timeline(shown, shown_ruptures)
+        self.chart.set_timeline(shown, shown_ruptures, rater)
         self.stack.setCurrentWidget(self.chart)
-        self.note.setText(self._note_text(shown, len(shown_ruptures)))
+        others = [p for p in timeline.check_ins if p.on >= since] if timeline else []
+        self.note.setText(self._note_text(rater, shown, others, len(shown_ruptures)))
 
     @staticmethod
-    def _note_text(shown: list[CheckInPoint], rupture_count: int) -> str:
+    def _note_text(
+        rater: Rater, shown: list[CheckInPoint], period: list[CheckInPoint], rupture_count: int
+    ) -> str:
+        whose = "the client's own ratings" if rater is Rater.CLIENT else "your own ratings"
+        other = Rater.CLINICIAN if rater is Rater.CLIENT else Rater.CLIENT
+        other_count = sum(1 for p in period if p.by(other) is not None)
         if not shown:
-            return "No check-ins yet in this period: only ruptures are marked."
-        own = sum(1 for p in shown if p.client is not None)
-        yours = len(shown) - own
-        parts = [f"Lines show the client's own ratings at {own} of {len(shown)} sessions"]
-        if yours:
-            parts.append(f"and your own at {yours} where the client gave none (hollow rings)")
-        text = " ".join(parts) + "."
+            text = f"No check-ins with {whose} in this period."
+        else:
+            text = f"Lines show {whose} at {_sessions(len(shown))}."
+        if other_count:
+            other_words = "the client's" if other is Rater.CLIENT else "your own"
+            text += (
+                f" There are {other_words} ratings at {_sessions(other_count)}: "
+                "choose them above to see them (the two are never mixed)."
+            )
         if rupture_count:
             text += " Ruptures sit along the bottom; hover for details, click to open one."
         return text
+
+
+def _sessions(count: int) -> str:
+    return f"{count} session" if count == 1 else f"{count} sessions"

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from alliance_desktop.domain.alliance_check_in import Rater
 from alliance_desktop.domain.ending import ReadinessSignals
 
 
@@ -33,7 +34,7 @@ def readiness_lines(signals: ReadinessSignals, overall_threshold: int) -> list[t
         direction = "up" if change > 0 else "down" if change < 0 else "no change"
         amount = f" {_score(abs(change))}" if change else ""
         t_score = (
-            f"GAS T-score {_score(signals.first_t_score)} at first, "
+            f"Goal score (GAS T-score) {_score(signals.first_t_score)} at first, "
             f"{_score(signals.latest_t_score)} now ({direction}{amount}); "
             "50 is every goal as expected."
         )
@@ -43,13 +44,16 @@ def readiness_lines(signals: ReadinessSignals, overall_threshold: int) -> list[t
         alliance = "No check-ins recorded yet."
     elif signals.alliance_stable:
         alliance = (
-            f"Stable: the last {_plural(signals.recent_check_ins, 'check-in')} rated "
-            f"{overall_threshold}/10 or more overall."
+            f"Stable: {_whose(signals)} last {_plural(signals.recent_check_ins, 'check-in')} "
+            f"rated {overall_threshold}/10 or more overall."
         )
     elif signals.open_ruptures:
         alliance = "Not yet stable: a rupture is still open."
     else:
-        alliance = f"Not yet stable: a recent check-in rated below {overall_threshold}/10 overall."
+        alliance = (
+            f"Not yet stable: one of {_whose(signals)} recent check-ins rated below "
+            f"{overall_threshold}/10 overall."
+        )
     rate = signals.attendance_rate
     counts = signals.attendance
     if rate is None:
@@ -123,3 +127,8 @@ class ReadinessCard(QFrame):
     def text(self) -> str:
         """Everything the card says, as plain text."""
         return "\n".join(f"{topic}: {sentence}" for topic, sentence in self._lines)
+
+
+def _whose(signals: ReadinessSignals) -> str:
+    """Whose series the stability rests on (never a mix of the two)."""
+    return "your own" if signals.alliance_rater is Rater.CLINICIAN else "the client's own"

@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.goal import Goal, GoalColumn, GoalTask
-from alliance_desktop.domain.goal_rules import MoveNeedsConfirmation, TScorePoint
+from alliance_desktop.domain.goal_rules import (
+    QUALITY_FIELD,
+    T_SCORE_TREND_RULE,
+    MoveNeedsConfirmation,
+    TScorePoint,
+)
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.services import Practice
 from alliance_desktop.ui import messages
@@ -57,14 +62,20 @@ def load_board(practice: Practice, client_id: int) -> BoardData:
     )
 
 
+GOAL_SCORE_MEANING = (
+    "The goal score (GAS T-score) puts every agreed goal's latest rating, from −2 to +2, into "
+    "one number: 50 means the goals are where you both expected, above 50 better than that."
+)
+
+
 def t_score_text(points: list[TScorePoint], style: DateStyle, today: dt.date) -> str:
     if not points:
-        return "GAS T-score: no agreed goal rated yet"
+        return "Goal score: no agreed goal rated yet"
     latest = points[-1]
     goals = "goal" if latest.goals_rated == 1 else "goals"
     text = (
-        f"GAS T-score <b>{latest.t_score:.1f}</b> (50 = as expected): "
-        f"{latest.goals_rated} {goals} rated, {spoken_date(latest.on, style, today)}"
+        f"Goal score <b>{latest.t_score:.1f}</b> (50 = goals where expected): "
+        f"{latest.goals_rated} {goals} rated, latest {spoken_date(latest.on, style, today)}"
     )
     if len(points) >= 2:
         first = points[0]
@@ -73,8 +84,28 @@ def t_score_text(points: list[TScorePoint], style: DateStyle, today: dt.date) ->
             trend = "unchanged"
         else:
             trend = f"{'up' if change > 0 else 'down'} {abs(change):.1f}"
-        text += f" · {trend} since {spoken_date(first.on, style, today)}"
+        text += f" · {trend} since {spoken_date(first.on, style, today)}, same goals"
     return text
+
+
+def t_score_tooltip(points: list[TScorePoint], style: DateStyle, today: dt.date) -> str:
+    """Each point with the goals it rests on and the goals that entered, then the rule."""
+    lines = [GOAL_SCORE_MEANING, ""]
+    shown = points[-12:]
+    if len(points) > len(shown):
+        lines.append(f"… {len(points) - len(shown)} earlier points")
+    for point in shown:
+        line = f"{spoken_date(point.on, style, today)}: {point.t_score:.1f}"
+        if point.at_baseline:
+            line += (
+                f" ({point.rated_by_then} of {point.goals_rated} goals rated by then; "
+                f"{point.at_baseline} at their starting point)"
+            )
+        if point.entered:
+            line += " · enters: " + ", ".join(point.entered)
+        lines.append(line)
+    lines += ["", T_SCORE_TREND_RULE]
+    return "\n".join(lines)
 
 
 class GoalBoardView(QWidget):
@@ -99,7 +130,8 @@ class GoalBoardView(QWidget):
         self.t_score.setObjectName("tScore")
         self.t_score.setTextFormat(Qt.TextFormat.RichText)
         self.trend = TrendLine()
-        self.trend.setToolTip("The client's GAS T-score over time (50 = goals met as expected)")
+        self.trend.setToolTip(GOAL_SCORE_MEANING)
+        self.t_score.setToolTip(GOAL_SCORE_MEANING)
         self.t_score.setWordWrap(True)
         self.hint = QLabel("Move cards by dragging them, or with Ctrl+arrow keys")
         self.hint.setObjectName("quietNote")
@@ -234,12 +266,28 @@ class GoalBoardView(QWidget):
     ) -> None:
         if isinstance(error, MoveNeedsConfirmation):
             question = (
-                f"The quality check says this goal is {' and '.join(error.reasons)}.\n\n"
-                "Agree on it anyway? You can come back to the check at any time."
+                f"The quality check for this goal says: {'; '.join(error.reasons)}.\n\n"
+                "Agree on it anyway? The card will keep showing it, and you can come back "
+                "to the check at any time."
             )
             if messages.confirm(self, "Agree anyway?", question, "Agree anyway"):
                 self.move_goal(goal_id, column, position, confirmed=True)
                 return
+        elif isinstance(error, InvalidInput) and QUALITY_FIELD in error.problems:
+            goal = self.goal(goal_id)
+            question = (
+                f"{error.problems[QUALITY_FIELD]}\n\nA goal is agreed only once you have "
+                "both asked whether it is focused, realistic and fits the client's values. "
+                "Answer the check now?"
+            )
+            if goal is not None and messages.confirm(
+                self, "Answer the quality check first", question, "Answer the check…"
+            ):
+                self.editing.edit_goal(
+                    goal,
+                    self._values(),
+                    after_save=lambda: self.move_goal(goal_id, column, position),
+                )
         elif isinstance(error, InvalidInput) and any(
             field.startswith("levels.") for field in error.problems
         ):
@@ -299,7 +347,14 @@ class GoalBoardView(QWidget):
         for column in self.columns.values():
             column.model.set_goals(data.goals, data.today, self.date_style)
         self.t_score.setText(t_score_text(data.t_scores, self.date_style, data.today))
-        self.trend.set_values([point.t_score for point in data.t_scores])
+        self.trend.set_values(
+            [point.t_score for point in data.t_scores],
+            entries=[n for n, point in enumerate(data.t_scores) if point.entered and n > 0],
+        )
+        if data.t_scores:
+            tooltip = t_score_tooltip(data.t_scores, self.date_style, data.today)
+            self.trend.setToolTip(tooltip)
+            self.t_score.setToolTip(tooltip)
         if keep is None or not self.select_goal(keep, focus=self._focus_selected):
             self._selected_id = None
             self.detail.show_goal(None, (), self.date_style, data.today)
