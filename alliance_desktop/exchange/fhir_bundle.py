@@ -47,6 +47,7 @@ from alliance_desktop.exchange.fhir_care import (
     rupture_resource,
 )
 from alliance_desktop.exchange.fhir_client import (
+    Recipient,
     client_from,
     consent_resources,
     patient_resource,
@@ -89,14 +90,18 @@ _T = TypeVar("_T")
 
 
 def handover_bundle(
-    record: ClientRecord, profile: PracticeProfile, created_at: dt.datetime, export_id: uuid.UUID
+    record: ClientRecord,
+    profile: PracticeProfile,
+    created_at: dt.datetime,
+    export_id: uuid.UUID,
+    recipient: Recipient | None = None,
 ) -> Resource:
     context = WriteContext(BundleIds(export_id))
     goal_ids = {goal.id for goal in record.goals if goal.id is not None}
     resources = [
         patient_resource(record.client, context),
         practitioner_resource(profile, context),
-        *consent_resources(record.client, context),
+        *consent_resources(record.client, context, recipient),
     ]
     for goal in record.goals:
         resources += goal_resources(goal, context)

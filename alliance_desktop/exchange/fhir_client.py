@@ -11,6 +11,7 @@ an extension; a withdrawal ends `provision.period` and makes the consent `inacti
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from alliance_desktop.domain.client import (
@@ -24,14 +25,17 @@ from alliance_desktop.domain.handover_errors import HandoverDamaged
 from alliance_desktop.domain.practice_profile import PracticeProfile
 from alliance_desktop.exchange.fhir_terms import (
     ACT_CODE,
+    ACT_REASON,
     CONSENT_SCOPE,
     CONTACT_ROLE,
     LOINC,
+    PARTICIPATION_TYPE,
     ReadContext,
     Resource,
     WriteContext,
     alliance_system,
     code_in,
+    coding,
     concept,
     extension,
     extension_texts,
@@ -93,7 +97,19 @@ def patient_resource(client: Client, context: WriteContext) -> Resource:
     return patient
 
 
-def consent_resources(client: Client, context: WriteContext) -> list[Resource]:
+@dataclass(frozen=True)
+class Recipient:
+    """Who a handover consent lets the record go to, and on what consent (the one in the
+    client's records that this handover rests on)."""
+
+    name: str
+    organisation: str
+    consent: ConsentRecord
+
+
+def consent_resources(
+    client: Client, context: WriteContext, recipient: Recipient | None = None
+) -> list[Resource]:
     resources = []
     for index, consent in enumerate(client.consents):
         scope, scope_label = _CONSENT_SCOPES[consent.kind]
@@ -116,8 +132,25 @@ def consent_resources(client: Client, context: WriteContext) -> list[Resource]:
         }
         if consent.scope:
             resource["extension"] = text_extensions("consent-scope", [consent.scope])
+        if recipient is not None and consent == recipient.consent:
+            resource["provision"] = {**resource["provision"], **_sharing_provision(recipient)}
         resources.append(resource)
     return resources
+
+
+def _sharing_provision(recipient: Recipient) -> Resource:
+    """The receiving clinician as the information recipient, for coordination of care."""
+    receiver = recipient.name + (f", {recipient.organisation}" if recipient.organisation else "")
+    return {
+        "type": "permit",
+        "actor": [
+            {
+                "role": concept(PARTICIPATION_TYPE, "IRCP", "information recipient"),
+                "reference": {"display": receiver},
+            }
+        ],
+        "purpose": [coding(ACT_REASON, "COC", "coordination of care")],
+    }
 
 
 def practitioner_resource(profile: PracticeProfile, context: WriteContext) -> Resource:

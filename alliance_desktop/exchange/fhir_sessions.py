@@ -194,13 +194,20 @@ def _note(
         note_type = concept(LOINC, "11506-3", "Progress note")
         label = concept(CONFIDENTIALITY, "R", "restricted")
         category = concept(NOTE_KIND, PROGRESS_NOTE, "Session progress note")
+        security = [coding(CONFIDENTIALITY, "R", "restricted")]
     else:
         note_type = concept(NOTE_KIND, PROCESS_NOTE, "Psychotherapy process notes")
         label = concept(CONFIDENTIALITY, "V", "very restricted")
         category = concept(NOTE_KIND, PROCESS_NOTE, "Psychotherapy process notes")
+        # Psychotherapy-note sensitivity: software that honours labels keeps these apart.
+        security = [
+            coding(CONFIDENTIALITY, "V", "very restricted"),
+            coding(ACT_CODE, "PSYTHPN", "psychotherapy note information sensitivity"),
+        ]
     return {
         "resourceType": "DocumentReference",
         "id": context.ids.of(kind, session.id or 0),
+        "meta": {"security": security},
         "status": "current",
         "type": note_type,
         "category": [category],

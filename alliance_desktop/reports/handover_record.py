@@ -28,11 +28,18 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from alliance_desktop.domain.alliance_flags import CheckInPoint
 from alliance_desktop.domain.client import Client
+from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.goal import Goal, GoalColumn
 from alliance_desktop.domain.goal_rules import t_score_history
-from alliance_desktop.domain.handover import ClientRecord, HandoverDetails, HandoverOptions
+from alliance_desktop.domain.handover import (
+    ClientRecord,
+    HandoverDetails,
+    HandoverOptions,
+    listed_labels,
+)
 from alliance_desktop.domain.practice_profile import DateStyle, PracticeProfile
 from alliance_desktop.domain.session import AttendanceCounts, SessionStatus
+from alliance_desktop.domain.share_consent import ShareCategory
 from alliance_desktop.reports.ending_plan import attendance_text
 from alliance_desktop.reports.ending_summary import alliance_section, ruptures_section
 from alliance_desktop.reports.formatting import long_date, markup, plural, short_date
@@ -109,43 +116,36 @@ def build_handover_record(
     story.append(Paragraph(f"Client: {markup(record.client.display_name)}", styles.subtitle))
     story += _handover_section(data, styles, style, width)
     story += _profile_section(record.client, styles, style, width)
-    story += _course_section(record, styles, style, width)
-
-    story.append(Paragraph("Goals", styles.heading))
-    if not record.goals:
-        story.append(Paragraph("No goals were written down.", styles.body))
-    # Current work first, as in the other reports; proposed and set-aside goals last.
-    for number, goal in enumerate(sorted(record.goals, key=_goal_order), start=1):
-        story += goal_section(number, goal, styles, style, width)
-    points = t_score_history(record.goals)
-    if points:
-        first, latest = points[0], points[-1]
-        story.append(
-            Paragraph(
-                f"GAS T-score from {first.t_score:.1f} ({short_date(first.on, style)}) to "
-                f"{latest.t_score:.1f} ({short_date(latest.on, style)}); 50 is every agreed "
-                "goal at its expected level.",
-                styles.body,
-            )
+    options = data.options
+    if options.includes(ShareCategory.SESSIONS):
+        story += _course_section(record, styles, style, width)
+    story += _goals_part(record, options, styles, style, width)
+    if options.includes(ShareCategory.MEASURES):
+        story += alliance_section(_check_ins(record), record.ruptures, styles, style, width)
+    else:
+        story += _not_included(
+            "The alliance over time", "Check-ins and questionnaire scores", styles
         )
-
-    story += alliance_section(_check_ins(record), record.ruptures, styles, style, width)
-    if data.options.include_ruptures:
-        story.append(Paragraph("Ruptures and repairs", styles.heading))
+    story.append(Paragraph("Ruptures and repairs", styles.heading))
+    if options.include_ruptures:
         story += ruptures_section(record.ruptures, styles, style, width)
         story += rupture_details(record.ruptures, styles, style)
-
-    story.append(Paragraph("Sessions", styles.heading))
-    story += sessions_table(record.sessions, styles, style, width)
-    if data.options.include_session_notes:
+    else:
+        story.append(Paragraph("The rupture log was not included.", styles.body))
+    if options.includes(ShareCategory.SESSIONS):
+        story.append(Paragraph("Sessions", styles.heading))
+        story += sessions_table(record.sessions, styles, style, width)
+    else:
+        story += _not_included("Sessions", "Session dates and attendance", styles)
+    if options.include_session_notes:
         story.append(Paragraph("Session notes", styles.heading))
         story += session_notes(record.sessions, styles, style, private=False)
-    if data.options.include_private_notes:
+    if options.include_private_notes:
         story.append(Paragraph("Process notes", styles.heading))
         story.append(
             Paragraph(
-                "The clinician's own process notes, kept apart from the record and included "
-                "at their choice.",
+                "The clinician's own process notes, kept apart from the record and shared "
+                "with the client's consent.",
                 styles.small,
             )
         )
@@ -154,7 +154,10 @@ def build_handover_record(
     if readings:
         story.append(Paragraph("Questionnaire scores", styles.heading))
         story.append(instruments_table(readings, styles, style, width))
-    story += _ending_section(record, styles, style, width)
+    if options.includes(ShareCategory.SUMMARY):
+        story += _ending_section(record, styles, style, width)
+    else:
+        story += _not_included("Ending plan", "The summary of the work and the ending plan", styles)
     encryption = _Aes256Encryption(
         cipher,
         password,
@@ -200,16 +203,6 @@ def _handover_section(
     data: HandoverRecordData, styles: ReportStyles, style: DateStyle, width: float
 ) -> list[Flowable]:
     details, options = data.details, data.options
-    included = [
-        "session notes" if options.include_session_notes else "",
-        "the rupture-and-repair log" if options.include_ruptures else "",
-        "process notes" if options.include_private_notes else "",
-    ]
-    left_out = [
-        "session notes" if not options.include_session_notes else "",
-        "the rupture-and-repair log" if not options.include_ruptures else "",
-        "process notes" if not options.include_private_notes else "",
-    ]
     receiver = details.receiver_name
     if details.receiver_organisation:
         receiver += f", {details.receiver_organisation}"
@@ -220,14 +213,57 @@ def _handover_section(
         ("Reason for the transfer", details.reason),
         (
             "Client's consent",
-            f"Given {long_date(details.consent_given_on, style)}: {details.consent_scope}",
+            f"Given {long_date(details.consent_given_on, style)}: "
+            + (listed_labels(details_consented(details)) or details.consent_scope),
         ),
-        ("Included", _listed([i for i in included if i]) or "The core record only"),
-        ("Left out", _listed([o for o in left_out if o]) or "Nothing"),
+        ("Included", listed_labels(options.included) or "Only the client's details"),
+        ("Left out", listed_labels(options.left_out) or "Nothing"),
     ]
+    if options.beyond_consent_reason:
+        rows.append(("Beyond the consent, because", options.beyond_consent_reason))
     return [
         Paragraph("Handover", styles.heading),
         facts_table(rows, styles, width),
+    ]
+
+
+def _goals_part(
+    record: ClientRecord,
+    options: HandoverOptions,
+    styles: ReportStyles,
+    style: DateStyle,
+    width: float,
+) -> list[Flowable]:
+    if not options.includes(ShareCategory.GOALS):
+        return _not_included("Goals", "The goals and their ratings", styles)
+    story: list[Flowable] = [Paragraph("Goals", styles.heading)]
+    if not record.goals:
+        story.append(Paragraph("No goals were written down.", styles.body))
+    # Current work first, as in the other reports; proposed and set-aside goals last.
+    for number, goal in enumerate(sorted(record.goals, key=_goal_order), start=1):
+        story += goal_section(number, goal, styles, style, width)
+    points = t_score_history(record.goals)
+    if points:
+        first, latest = points[0], points[-1]
+        story.append(
+            Paragraph(
+                f"GAS T-score from {first.t_score:.1f} ({short_date(first.on, style)}) to "
+                f"{latest.t_score:.1f} ({short_date(latest.on, style)}); 50 is every agreed "
+                "goal at its expected level.",
+                styles.body,
+            )
+        )
+    return story
+
+
+def _not_included(heading: str, what: str, styles: ReportStyles) -> list[Flowable]:
+    return [
+        Paragraph(heading, styles.heading),
+        Paragraph(
+            f"{what} were not included: the client did not agree to share them, or "
+            "the clinician left them out.",
+            styles.body,
+        ),
     ]
 
 
@@ -336,7 +372,9 @@ def _readings(record: ClientRecord) -> tuple[InstrumentReading, ...]:
     )
 
 
-def _listed(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts).capitalize()
-    return (", ".join(parts[:-1]) + " and " + parts[-1]).capitalize()
+def details_consented(details: HandoverDetails) -> tuple[ShareCategory, ...]:
+    try:
+        consented = details.consented
+    except InvalidInput:  # a scope recorded before categories existed: shown as written
+        return ()
+    return tuple(c for c in ShareCategory if c in consented)

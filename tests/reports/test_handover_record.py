@@ -61,7 +61,7 @@ def test_the_record_holds_every_part(data: HandoverRecordData) -> None:
         NAME,
         "Dr Kwame Mensah, Riverside Psychology",
         "Moving to Leeds",
-        "Whole record, including session notes",
+        "progress notes, rupture-and-repair log",
         "Informed consent to therapy",
         "Course of therapy",
         "Take the bus to work",
@@ -85,10 +85,10 @@ def test_the_record_holds_every_part(data: HandoverRecordData) -> None:
 def test_what_is_not_ticked_is_not_printed(data: HandoverRecordData) -> None:
     core = replace(data, options=HandoverOptions())
     text = text_of(build_handover_record(core, PASSWORD, aes_cbc_encrypt))
-    assert "Ruptures and repairs" not in text and "Process notes" not in text
+    assert "The rupture log was not included" in text and "Process notes" not in text
     for clinician_only in (PROGRESS_NOTE, AGENDA, PROCESS_NOTE, RUPTURE_NOTE):
         assert clinician_only not in text
-    assert "Left out Session notes, the rupture-and-repair log and process notes" in text
+    assert "Left out Progress notes, rupture-and-repair log and private process notes" in text
 
 
 def test_only_the_password_opens_it(data: HandoverRecordData) -> None:
