@@ -1,29 +1,19 @@
-"""The handover record: a client's whole record for the next clinician, as one PDF encrypted
-with AES-256 under the handover password.
+"""The handover record: a client's record for the next clinician, as one PDF (encrypted by the
+caller, over the finished bytes, before it is written).
 
 In order: the handover itself (to whom, why, the client's consent), the client's profile and
 consent records, the course of therapy, goals with their history and GAS ratings, the
 alliance over time, ruptures and repairs (when included), every session (with notes and
 process notes when included), questionnaire scores, and the ending plan.
 
-Built with `invariant=1` like the other reports, but the encryption keys are random for every
-build: ReportLab swaps its random source for a fixed table when `rl_config.invariant` is set
-before `pdfencrypt` is imported, so the builder checks that has not happened and refuses to
-encrypt with predictable keys.
+Built with `invariant=1` like the other reports: the same data gives the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-import pyaes
-from reportlab.lib import pdfencrypt
-from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from alliance_desktop.domain.alliance_flags import CheckInPoint
@@ -78,29 +68,9 @@ class HandoverRecordData:
     generated_on: dt.date
 
 
-class PredictableEncryption(RuntimeError):
-    """ReportLab would encrypt with fixed keys; the PDF must not be written."""
-
-
-# AES-CBC with PKCS#7 padding: (key, iv, plaintext) -> ciphertext.
-BlockCipher = Callable[[bytes, bytes, bytes], bytes]
-
-
-def pyaes_cbc_encrypt(key: bytes, iv: bytes, plaintext: bytes) -> bytes:
-    encrypter = pyaes.Encrypter(pyaes.AESModeOfOperationCBC(key, iv=iv))
-    return bytes(encrypter.feed(plaintext) + encrypter.feed())
-
-
-def build_handover_record(
-    data: HandoverRecordData, password: str, cipher: BlockCipher = pyaes_cbc_encrypt
-) -> bytes:
-    """The PDF, encrypted under `password`. `cipher` does the bulk AES; pyaes (pure Python)
-    unless the caller has a faster one."""
-    if pdfencrypt.os_urandom is not os.urandom:
-        raise PredictableEncryption(
-            "ReportLab's PDF encryption is in invariant mode (fixed keys); "
-            "the handover record was not written."
-        )
+def build_handover_record(data: HandoverRecordData) -> bytes:
+    """The PDF in the clear, for the caller to encrypt before it is written anywhere
+    (exchange/pdf_encryption.py)."""
     styles = report_styles(client_facing=False)
     setup = PageSetup(
         title=TITLE,
@@ -158,45 +128,7 @@ def build_handover_record(
         story += _ending_section(record, styles, style, width)
     else:
         story += _not_included("Ending plan", "The summary of the work and the ending plan", styles)
-    encryption = _Aes256Encryption(
-        cipher,
-        password,
-        ownerPassword=secrets.token_urlsafe(24),  # nobody can lift the restrictions later
-        canPrint=1,
-        canModify=0,
-        canCopy=1,
-        canAnnotate=1,
-        strength=256,
-    )
-    return render(setup, story, encryption)
-
-
-class _Aes256Encryption(StandardEncryption):  # type: ignore[misc]
-    """ReportLab's AES-256 (PDF revision 5), with two mistakes corrected that make strict
-    readers such as poppler refuse the file even with the right password (ReportLab 4.x):
-
-    - UE, OE and Perms must be the bare AES output (32, 32 and 16 bytes), but ReportLab lets
-      pyaes add a PKCS#7 block (48, 48, 32). With CBC and a zero IV the first blocks are the
-      right values, so they are cut to length.
-    - Each string and stream must be padded once (PKCS#7) before AES-CBC; ReportLab pads by
-      hand and then pyaes pads again, leaving stray bytes after every decrypted string.
-    """
-
-    def __init__(self, cipher: BlockCipher, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._cipher = cipher
-
-    def prepare(self, document: object, override_id: object = None) -> None:
-        super().prepare(document, override_id)
-        for name, length in (("UE", 32), ("OE", 32), ("Perms", 16)):
-            setattr(self, name, getattr(self, name)[:length])
-
-    def encode(self, t: str | bytes) -> bytes:
-        if not self.prepared:
-            raise ValueError("encryption not prepared!")
-        data = t.encode("utf-8") if isinstance(t, str) else bytes(t)
-        iv = os.urandom(16)
-        return iv + self._cipher(self.key, iv, data)
+    return render(setup, story)
 
 
 def _handover_section(

@@ -54,7 +54,6 @@ from alliance_desktop.exchange.fhir_terms import BundleIds
 from alliance_desktop.exchange.handover_crypto import (
     KeyDerivation,
     Undecryptable,
-    aes_cbc_encrypt,
     envelope_kdf,
     open_sealed,
     seal,
@@ -77,6 +76,7 @@ from alliance_desktop.exchange.handover_manifest import (
 )
 from alliance_desktop.exchange.handover_password import new_handover_password
 from alliance_desktop.exchange.icalendar_export import SingleEvent, build_icalendar
+from alliance_desktop.exchange.pdf_encryption import encrypt_pdf
 from alliance_desktop.reports.handover_record import HandoverRecordData, build_handover_record
 from alliance_desktop.services.handover_files import prepare_folder, write_files
 from alliance_desktop.vault.handover_repository import HandoverRepository
@@ -126,10 +126,11 @@ class HandoverService:
         password = new_handover_password()
         kdf = KeyDerivation.fresh()
         keys = kdf.derive(password)
-        pdf = build_handover_record(
-            HandoverRecordData(practice.profile(), record, details, options, practice.today()),
+        pdf = encrypt_pdf(
+            build_handover_record(
+                HandoverRecordData(practice.profile(), record, details, options, practice.today())
+            ),
             password,
-            aes_cbc_encrypt,
         )
         files = [PackedFile(PDF_NAME, PDF_ROLE, pdf)]
         if options.include_fhir:
