@@ -542,7 +542,7 @@ def test_a_category_outside_the_consent_is_absent_from_the_pdf_and_fhir(
     assert in_pdf not in text
     assert in_fhir not in json.dumps(bundle, ensure_ascii=False)
     assert resources_hold_none(bundle)
-    assert f"Left out {category.label}" in text
+    assert f"Left out • {category.label}" in text
     for other, (other_pdf, _, _) in LEFT_OUT.items():  # and the rest did go
         if other is not category and other is not ShareCategory.SESSIONS:
             assert other_pdf in text, other
