@@ -55,7 +55,12 @@ _CONSENT_SCOPES = {
 }
 
 
-def patient_resource(client: Client, context: WriteContext) -> Resource:
+def client_identifier_system(vault_identifier: str) -> str:
+    """Client ids are only unique within one vault: the vault's own identifier scopes them."""
+    return alliance_system(f"vault/{vault_identifier}/client")
+
+
+def patient_resource(client: Client, context: WriteContext, vault_identifier: str = "") -> Resource:
     names: list[Resource] = [{"use": "official", "text": client.name}]
     if client.preferred_name:
         names.append({"use": "usual", "text": client.preferred_name})
@@ -65,6 +70,15 @@ def patient_resource(client: Client, context: WriteContext) -> Resource:
         "active": True,
         "name": names,
     }
+    if vault_identifier and client.id is not None:
+        patient["identifier"] = [
+            {
+                "use": "secondary",
+                "system": client_identifier_system(vault_identifier),
+                "value": str(client.id),
+                "assigner": {"display": "Alliance Desktop (the sending practice)"},
+            }
+        ]
     found_extensions = [
         *text_extensions("pronouns", [client.pronouns]),
         *text_extensions("referral-source", [client.referral_source]),

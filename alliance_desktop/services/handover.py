@@ -137,7 +137,14 @@ class HandoverService:
             recipient = Recipient(
                 details.receiver_name, details.receiver_organisation, details.consent
             )
-            bundle = handover_bundle(record, practice.profile(), created_at, export_id, recipient)
+            bundle = handover_bundle(
+                record,
+                practice.profile(),
+                created_at,
+                export_id,
+                recipient,
+                self._handovers.vault_identifier(),
+            )
             files.append(PackedFile(FHIR_NAME, FHIR_ROLE, seal(bundle_bytes(bundle), keys, kdf)))
         calendar, future = _future_sessions(record, export_id, practice.local_now(), created_at)
         files.append(PackedFile(CALENDAR_NAME, CALENDAR_ROLE, calendar))
@@ -292,7 +299,7 @@ def _future_sessions(
     record: ClientRecord, export_id: uuid.UUID, now: dt.datetime, stamp: dt.datetime
 ) -> tuple[bytes, int]:
     """The booked sessions still to come, for the receiver's diary: "Session", the time, how
-    and what kind; no name, not even initials. The UID is the session's Encounter id in the
+    and what kind; no name, not even initials. The UID is the session's Appointment id in the
     bundle, so software can tie the two together."""
     ids = BundleIds(export_id)
     future: list[Session] = [
@@ -300,7 +307,7 @@ def _future_sessions(
     ]
     events = [
         SingleEvent(
-            uid=f"{ids.of('Encounter', session.id or 0)}@alliance-desktop",
+            uid=f"{ids.of('Appointment', session.id or 0)}@alliance-desktop",
             title=calendar_title(record.client.name, CalendarNaming.LABEL, DEFAULT_LABEL),
             start=session.start,
             duration_minutes=session.duration_minutes,

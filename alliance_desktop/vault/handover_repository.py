@@ -64,6 +64,15 @@ class HandoverRepository:
 
     # Sending
 
+    def vault_identifier(self) -> str:
+        """This vault's own random identifier (schema 14), scoping the client ids it sends."""
+        with self._vault.reading() as connection:
+            row = connection.execute(
+                "SELECT value FROM practice_settings WHERE key = 'vault_identifier'"
+            ).fetchone()
+        value = json.loads(row[0]) if row else ""
+        return value if isinstance(value, str) else ""
+
     def status_before_handover(self, client_id: int, current: ClientStatus) -> ClientStatus:
         """What the client's status was before any handover still in force (what an undo
         restores, and what the exported record says)."""

@@ -580,3 +580,19 @@ def test_the_fhir_consent_names_the_recipient_and_the_purpose(exported: Handover
         c["code"] for d in _resources(bundle, "DocumentReference") for c in d["meta"]["security"]
     }
     assert labels == {"R", "V", "PSYTHPN"}
+
+
+def test_the_exported_bundle_is_valid_fhir_and_names_its_vault(
+    exported: HandoverResult, practice: Practice
+) -> None:
+    from fhir.resources.R4B import get_fhir_model_class
+    from fhir.resources.R4B.bundle import Bundle
+
+    bundle = bundle_of(exported.folder, exported.password)
+    Bundle.model_validate(bundle)
+    for entry in bundle["entry"]:
+        get_fhir_model_class(entry["resource"]["resourceType"]).model_validate(entry["resource"])
+    patient = _resources(bundle, "Patient")[0]
+    vault_identifier = practice.handover._handovers.vault_identifier()
+    assert len(vault_identifier) == 32
+    assert patient["identifier"][0]["system"].endswith(f"/vault/{vault_identifier}/client")
