@@ -26,6 +26,7 @@ from alliance_desktop.domain.practice_profile import PracticeProfile
 from alliance_desktop.exchange.fhir_terms import (
     ACT_CODE,
     ACT_REASON,
+    ALLIANCE,
     CONSENT_SCOPE,
     CONTACT_ROLE,
     LOINC,
@@ -57,7 +58,7 @@ _CONSENT_SCOPES = {
 
 def client_identifier_system(vault_identifier: str) -> str:
     """Client ids are only unique within one vault: the vault's own identifier scopes them."""
-    return alliance_system(f"vault/{vault_identifier}/client")
+    return f"{ALLIANCE}/vault/{vault_identifier}/client"
 
 
 def patient_resource(client: Client, context: WriteContext, vault_identifier: str = "") -> Resource:
