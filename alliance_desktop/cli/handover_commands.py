@@ -69,6 +69,11 @@ def handover_export(args: argparse.Namespace) -> int:
             reason=args.reason,
         )
         result = practice.handover.export(args.client, out, details, options)
+        cancelled = (
+            practice.handover.cancel_future_sessions(args.client)
+            if args.cancel_future_sessions
+            else None
+        )
     receiver = details.receiver_name.strip()
     print(
         f"Handed over {result.client.display_name} (client {args.client}) to {receiver}: "
@@ -79,6 +84,13 @@ def handover_export(args: argparse.Namespace) -> int:
     ]
     print(text_table(["Bytes", "File", ""], rows))
     print(f"Included: {_included(options)}.")
+    if cancelled is not None:
+        print(f"Cancelled {counted(cancelled, 'future session')} with the client in your calendar.")
+    elif result.future_sessions:
+        print(
+            f"{counted(result.future_sessions, 'future session')} with the client "
+            "stay in your calendar (--cancel-future-sessions cancels them)."
+        )
     print()
     print("Handover password (printed only this once and stored nowhere, not even in the vault):")
     print(f"    {result.password}")
@@ -164,6 +176,11 @@ def add_export_options(parser: argparse.ArgumentParser, date_type: Callable[[str
         action="store_true",
         help="private process notes (kept apart in the vault; think twice)",
     )
+    parser.add_argument(
+        "--cancel-future-sessions",
+        action="store_true",
+        help="after the export, cancel your own booked sessions with the client",
+    )
     included.add_argument(
         "--no-fhir",
         action="store_true",
@@ -188,7 +205,12 @@ def handover_import(args: argparse.Namespace) -> int:
             answer = input(f"Import {preview.client_name} into {args.vault}? [y/N] ")
             if answer.strip().lower() not in {"y", "yes"}:
                 raise CommandFailed(f"You chose not to import. {_NOTHING_IMPORTED}")
-        client = practice.handover.import_(folder, password)
+        if preview.imported_before and not args.again:
+            raise CommandFailed(
+                f"This handover was already imported: {', '.join(preview.imported_before)}. "
+                f"Use --again to import a second copy. {_NOTHING_IMPORTED}"
+            )
+        client = practice.handover.import_(folder, password, again=args.again)
     print(
         f"Imported {client.display_name} as client {client.id} "
         f"(status: {client.status.label.lower()})."
@@ -218,7 +240,10 @@ def preview_lines(preview: ImportPreview) -> list[str]:
         f"(format {preview.format_version})",
         f"  Holds: {', '.join(parts)}",
         f"  The sender included: {_included(preview.options)}",
+        f"  The client joins this practice as: {preview.status.label.lower()}",
     ]
+    if preview.imported_before:
+        lines.append(f"  Already imported: {', '.join(preview.imported_before)}")
     if preview.same_name_clients:
         lines.append(
             f"  Note: this vault already has {counted(preview.same_name_clients, 'client')} "

@@ -16,7 +16,7 @@ from alliance_desktop.domain.ending import EndingPlan
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.goal import Goal
 from alliance_desktop.domain.rupture import RuptureEntry
-from alliance_desktop.domain.session import Session
+from alliance_desktop.domain.session import Session, SessionStatus
 from alliance_desktop.domain.share_consent import (
     ShareCategory,
     format_share_scope,
@@ -328,3 +328,14 @@ class ImportPreview:
     has_ending_plan: bool
     same_name_clients: int = 0  # already in this vault under the same name (imported before?)
     skipped: tuple[SkippedResource, ...] = ()
+    status: ClientStatus = ClientStatus.INTAKE  # what the client becomes in this practice
+    imported_before: tuple[str, ...] = ()  # when this very handover was imported already
+    export_id: str = ""  # the sender's id for this handover
+
+
+def receiving_status(record: ClientRecord, now: dt.datetime) -> ClientStatus:
+    """What the client is in the receiving practice: active when sessions are booked with them
+    from now on (the work goes on), otherwise intake (the new clinician starts by meeting
+    them). Never the sender's "ending" or "handed over"."""
+    booked = any(s.status is SessionStatus.SCHEDULED and s.start >= now for s in record.sessions)
+    return ClientStatus.ACTIVE if booked else ClientStatus.INTAKE

@@ -19,11 +19,11 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from alliance_desktop.domain.alliance_check_in import AllianceCheckIn
 from alliance_desktop.domain.calendar_privacy import DEFAULT_LABEL, CalendarNaming, calendar_title
-from alliance_desktop.domain.client import Client, ClientStatus
+from alliance_desktop.domain.client import Client, ClientStatus, ClientSummary
 from alliance_desktop.domain.errors import RecordNotFound
 from alliance_desktop.domain.handover import (
     ClientRecord,
@@ -34,18 +34,22 @@ from alliance_desktop.domain.handover import (
     ImportPreview,
     check_handover_details,
     check_within_consent,
+    receiving_status,
 )
 from alliance_desktop.domain.handover_errors import (
+    HandoverAlreadyImported,
     HandoverFileAltered,
     NoHandoverToUndo,
     NothingToImport,
     WrongHandoverPassword,
 )
+from alliance_desktop.domain.practice_profile import PracticeProfile
 from alliance_desktop.domain.session import Session, SessionStatus
 from alliance_desktop.domain.share_consent import ShareCategory
 from alliance_desktop.exchange.fhir_bundle import (
     BundleContents,
     bundle_bytes,
+    export_id_of,
     handover_bundle,
     read_bundle,
 )
@@ -78,24 +82,47 @@ from alliance_desktop.exchange.handover_password import new_handover_password
 from alliance_desktop.exchange.icalendar_export import SingleEvent, build_icalendar
 from alliance_desktop.exchange.pdf_encryption import encrypt_pdf
 from alliance_desktop.reports.handover_record import HandoverRecordData, build_handover_record
+from alliance_desktop.services.calendar import SessionCalendar
+from alliance_desktop.services.ending_work import EndingWork
+from alliance_desktop.services.goal_board import GoalBoard
 from alliance_desktop.services.handover_files import prepare_folder, write_files
+from alliance_desktop.services.rupture_log import RuptureLog
 from alliance_desktop.vault.handover_repository import HandoverRepository
 
-if TYPE_CHECKING:
-    from alliance_desktop.services.practice import Practice
+
+class HandoverPractice(Protocol):
+    """What a handover needs of the practice: the clock, the profile, the client and the
+    other services' records. Named here so `handover` does not import `practice` (which
+    builds it), and the two modules no longer import each other."""
+
+    calendar: SessionCalendar
+    goals: GoalBoard
+    ruptures: RuptureLog
+    ending: EndingWork
+
+    def today(self) -> dt.date: ...
+
+    def local_now(self) -> dt.datetime: ...
+
+    def profile(self) -> PracticeProfile: ...
+
+    def client(self, client_id: int) -> Client: ...
+
+    def client_summaries(self) -> list[ClientSummary]: ...
 
 
 @dataclass(frozen=True)
 class _OpenedHandover:
     manifest: Manifest
     contents: BundleContents
+    export_id: str  # the sender's id for this handover ("" when the bundle has none)
 
 
 class HandoverService:
     def __init__(
         self,
         handovers: HandoverRepository,
-        practice: Practice,
+        practice: HandoverPractice,
         clients_changed: Callable[[], None],
     ) -> None:
         self._handovers = handovers
@@ -256,15 +283,43 @@ class HandoverService:
                 if summary.name.casefold() == record.client.name.casefold()
             ),
             skipped=opened.contents.skipped,
+            status=receiving_status(record, now),
+            imported_before=self._imported_before(opened.export_id),
+            export_id=opened.export_id,
         )
 
-    def import_(self, folder: Path, password: str) -> Client:
+    def import_(self, folder: Path, password: str, *, again: bool = False) -> Client:
         """Create the client with sessions, goals, ratings, check-ins, ruptures and the ending
-        plan, all in one transaction: a bundle that fails leaves the vault as it was."""
+        plan, all in one transaction: a bundle that fails leaves the vault as it was. The
+        client is active when sessions are booked ahead, else in intake. A handover imported
+        before is refused unless `again` (the clinician confirmed a second copy)."""
         opened = self._open(Path(folder), password)
-        client_id = self._handovers.import_record(opened.contents.record, self._practice.today())
+        before = self._handovers.received(opened.export_id) if opened.export_id else []
+        if before and not again:
+            raise HandoverAlreadyImported(
+                tuple(dict.fromkeys(name for _, name in before)), before[0][0][:10]
+            )
+        record = opened.contents.record
+        status = receiving_status(record, self._practice.local_now())
+        client_id = self._handovers.import_record(
+            replace(record, client=replace(record.client, status=status)),
+            self._practice.today(),
+            opened.export_id,
+        )
         self._clients_changed()
         return self._practice.client(client_id)
+
+    def cancel_future_sessions(self, client_id: int) -> int:
+        """After a handover: the sender's booked sessions with the client from now on are
+        cancelled (by the clinician), so their diary no longer holds them. Returns how many."""
+        count = self._handovers.cancel_future_sessions(client_id, self._practice.local_now())
+        self._clients_changed()
+        return count
+
+    def _imported_before(self, export_id: str) -> tuple[str, ...]:
+        if not export_id:
+            return ()
+        return tuple(f"{at[:10]} ({name})" for at, name in self._handovers.received(export_id))
 
     def _open(self, folder: Path, password: str) -> _OpenedHandover:
         manifest = read_manifest(folder)
@@ -283,7 +338,7 @@ class HandoverService:
             plaintext = open_sealed(envelope, keys if kdf == manifest.kdf else kdf.derive(password))
         except Undecryptable:
             raise HandoverFileAltered(entry.file.name) from None
-        return _OpenedHandover(manifest, read_bundle(plaintext))
+        return _OpenedHandover(manifest, read_bundle(plaintext), export_id_of(plaintext) or "")
 
 
 def _carries_consented_content(session: Session) -> bool:

@@ -237,9 +237,39 @@ class HandoverRepository:
 
     # Receiving
 
-    def import_record(self, record: ClientRecord, on: dt.date) -> int:
+    def received(self, export_id: str) -> list[tuple[str, str]]:
+        """(when, client name) for each time this handover was imported before."""
+        with self._vault.reading() as connection:
+            rows = connection.execute(
+                "SELECT r.received_at, c.name FROM received_handovers r "
+                "JOIN clients c ON c.id = r.client_id WHERE r.export_id = ? ORDER BY r.id",
+                (export_id,),
+            ).fetchall()
+        return [(str(at), str(name)) for at, name in rows]
+
+    def cancel_future_sessions(self, client_id: int, after: dt.datetime) -> int:
+        """Mark the client's booked sessions from `after` on as cancelled by the clinician (the
+        sender's diary after a handover), in one transaction; returns how many."""
+        now = self._vault.clock()
+        with self._vault.transaction() as tx:
+            rows = tx.execute(
+                "SELECT id FROM sessions WHERE client_id = ? AND status = 'scheduled' "
+                "AND start >= ?",
+                (client_id, after.replace(tzinfo=None).isoformat(timespec="seconds")),
+            ).fetchall()
+            for (session_id,) in rows:
+                tx.execute(
+                    "UPDATE sessions SET status = 'clinician_cancelled', updated_at = ? "
+                    "WHERE id = ?",
+                    (now.isoformat(), session_id),
+                )
+                record_change(tx, now, "session.cancelled", "session", session_id)
+        return len(rows)
+
+    def import_record(self, record: ClientRecord, on: dt.date, export_id: str = "") -> int:
         """Create the client and everything in the record in ONE transaction; returns the new
-        client's id. Ids in the record only link its parts and are replaced here."""
+        client's id. Ids in the record only link its parts and are replaced here. The
+        handover's export id is remembered with it, so a second import is recognised."""
         now = self._vault.clock()
         stamp = now.isoformat()
         with self._vault.transaction() as tx:
@@ -284,6 +314,12 @@ class HandoverRepository:
                     f"INSERT INTO ending_plans (client_id, {', '.join(_PLAN_COLUMNS)}, updated_at) "
                     f"VALUES (?, {', '.join('?' * len(_PLAN_COLUMNS))}, ?)",
                     (client_id, *_plan_row(plan), stamp),
+                )
+            if export_id:
+                tx.execute(
+                    "INSERT INTO received_handovers (export_id, client_id, received_at) "
+                    "VALUES (?, ?, ?)",
+                    (export_id, client_id, stamp),
                 )
             record_change(tx, now, "client.imported", "client", client_id)
         return client_id

@@ -3,6 +3,7 @@ trip into a second vault, and every way they refuse (one line on stderr, nothing
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import io
 import stat
@@ -15,10 +16,11 @@ from pypdf import PdfReader
 
 from alliance_desktop.cli import handover_commands
 from alliance_desktop.domain.client import ClientStatus
+from alliance_desktop.domain.session import SessionStatus
 from alliance_desktop.services import Practice
 from tests.cli.conftest import Run
 from tests.exchange.samples import NAME, populate
-from tests.factories import PASSPHRASE
+from tests.factories import PASSPHRASE, make_session
 
 RunCli = Callable[..., Run]
 FILES = {"record.pdf", "record.fhir.json.enc", "sessions.ics", "manifest.json"}
@@ -132,7 +134,8 @@ def test_import_into_a_second_vault_gives_the_client_and_every_session(
     )
     assert "The sender included: Summary of the work together" in result.out
     assert "left out: Rupture-and-repair log and private process notes" in result.out
-    assert result.out.splitlines()[-1] == f"Imported {NAME} as client 1 (status: active)."
+    # The sessions booked in March 2026 are behind today: the client starts with an intake.
+    assert result.out.splitlines()[-1] == f"Imported {NAME} as client 1 (status: intake)."
     sent, received = Practice.open(sending[0], PASSPHRASE), Practice.open(receiving, PASSPHRASE)
     try:
         sessions_sent = len(sent.calendar.client_history(sending[1]).entries)
@@ -357,3 +360,43 @@ def test_a_partial_consent_exports_only_its_categories(
     result = run_cli(*export_args(vault, client_id, out, scope="goals,sessions,summary"))
     assert result.code == 0, result.err
     assert "left out: Progress notes, rupture-and-repair log, private process notes" in result.out
+
+
+def test_importing_the_same_handover_again_needs_again(
+    run_cli: RunCli,
+    exported: tuple[Path, str, Run],
+    receiving: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out, password, _ = exported
+    monkeypatch.setenv("ALLIANCE_HANDOVER_PASSWORD", password)
+    assert run_cli("handover", "import", "--vault", str(receiving), str(out)).code == 0
+    refused = run_cli("handover", "import", "--vault", str(receiving), str(out))
+    assert refused.code == 1
+    assert "already imported" in refused.err and "--again" in refused.err
+    assert len(refused.err.strip().splitlines()) == 1
+    assert len(clients_in(receiving)) == 1
+    again = run_cli("handover", "import", "--vault", str(receiving), str(out), "--again")
+    assert again.code == 0, again.err
+    assert len(clients_in(receiving)) == 2
+
+
+def test_export_can_cancel_the_senders_future_sessions(
+    run_cli: RunCli, sending: tuple[Path, int], tmp_path: Path
+) -> None:
+    vault, client_id = sending
+    practice = Practice.open(vault, PASSPHRASE)
+    try:
+        soon = dt.datetime.combine(practice.today() + dt.timedelta(days=7), dt.time(9, 0))
+        practice.calendar.book(make_session(client_id, soon))
+    finally:
+        practice.close()
+    result = run_cli(*export_args(vault, client_id, tmp_path / "a", "--cancel-future-sessions"))
+    assert result.code == 0, result.err
+    assert "Cancelled 1 future session with the client in your calendar." in result.out
+    practice = Practice.open(vault, PASSPHRASE)
+    try:
+        entries = practice.calendar.client_history(client_id).entries
+        assert [e.status for e in entries if e.start == soon] == [SessionStatus.CLINICIAN_CANCELLED]
+    finally:
+        practice.close()

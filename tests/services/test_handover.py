@@ -596,3 +596,53 @@ def test_the_exported_bundle_is_valid_fhir_and_names_its_vault(
     vault_identifier = practice.handover._handovers.vault_identifier()
     assert len(vault_identifier) == 32
     assert patient["identifier"][0]["system"].endswith(f"/vault/{vault_identifier}/client")
+
+
+def test_the_client_joins_the_receiving_practice_active_or_in_intake(
+    practice: Practice,
+    client_id: int,
+    exported: HandoverResult,
+    receiving: Practice,
+    tmp_path: Path,
+) -> None:
+    preview = receiving.handover.preview(exported.folder, exported.password)
+    assert preview.status is ClientStatus.ACTIVE  # two sessions booked ahead
+    assert receiving.handover.import_(exported.folder, exported.password).status is (
+        ClientStatus.ACTIVE
+    )
+    no_sessions = replace(DETAILS, consent_scope="goals,summary")
+    options = options_within_consent(parse_share_scope("goals,summary"))
+    other = practice.handover.export(client_id, tmp_path / "no-sessions", no_sessions, options)
+    assert receiving.handover.preview(other.folder, other.password).status is ClientStatus.INTAKE
+
+
+def test_the_same_handover_imported_twice_is_refused_unless_confirmed(
+    exported: HandoverResult, receiving: Practice
+) -> None:
+    first = receiving.handover.import_(exported.folder, exported.password)
+    preview = receiving.handover.preview(exported.folder, exported.password)
+    assert len(preview.imported_before) == 1 and NAME in preview.imported_before[0]
+    audit = receiving.audit_entries(limit=10_000)
+    with pytest.raises(HandoverError, match="already imported on 2026-03-14"):
+        receiving.handover.import_(exported.folder, exported.password)
+    assert receiving.audit_entries(limit=10_000) == audit
+    assert receiving.client_count() == 1
+    second = receiving.handover.import_(exported.folder, exported.password, again=True)
+    assert second.id != first.id and receiving.client_count() == 2
+
+
+def test_after_export_the_senders_future_sessions_can_be_cancelled(
+    practice: Practice, client_id: int, exported: HandoverResult
+) -> None:
+    booked = [
+        s
+        for s in practice.handover.record_for(practice.client(client_id), EVERYTHING).sessions
+        if s.status is SessionStatus.SCHEDULED
+    ]
+    assert len(booked) == 2
+    assert practice.handover.cancel_future_sessions(client_id) == 2
+    after = practice.handover.record_for(practice.client(client_id), EVERYTHING).sessions
+    assert [s.status for s in after if s.start >= booked[0].start] == [
+        SessionStatus.CLINICIAN_CANCELLED
+    ] * 2
+    assert practice.handover.cancel_future_sessions(client_id) == 0
