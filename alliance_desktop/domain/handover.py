@@ -284,6 +284,7 @@ class HandoverResult:
     files: tuple[HandoverFile, ...]
     password: str = field(repr=False)
     future_sessions: int = 0  # in sessions.ics
+    booked_ahead: int = 0  # the sender's own sessions with the client still to come
 
 
 @dataclass(frozen=True)

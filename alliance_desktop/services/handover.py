@@ -196,6 +196,7 @@ class HandoverService:
             files=listed,
             password=password,
             future_sessions=future,
+            booked_ahead=self._booked_ahead(client_id),
         )
 
     def record_for(self, client: Client, options: HandoverOptions) -> ClientRecord:
@@ -315,6 +316,14 @@ class HandoverService:
         count = self._handovers.cancel_future_sessions(client_id, self._practice.local_now())
         self._clients_changed()
         return count
+
+    def _booked_ahead(self, client_id: int) -> int:
+        now = self._practice.local_now()
+        return sum(
+            1
+            for s in self._handovers.client_sessions(client_id)
+            if s.status is SessionStatus.SCHEDULED and s.start >= now
+        )
 
     def _imported_before(self, export_id: str) -> tuple[str, ...]:
         if not export_id:

@@ -18,6 +18,7 @@ from alliance_desktop.domain.client import ClientStatus
 from alliance_desktop.domain.handover import CORE_CATEGORIES, HandoverOptions, ImportPreview
 from alliance_desktop.domain.handover_errors import HandoverFolderNotEmpty
 from alliance_desktop.domain.practice_profile import DateStyle
+from alliance_desktop.domain.session import SessionStatus
 from alliance_desktop.domain.share_consent import ShareCategory
 from alliance_desktop.services import Practice
 from alliance_desktop.ui import handover_work, messages
@@ -412,3 +413,69 @@ def test_the_contents_page_ticks_what_the_client_agreed_and_asks_why_beyond_it(
     assert "beyond what the client agreed" in str(seen["refused"])
     assert seen["still_here"]
     assert not (tmp_path / "out").exists()
+
+
+def test_a_handover_imported_before_asks_before_a_second_copy(
+    qtbot: QtBot,
+    practice: Practice,
+    main_window: MainWindow,
+    tasks: TaskRunner,
+    handed_over_folder: tuple[Path, str],
+) -> None:
+    folder, password = handed_over_folder
+    practice.handover.import_(folder, password)
+    seen: dict[str, object] = {}
+
+    def import_again(dialog: HandoverImportDialog) -> None:
+        qtbot.keyClicks(dialog.folder, str(folder))
+        qtbot.keyClicks(dialog.password, password)
+        qtbot.mouseClick(dialog.go_button, LEFT)
+        qtbot.waitUntil(lambda: dialog.steps.currentIndex() == 1)
+        seen["summary"] = dialog.summary.text()
+        seen["asked"] = dialog.again.isVisibleTo(dialog)
+        qtbot.mouseClick(dialog.go_button, LEFT)  # not ticked: refused, nothing written
+        seen["refused"] = dialog.error.text()
+        dialog.again.setChecked(True)
+        qtbot.mouseClick(dialog.go_button, LEFT)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    driver = when_dialog_opens(HandoverImportDialog, import_again)
+    main_window.menu_actions.import_handover.trigger()
+    qtbot.waitUntil(lambda: driver.opened and not tasks.is_busy)
+    assert "already imported" in str(seen["summary"])
+    assert seen["asked"] is True
+    assert "Import it again" in str(seen["refused"])
+    assert [s.name for s in practice.client_summaries()] == [NAME, NAME]
+
+
+def test_the_last_page_offers_to_cancel_the_booked_sessions(
+    qtbot: QtBot,
+    practice: Practice,
+    main_window: MainWindow,
+    tasks: TaskRunner,
+    client_id: int,
+    tmp_path: Path,
+) -> None:
+    open_client(qtbot, main_window, client_id)
+    seen: dict[str, object] = {}
+
+    def hand_over(wizard: HandoverWizard) -> None:
+        fill_receiver_and_consent(qtbot, wizard)
+        contents = wizard.contents_page
+        contents.folder.clear()
+        qtbot.keyClicks(contents.folder, str(tmp_path / "out"))
+        qtbot.mouseClick(wizard.button(COMMIT), LEFT)
+        qtbot.waitUntil(lambda: wizard.currentPage() is wizard.password_page)
+        question = wizard.password_page.cancel_sessions
+        seen["question"] = question.text() if question.isVisibleTo(wizard) else ""
+        question.setChecked(True)
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), LEFT)
+
+    driver = when_dialog_opens(HandoverWizard, hand_over)
+    qtbot.mouseClick(main_window.handover_panel.hand_over_button, LEFT)
+    qtbot.waitUntil(lambda: driver.opened and not tasks.is_busy)
+    assert "Cancel my 1 booked session with" in str(seen["question"])
+    qtbot.waitUntil(lambda: not tasks.is_busy)
+    statuses = [s.status for s in practice.calendar.client_history(client_id).entries]
+    # Only the session still to come (16 March); the two before today stay as they were.
+    assert statuses == [SessionStatus.SCHEDULED] * 2 + [SessionStatus.CLINICIAN_CANCELLED]
