@@ -39,8 +39,12 @@ class GlanceFacts:
     options: HandoverOptions
     latest_risk_review: RiskReview | None
     safety_plan: SafetyPlan | None
-    today: dt.date
+    now: dt.datetime  # local wall-clock time, like the sessions'
     style: DateStyle
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.date()
 
 
 def glance_page(facts: GlanceFacts, styles: ReportStyles, width: float) -> list[Flowable]:
@@ -151,7 +155,7 @@ def _next_sessions_text(facts: GlanceFacts) -> str:
     booked: list[Session] = [
         s
         for s in facts.record.sessions
-        if s.status is SessionStatus.SCHEDULED and s.start.date() >= facts.today
+        if s.status is SessionStatus.SCHEDULED and s.start >= facts.now
     ]
     if not booked:
         return "None booked"

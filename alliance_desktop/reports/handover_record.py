@@ -70,6 +70,7 @@ class HandoverRecordData:
     # Filled in by the risk service once it exists; None prints "No risk review recorded".
     latest_risk_review: RiskReview | None = None
     safety_plan: SafetyPlan | None = None
+    now: dt.datetime | None = None  # sessions from here on are "next"; default: that morning
 
 
 def build_handover_record(data: HandoverRecordData) -> bytes:
@@ -95,7 +96,7 @@ def build_handover_record(data: HandoverRecordData) -> bytes:
             options,
             data.latest_risk_review,
             data.safety_plan,
-            data.generated_on,
+            data.now or dt.datetime.combine(data.generated_on, dt.time()),
             style,
         ),
         styles,

@@ -164,7 +164,7 @@ def sessions_table(
         _fit(["Min", "480"], size),
         _fit([m.label for m in Modality], size),
         _fit([k.label for k in SessionKind], size),
-        _fit([s.label for s in SessionStatus], size),
+        _fit([status_words(s) for s in SessionStatus], size),
         _fit(["10 / 10"], size) + 12,
     ]
     widths = [*fixed[:5], width - sum(fixed), fixed[5]]
@@ -184,7 +184,7 @@ def sessions_table(
                 str(session.duration_minutes),
                 session.modality.label,
                 session.kind.label,
-                session.status.label,
+                status_words(session.status),
                 _cell(session.focus, styles, widths[5]) if session.focus else "",
                 overall,
             ]
@@ -194,6 +194,13 @@ def sessions_table(
         "(– where not given)."
     )
     return [_table(rows, widths, styles), Paragraph(caption, styles.caption)]
+
+
+def status_words(status: SessionStatus) -> str:
+    """The status as the receiving clinician reads it: "by me" would name the wrong person."""
+    if status is SessionStatus.CLINICIAN_CANCELLED:
+        return "Cancelled by clinician"
+    return status.label
 
 
 def _fit(texts: Sequence[str], size: float) -> float:
@@ -244,7 +251,7 @@ def session_notes(
             continue
         title = (
             f"<b>{short_date(session.start.date(), style)}, {session.start:%H:%M} · "
-            f"{session.kind.label} · {session.status.label}</b>"
+            f"{session.kind.label} · {status_words(session.status)}</b>"
         )
         lines = [title]
         if session.focus and not private:

@@ -155,7 +155,14 @@ class HandoverService:
         keys = kdf.derive(password)
         pdf = encrypt_pdf(
             build_handover_record(
-                HandoverRecordData(practice.profile(), record, details, options, practice.today())
+                HandoverRecordData(
+                    practice.profile(),
+                    record,
+                    details,
+                    options,
+                    practice.today(),
+                    now=practice.local_now(),
+                )
             ),
             password,
         )
