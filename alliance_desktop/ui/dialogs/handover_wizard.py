@@ -166,7 +166,7 @@ class HandoverWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.FinishButton, "Done")
-        self.setMinimumSize(660, 600)
+        self.setMinimumSize(680, 700)  # the contents page: eight categories and an override
         self.receiver_page = ReceiverPage(today, date_style, self.details)
         self.consent_page = ConsentPage(client, today, date_style, self.details)
         self.contents_page = ContentsPage(today, self.details, run_export)
