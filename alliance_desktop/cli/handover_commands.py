@@ -23,8 +23,19 @@ from alliance_desktop.cli.clinical_commands import known_client
 from alliance_desktop.cli.passphrase import opened_practice
 from alliance_desktop.cli.running import CommandFailed
 from alliance_desktop.cli.text_tables import counted, text_table
-from alliance_desktop.domain.handover import HandoverDetails, HandoverOptions, ImportPreview
+from alliance_desktop.domain.handover import (
+    HandoverDetails,
+    HandoverOptions,
+    ImportPreview,
+    listed_labels,
+    options_within_consent,
+)
 from alliance_desktop.domain.handover_errors import WrongHandoverPassword
+from alliance_desktop.domain.share_consent import (
+    ShareCategory,
+    format_share_scope,
+    parse_share_scope,
+)
 from alliance_desktop.services.practice import Practice
 
 HANDOVER_PASSWORD_ENV = "ALLIANCE_HANDOVER_PASSWORD"
@@ -45,12 +56,7 @@ def handover_export(args: argparse.Namespace) -> int:
             "makes a new password, printed below.",
             file=sys.stderr,
         )
-    options = HandoverOptions(
-        include_session_notes=args.include_notes,
-        include_ruptures=args.include_ruptures,
-        include_private_notes=args.include_private_notes,
-        include_fhir=not args.no_fhir,
-    )
+    options = _options_within_consent(args)
     with opened_practice(args) as practice:
         known_client(practice, args.client)
         details = HandoverDetails(
@@ -63,6 +69,11 @@ def handover_export(args: argparse.Namespace) -> int:
             reason=args.reason,
         )
         result = practice.handover.export(args.client, out, details, options)
+        cancelled = (
+            practice.handover.cancel_future_sessions(args.client)
+            if args.cancel_future_sessions
+            else None
+        )
     receiver = details.receiver_name.strip()
     print(
         f"Handed over {result.client.display_name} (client {args.client}) to {receiver}: "
@@ -73,6 +84,13 @@ def handover_export(args: argparse.Namespace) -> int:
     ]
     print(text_table(["Bytes", "File", ""], rows))
     print(f"Included: {_included(options)}.")
+    if cancelled is not None:
+        print(f"Cancelled {counted(cancelled, 'future session')} with the client in your calendar.")
+    elif result.future_sessions:
+        print(
+            f"{counted(result.future_sessions, 'future session')} with the client "
+            "stay in your calendar (--cancel-future-sessions cancels them)."
+        )
     print()
     print("Handover password (printed only this once and stored nowhere, not even in the vault):")
     print(f"    {result.password}")
@@ -81,6 +99,35 @@ def handover_export(args: argparse.Namespace) -> int:
         "files. Without it the record cannot be opened."
     )
     return 0
+
+
+_INCLUDE_FLAGS = (
+    ("include_notes", "--include-notes", ShareCategory.NOTES),
+    ("include_ruptures", "--include-ruptures", ShareCategory.RUPTURES),
+    ("include_private_notes", "--include-private-notes", ShareCategory.PROCESS_NOTES),
+)
+
+
+def _options_within_consent(args: argparse.Namespace) -> HandoverOptions:
+    """What the export holds: the consented categories, the clinician's own writing only when
+    asked for, and never an `--include-*` beyond the consent (refused before anything is
+    opened or written)."""
+    consented = parse_share_scope(args.consent_scope)
+    beyond = [
+        flag for attr, flag, c in _INCLUDE_FLAGS if getattr(args, attr) and c not in consented
+    ]
+    if beyond:
+        raise CommandFailed(
+            f"{' and '.join(beyond)} goes beyond the client's consent "
+            f"({format_share_scope(consented)}); nothing was written."
+        )
+    return options_within_consent(
+        consented,
+        include_session_notes=args.include_notes,
+        include_ruptures=args.include_ruptures,
+        include_private_notes=args.include_private_notes,
+        include_fhir=not args.no_fhir,
+    )
 
 
 def add_export_options(parser: argparse.ArgumentParser, date_type: Callable[[str], object]) -> None:
@@ -101,7 +148,8 @@ def add_export_options(parser: argparse.ArgumentParser, date_type: Callable[[str
         "--consent-scope",
         metavar="TEXT",
         required=True,
-        help="what the client agreed may be passed on",
+        help="what the client agreed may be passed on: 'all' or a comma-separated list of "
+        f"{','.join(c.value for c in ShareCategory)}",
     )
     transfer.add_argument(
         "--reason", metavar="TEXT", required=True, help="why the client's care moves on"
@@ -128,6 +176,11 @@ def add_export_options(parser: argparse.ArgumentParser, date_type: Callable[[str
         action="store_true",
         help="private process notes (kept apart in the vault; think twice)",
     )
+    parser.add_argument(
+        "--cancel-future-sessions",
+        action="store_true",
+        help="after the export, cancel your own booked sessions with the client",
+    )
     included.add_argument(
         "--no-fhir",
         action="store_true",
@@ -152,7 +205,12 @@ def handover_import(args: argparse.Namespace) -> int:
             answer = input(f"Import {preview.client_name} into {args.vault}? [y/N] ")
             if answer.strip().lower() not in {"y", "yes"}:
                 raise CommandFailed(f"You chose not to import. {_NOTHING_IMPORTED}")
-        client = practice.handover.import_(folder, password)
+        if preview.imported_before and not args.again:
+            raise CommandFailed(
+                f"This handover was already imported: {', '.join(preview.imported_before)}. "
+                f"Use --again to import a second copy. {_NOTHING_IMPORTED}"
+            )
+        client = practice.handover.import_(folder, password, again=args.again)
     print(
         f"Imported {client.display_name} as client {client.id} "
         f"(status: {client.status.label.lower()})."
@@ -182,7 +240,10 @@ def preview_lines(preview: ImportPreview) -> list[str]:
         f"(format {preview.format_version})",
         f"  Holds: {', '.join(parts)}",
         f"  The sender included: {_included(preview.options)}",
+        f"  The client joins this practice as: {preview.status.label.lower()}",
     ]
+    if preview.imported_before:
+        lines.append(f"  Already imported: {', '.join(preview.imported_before)}")
     if preview.same_name_clients:
         lines.append(
             f"  Note: this vault already has {counted(preview.same_name_clients, 'client')} "
@@ -211,17 +272,10 @@ def _checked_password(practice: Practice, folder: Path) -> tuple[str, ImportPrev
 
 
 def _included(options: HandoverOptions) -> str:
-    parts = [
-        f"session notes {_yes_no(options.include_session_notes)}",
-        f"rupture log {_yes_no(options.include_ruptures)}",
-        f"process notes {_yes_no(options.include_private_notes)}",
-        f"FHIR record {_yes_no(options.include_fhir)}",
-    ]
-    return ", ".join(parts)
-
-
-def _yes_no(included: bool) -> str:
-    return "yes" if included else "no"
+    included = listed_labels(options.included) or "nothing beyond the client's name"
+    left_out = listed_labels(options.left_out) or "nothing"
+    fhir = "with" if options.include_fhir else "without"
+    return f"{included} ({fhir} the FHIR record); left out: {left_out}"
 
 
 def _file_note(name: str, future_sessions: int) -> str:

@@ -299,6 +299,11 @@ def _handover_commands(commands: Group) -> None:
     importing.add_argument(
         "--yes", action="store_true", help="import without asking, even at a terminal"
     )
+    importing.add_argument(
+        "--again",
+        action="store_true",
+        help="import a handover this vault has imported before (a second copy of the client)",
+    )
 
 
 def _report(group: Group, name: str, description: str, handler: Handler) -> argparse.ArgumentParser:

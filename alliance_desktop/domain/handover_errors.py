@@ -88,3 +88,16 @@ class NothingToImport(HandoverError):
 class NoHandoverToUndo(HandoverError):
     def __init__(self, client_name: str) -> None:
         super().__init__(f"There is no handover of {client_name} to undo.")
+
+
+class HandoverAlreadyImported(HandoverError):
+    """The same handover (by the sender's export id) was imported into this vault before."""
+
+    def __init__(self, client_names: tuple[str, ...], received_on: str) -> None:
+        self.client_names = client_names
+        self.received_on = received_on
+        names = " and ".join(client_names) or "a client"
+        super().__init__(
+            f"This handover was already imported on {received_on} (as {names}). Importing it "
+            f"again makes a second copy of the client. {_NOTHING_IMPORTED}"
+        )

@@ -19,10 +19,11 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from alliance_desktop.domain.alliance_check_in import AllianceCheckIn
 from alliance_desktop.domain.calendar_privacy import DEFAULT_LABEL, CalendarNaming, calendar_title
-from alliance_desktop.domain.client import Client, ClientStatus
+from alliance_desktop.domain.client import Client, ClientStatus, ClientSummary
 from alliance_desktop.domain.errors import RecordNotFound
 from alliance_desktop.domain.handover import (
     ClientRecord,
@@ -32,25 +33,31 @@ from alliance_desktop.domain.handover import (
     HandoverResult,
     ImportPreview,
     check_handover_details,
+    check_within_consent,
+    receiving_status,
 )
 from alliance_desktop.domain.handover_errors import (
+    HandoverAlreadyImported,
     HandoverFileAltered,
     NoHandoverToUndo,
     NothingToImport,
     WrongHandoverPassword,
 )
+from alliance_desktop.domain.practice_profile import PracticeProfile
 from alliance_desktop.domain.session import Session, SessionStatus
+from alliance_desktop.domain.share_consent import ShareCategory
 from alliance_desktop.exchange.fhir_bundle import (
     BundleContents,
     bundle_bytes,
+    export_id_of,
     handover_bundle,
     read_bundle,
 )
+from alliance_desktop.exchange.fhir_client import Recipient
 from alliance_desktop.exchange.fhir_terms import BundleIds
 from alliance_desktop.exchange.handover_crypto import (
     KeyDerivation,
     Undecryptable,
-    aes_cbc_encrypt,
     envelope_kdf,
     open_sealed,
     seal,
@@ -73,25 +80,53 @@ from alliance_desktop.exchange.handover_manifest import (
 )
 from alliance_desktop.exchange.handover_password import new_handover_password
 from alliance_desktop.exchange.icalendar_export import SingleEvent, build_icalendar
+from alliance_desktop.exchange.pdf_encryption import encrypt_pdf
 from alliance_desktop.reports.handover_record import HandoverRecordData, build_handover_record
+from alliance_desktop.services.calendar import SessionCalendar
+from alliance_desktop.services.ending_work import EndingWork
+from alliance_desktop.services.goal_board import GoalBoard
 from alliance_desktop.services.handover_files import prepare_folder, write_files
+from alliance_desktop.services.risk_work import RiskWork
+from alliance_desktop.services.rupture_log import RuptureLog
+from alliance_desktop.services.signed_notes import SignedNotes
 from alliance_desktop.vault.handover_repository import HandoverRepository
 
-if TYPE_CHECKING:
-    from alliance_desktop.services.practice import Practice
+
+class HandoverPractice(Protocol):
+    """What a handover needs of the practice: the clock, the profile, the client and the
+    other services' records. Named here so `handover` does not import `practice` (which
+    builds it), and the two modules no longer import each other."""
+
+    calendar: SessionCalendar
+    goals: GoalBoard
+    ruptures: RuptureLog
+    ending: EndingWork
+    notes: SignedNotes
+    risk: RiskWork
+
+    def today(self) -> dt.date: ...
+
+    def local_now(self) -> dt.datetime: ...
+
+    def profile(self) -> PracticeProfile: ...
+
+    def client(self, client_id: int) -> Client: ...
+
+    def client_summaries(self) -> list[ClientSummary]: ...
 
 
 @dataclass(frozen=True)
 class _OpenedHandover:
     manifest: Manifest
     contents: BundleContents
+    export_id: str  # the sender's id for this handover ("" when the bundle has none)
 
 
 class HandoverService:
     def __init__(
         self,
         handovers: HandoverRepository,
-        practice: Practice,
+        practice: HandoverPractice,
         clients_changed: Callable[[], None],
     ) -> None:
         self._handovers = handovers
@@ -109,6 +144,7 @@ class HandoverService:
     ) -> HandoverResult:
         practice = self._practice
         details = check_handover_details(details, practice.today())
+        options = check_within_consent(options, details.consented)
         target = prepare_folder(Path(out_dir))
         client = practice.client(client_id)
         status_before = self._handovers.status_before_handover(client_id, client.status)
@@ -121,14 +157,38 @@ class HandoverService:
         password = new_handover_password()
         kdf = KeyDerivation.fresh()
         keys = kdf.derive(password)
-        pdf = build_handover_record(
-            HandoverRecordData(practice.profile(), record, details, options, practice.today()),
+        pdf = encrypt_pdf(
+            build_handover_record(
+                HandoverRecordData(
+                    practice.profile(),
+                    record,
+                    details,
+                    options,
+                    practice.today(),
+                    latest_risk_review=practice.risk.latest_review(client_id)
+                    if options.includes(ShareCategory.RISK)
+                    else None,
+                    safety_plan=practice.risk.safety_plan(client_id)
+                    if options.includes(ShareCategory.RISK)
+                    else None,
+                    now=practice.local_now(),
+                )
+            ),
             password,
-            aes_cbc_encrypt,
         )
         files = [PackedFile(PDF_NAME, PDF_ROLE, pdf)]
         if options.include_fhir:
-            bundle = handover_bundle(record, practice.profile(), created_at, export_id)
+            recipient = Recipient(
+                details.receiver_name, details.receiver_organisation, details.consent
+            )
+            bundle = handover_bundle(
+                record,
+                practice.profile(),
+                created_at,
+                export_id,
+                recipient,
+                self._handovers.vault_identifier(),
+            )
             files.append(PackedFile(FHIR_NAME, FHIR_ROLE, seal(bundle_bytes(bundle), keys, kdf)))
         calendar, future = _future_sessions(record, export_id, practice.local_now(), created_at)
         files.append(PackedFile(CALENDAR_NAME, CALENDAR_ROLE, calendar))
@@ -153,28 +213,43 @@ class HandoverService:
             files=listed,
             password=password,
             future_sessions=future,
+            booked_ahead=self._booked_ahead(client_id),
         )
 
     def record_for(self, client: Client, options: HandoverOptions) -> ClientRecord:
-        """The client's whole record with what was not ticked left out: the one place that
-        decides, for the PDF and the FHIR bundle alike."""
+        """The client's record with every category not in the handover left out: the one
+        place that decides, for the PDF and the FHIR bundle alike."""
         practice = self._practice
         client_id = client.id or 0
         sessions = self._handovers.client_sessions(client_id)
-        if not options.include_session_notes:
+        if not options.includes(ShareCategory.NOTES):
             sessions = [replace(s, agenda="", progress_note="") for s in sessions]
-        if not options.include_private_notes:
+        if not options.includes(ShareCategory.PROCESS_NOTES):
             sessions = [replace(s, private_note="") for s in sessions]
+        if not options.includes(ShareCategory.MEASURES):
+            sessions = [replace(s, check_in=AllianceCheckIn()) for s in sessions]
+        if not options.includes(ShareCategory.SESSIONS):
+            # Without the sessions, only what another consented category hangs on a session
+            # (a check-in, a note) keeps its session, and only its date.
+            sessions = [s for s in sessions if _carries_consented_content(s)]
         ruptures = (
-            practice.ruptures.timeline(client_id).ruptures if options.include_ruptures else []
+            practice.ruptures.timeline(client_id).ruptures
+            if options.includes(ShareCategory.RUPTURES)
+            else []
         )
+        goals = practice.goals.board(client_id) if options.includes(ShareCategory.GOALS) else []
+        if not options.includes(ShareCategory.GOALS):
+            sessions = [replace(s, goal_ids=()) for s in sessions]
         ending = practice.ending
+        summary = options.includes(ShareCategory.SUMMARY)
+        if not summary:
+            client = replace(client, values=(), concerns=())
         return ClientRecord(
             client=client,
             sessions=tuple(sessions),
-            goals=tuple(practice.goals.board(client_id)),
+            goals=tuple(goals),
             ruptures=tuple(ruptures),
-            ending_plan=ending.plan(client_id) if ending.has_plan(client_id) else None,
+            ending_plan=ending.plan(client_id) if summary and ending.has_plan(client_id) else None,
             signed_notes=practice.notes.of_client(client_id)
             if options.include_session_notes
             else {},
@@ -229,15 +304,51 @@ class HandoverService:
                 if summary.name.casefold() == record.client.name.casefold()
             ),
             skipped=opened.contents.skipped,
+            status=receiving_status(record, now),
+            imported_before=self._imported_before(opened.export_id),
+            export_id=opened.export_id,
         )
 
-    def import_(self, folder: Path, password: str) -> Client:
+    def import_(self, folder: Path, password: str, *, again: bool = False) -> Client:
         """Create the client with sessions, goals, ratings, check-ins, ruptures and the ending
-        plan, all in one transaction: a bundle that fails leaves the vault as it was."""
+        plan, all in one transaction: a bundle that fails leaves the vault as it was. The
+        client is active when sessions are booked ahead, else in intake. A handover imported
+        before is refused unless `again` (the clinician confirmed a second copy)."""
         opened = self._open(Path(folder), password)
-        client_id = self._handovers.import_record(opened.contents.record, self._practice.today())
+        before = self._handovers.received(opened.export_id) if opened.export_id else []
+        if before and not again:
+            raise HandoverAlreadyImported(
+                tuple(dict.fromkeys(name for _, name in before)), before[0][0][:10]
+            )
+        record = opened.contents.record
+        status = receiving_status(record, self._practice.local_now())
+        client_id = self._handovers.import_record(
+            replace(record, client=replace(record.client, status=status)),
+            self._practice.today(),
+            opened.export_id,
+        )
         self._clients_changed()
         return self._practice.client(client_id)
+
+    def cancel_future_sessions(self, client_id: int) -> int:
+        """After a handover: the sender's booked sessions with the client from now on are
+        cancelled (by the clinician), so their diary no longer holds them. Returns how many."""
+        count = self._handovers.cancel_future_sessions(client_id, self._practice.local_now())
+        self._clients_changed()
+        return count
+
+    def _booked_ahead(self, client_id: int) -> int:
+        now = self._practice.local_now()
+        return sum(
+            1
+            for s in self._handovers.client_sessions(client_id)
+            if s.status is SessionStatus.SCHEDULED and s.start >= now
+        )
+
+    def _imported_before(self, export_id: str) -> tuple[str, ...]:
+        if not export_id:
+            return ()
+        return tuple(f"{at[:10]} ({name})" for at, name in self._handovers.received(export_id))
 
     def _open(self, folder: Path, password: str) -> _OpenedHandover:
         manifest = read_manifest(folder)
@@ -256,14 +367,23 @@ class HandoverService:
             plaintext = open_sealed(envelope, keys if kdf == manifest.kdf else kdf.derive(password))
         except Undecryptable:
             raise HandoverFileAltered(entry.file.name) from None
-        return _OpenedHandover(manifest, read_bundle(plaintext))
+        return _OpenedHandover(manifest, read_bundle(plaintext), export_id_of(plaintext) or "")
+
+
+def _carries_consented_content(session: Session) -> bool:
+    return bool(
+        not session.check_in.is_empty
+        or session.agenda
+        or session.progress_note
+        or session.private_note
+    )
 
 
 def _future_sessions(
     record: ClientRecord, export_id: uuid.UUID, now: dt.datetime, stamp: dt.datetime
 ) -> tuple[bytes, int]:
     """The booked sessions still to come, for the receiver's diary: "Session", the time, how
-    and what kind; no name, not even initials. The UID is the session's Encounter id in the
+    and what kind; no name, not even initials. The UID is the session's Appointment id in the
     bundle, so software can tie the two together."""
     ids = BundleIds(export_id)
     future: list[Session] = [
@@ -271,7 +391,7 @@ def _future_sessions(
     ]
     events = [
         SingleEvent(
-            uid=f"{ids.of('Encounter', session.id or 0)}@alliance-desktop",
+            uid=f"{ids.of('Appointment', session.id or 0)}@alliance-desktop",
             title=calendar_title(record.client.name, CalendarNaming.LABEL, DEFAULT_LABEL),
             start=session.start,
             duration_minutes=session.duration_minutes,

@@ -92,6 +92,7 @@ class Handovers(QObject):
                 self.date_style,
                 lambda request, done, failed: self._export(client, request, done, failed),
                 lambda text: self.copy_text(text),
+                self._cancel_booked_sessions,
             )
         finally:
             self._dialog_open = False
@@ -112,6 +113,24 @@ class Handovers(QObject):
             return handover.export(client_id, request.folder, request.details, request.options)
 
         self._tasks.submit(work, done, failed)
+
+    def _cancel_booked_sessions(self, result: HandoverResult) -> None:
+        handover = self._practice.handover
+        client = result.client
+
+        def cancelled(count: int) -> None:
+            emit(self.client_changed, self._practice.client(client.id or 0))
+            emit(
+                self.status_message,
+                f"{client.display_name}: {count} booked session{'s' if count != 1 else ''} "
+                "cancelled in your calendar.",
+            )
+
+        self._tasks.submit(
+            lambda: handover.cancel_future_sessions(client.id or 0),
+            cancelled,
+            lambda error: messages.show_error(self._window, "Sessions were not cancelled", error),
+        )
 
     def undo(self, client_id: int) -> None:
         practice = self._practice
@@ -172,7 +191,12 @@ class Handovers(QObject):
         self._tasks.submit(lambda: handover.preview(folder, password), done, failed)
 
     def import_(
-        self, folder: Path, password: str, done: Callable[[Client], None], failed: OnFailed
+        self,
+        folder: Path,
+        password: str,
+        done: Callable[[Client], None],
+        failed: OnFailed,
+        again: bool = False,
     ) -> None:
         handover = self._practice.handover
-        self._tasks.submit(lambda: handover.import_(folder, password), done, failed)
+        self._tasks.submit(lambda: handover.import_(folder, password, again=again), done, failed)

@@ -64,6 +64,15 @@ class HandoverRepository:
 
     # Sending
 
+    def vault_identifier(self) -> str:
+        """This vault's own random identifier (schema 14), scoping the client ids it sends."""
+        with self._vault.reading() as connection:
+            row = connection.execute(
+                "SELECT value FROM practice_settings WHERE key = 'vault_identifier'"
+            ).fetchone()
+        value = json.loads(row[0]) if row else ""
+        return value if isinstance(value, str) else ""
+
     def status_before_handover(self, client_id: int, current: ClientStatus) -> ClientStatus:
         """What the client's status was before any handover still in force (what an undo
         restores, and what the exported record says)."""
@@ -111,7 +120,7 @@ class HandoverRepository:
                     details.consent_given_on.isoformat(),
                     details.consent_scope,
                     details.reason,
-                    json.dumps(options.as_document()),
+                    json.dumps(_options_document(options)),
                     json.dumps([[f.name, f.size, f.sha256] for f in files]),
                     format_version,
                     status_before.value,
@@ -120,6 +129,8 @@ class HandoverRepository:
             )
             handover_id = int(cursor.lastrowid or 0)
             record_change(tx, now, "client.handed_over", "client", client_id)
+            if options.beyond_consent_reason:  # the override is logged; its reason stays here
+                record_change(tx, now, "handover.beyond_consent", "handover", handover_id)
         return Handover(
             id=handover_id,
             client_id=client_id,
@@ -226,9 +237,39 @@ class HandoverRepository:
 
     # Receiving
 
-    def import_record(self, record: ClientRecord, on: dt.date) -> int:
+    def received(self, export_id: str) -> list[tuple[str, str]]:
+        """(when, client name) for each time this handover was imported before."""
+        with self._vault.reading() as connection:
+            rows = connection.execute(
+                "SELECT r.received_at, c.name FROM received_handovers r "
+                "JOIN clients c ON c.id = r.client_id WHERE r.export_id = ? ORDER BY r.id",
+                (export_id,),
+            ).fetchall()
+        return [(str(at), str(name)) for at, name in rows]
+
+    def cancel_future_sessions(self, client_id: int, after: dt.datetime) -> int:
+        """Mark the client's booked sessions from `after` on as cancelled by the clinician (the
+        sender's diary after a handover), in one transaction; returns how many."""
+        now = self._vault.clock()
+        with self._vault.transaction() as tx:
+            rows = tx.execute(
+                "SELECT id FROM sessions WHERE client_id = ? AND status = 'scheduled' "
+                "AND start >= ?",
+                (client_id, after.replace(tzinfo=None).isoformat(timespec="seconds")),
+            ).fetchall()
+            for (session_id,) in rows:
+                tx.execute(
+                    "UPDATE sessions SET status = 'clinician_cancelled', updated_at = ? "
+                    "WHERE id = ?",
+                    (now.isoformat(), session_id),
+                )
+                record_change(tx, now, "session.cancelled", "session", session_id)
+        return len(rows)
+
+    def import_record(self, record: ClientRecord, on: dt.date, export_id: str = "") -> int:
         """Create the client and everything in the record in ONE transaction; returns the new
-        client's id. Ids in the record only link its parts and are replaced here."""
+        client's id. Ids in the record only link its parts and are replaced here. The
+        handover's export id is remembered with it, so a second import is recognised."""
         now = self._vault.clock()
         stamp = now.isoformat()
         with self._vault.transaction() as tx:
@@ -273,6 +314,12 @@ class HandoverRepository:
                     f"INSERT INTO ending_plans (client_id, {', '.join(_PLAN_COLUMNS)}, updated_at) "
                     f"VALUES (?, {', '.join('?' * len(_PLAN_COLUMNS))}, ?)",
                     (client_id, *_plan_row(plan), stamp),
+                )
+            if export_id:
+                tx.execute(
+                    "INSERT INTO received_handovers (export_id, client_id, received_at) "
+                    "VALUES (?, ?, ?)",
+                    (export_id, client_id, stamp),
                 )
             record_change(tx, now, "client.imported", "client", client_id)
         return client_id
@@ -325,3 +372,12 @@ def _handover_from_row(row: tuple[Any, ...]) -> Handover:
         recorded_at=dt.datetime.fromisoformat(recorded_at),
         undone_at=dt.datetime.fromisoformat(undone_at) if undone_at else None,
     )
+
+
+def _options_document(options: HandoverOptions) -> dict[str, object]:
+    """What was included, and, in the sender's vault only, why a handover went beyond the
+    client's consent."""
+    document = options.as_document()
+    if options.beyond_consent_reason:
+        document["beyond_consent_reason"] = options.beyond_consent_reason
+    return document

@@ -3,6 +3,7 @@ trip into a second vault, and every way they refuse (one line on stderr, nothing
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import io
 import stat
@@ -15,10 +16,11 @@ from pypdf import PdfReader
 
 from alliance_desktop.cli import handover_commands
 from alliance_desktop.domain.client import ClientStatus
+from alliance_desktop.domain.session import SessionStatus
 from alliance_desktop.services import Practice
 from tests.cli.conftest import Run
 from tests.exchange.samples import NAME, populate
-from tests.factories import PASSPHRASE
+from tests.factories import PASSPHRASE, make_session
 
 RunCli = Callable[..., Run]
 FILES = {"record.pdf", "record.fhir.json.enc", "sessions.ics", "manifest.json"}
@@ -44,12 +46,14 @@ def receiving(tmp_path: Path) -> Path:
     return path
 
 
-def export_args(vault: Path, client_id: int, out: Path, *extra: str) -> list[str]:
+def export_args(
+    vault: Path, client_id: int, out: Path, *extra: str, scope: str = "all"
+) -> list[str]:
     return [
         "handover", "export", "--vault", str(vault), "--client", str(client_id),
         "--out", str(out), "--to-name", "Dr Kwame Mensah",
         "--to-organisation", "Riverside Psychology", "--consent-date", "2026-03-10",
-        "--consent-scope", "Whole record to Dr Mensah", "--reason", "Moving to Leeds",
+        "--consent-scope", scope, "--reason", "Moving to Leeds",
         "--date", "2026-03-14", *extra,
     ]  # fmt: skip
 
@@ -88,7 +92,7 @@ def test_export_writes_four_private_files_and_prints_the_password_once(
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
     assert result.out.count(password) == 1
     assert "by another channel — by phone or in person" in result.out
-    assert "Included: session notes yes, rupture log no, process notes no" in result.out
+    assert "left out: Rupture-and-repair log and private process notes" in result.out
     assert result.err == ""
     reader = PdfReader(io.BytesIO((out / "record.pdf").read_bytes()))
     assert reader.is_encrypted and reader.decrypt(password)
@@ -128,8 +132,10 @@ def test_import_into_a_second_vault_gives_the_client_and_every_session(
     assert result.out.startswith(
         f"Handover of {NAME} from Dr Ana Ferreira, Harbour Lane Psychotherapy, exported "
     )
-    assert "The sender included: session notes yes, rupture log no" in result.out
-    assert result.out.splitlines()[-1] == f"Imported {NAME} as client 1 (status: active)."
+    assert "The sender included: Summary of the work together" in result.out
+    assert "left out: Rupture-and-repair log and private process notes" in result.out
+    # The sessions booked in March 2026 are behind today: the client starts with an intake.
+    assert result.out.splitlines()[-1] == f"Imported {NAME} as client 1 (status: intake)."
     sent, received = Practice.open(sending[0], PASSPHRASE), Practice.open(receiving, PASSPHRASE)
     try:
         sessions_sent = len(sent.calendar.client_history(sending[1]).entries)
@@ -312,3 +318,85 @@ def test_at_a_terminal_answering_no_imports_nothing(
     assert f"Handover of {NAME}" in result.out
     assert "You chose not to import. Nothing was imported." in result.err
     assert clients_in(receiving) == []
+
+
+@pytest.mark.parametrize(
+    ("flag", "scope"),
+    [
+        ("--include-notes", "goals,sessions,summary"),
+        ("--include-ruptures", "goals,sessions,summary,notes"),
+        ("--include-private-notes", "goals,notes,ruptures"),
+    ],
+)
+def test_an_include_beyond_the_consent_is_refused_and_nothing_written(
+    run_cli: RunCli, sending: tuple[Path, int], tmp_path: Path, flag: str, scope: str
+) -> None:
+    vault, client_id = sending
+    out = tmp_path / "handover"
+    result = run_cli(*export_args(vault, client_id, out, flag, scope=scope))
+    assert result.code == 1
+    assert flag in result.err and "beyond the client's consent" in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    assert not out.exists()
+    assert clients_in(vault)[-1][1] is not ClientStatus.HANDED_OVER
+
+
+def test_an_unknown_consent_category_is_refused(
+    run_cli: RunCli, sending: tuple[Path, int], tmp_path: Path
+) -> None:
+    vault, client_id = sending
+    out = tmp_path / "handover"
+    result = run_cli(*export_args(vault, client_id, out, scope="goals,everything"))
+    assert result.code == 1
+    assert "'everything'" in result.err and "process-notes" in result.err
+    assert not out.exists()
+
+
+def test_a_partial_consent_exports_only_its_categories(
+    run_cli: RunCli, sending: tuple[Path, int], tmp_path: Path
+) -> None:
+    vault, client_id = sending
+    out = tmp_path / "handover"
+    result = run_cli(*export_args(vault, client_id, out, scope="goals,sessions,summary"))
+    assert result.code == 0, result.err
+    assert "left out: Progress notes, rupture-and-repair log, private process notes" in result.out
+
+
+def test_importing_the_same_handover_again_needs_again(
+    run_cli: RunCli,
+    exported: tuple[Path, str, Run],
+    receiving: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out, password, _ = exported
+    monkeypatch.setenv("ALLIANCE_HANDOVER_PASSWORD", password)
+    assert run_cli("handover", "import", "--vault", str(receiving), str(out)).code == 0
+    refused = run_cli("handover", "import", "--vault", str(receiving), str(out))
+    assert refused.code == 1
+    assert "already imported" in refused.err and "--again" in refused.err
+    assert len(refused.err.strip().splitlines()) == 1
+    assert len(clients_in(receiving)) == 1
+    again = run_cli("handover", "import", "--vault", str(receiving), str(out), "--again")
+    assert again.code == 0, again.err
+    assert len(clients_in(receiving)) == 2
+
+
+def test_export_can_cancel_the_senders_future_sessions(
+    run_cli: RunCli, sending: tuple[Path, int], tmp_path: Path
+) -> None:
+    vault, client_id = sending
+    practice = Practice.open(vault, PASSPHRASE)
+    try:
+        soon = dt.datetime.combine(practice.today() + dt.timedelta(days=7), dt.time(9, 0))
+        practice.calendar.book(make_session(client_id, soon))
+    finally:
+        practice.close()
+    result = run_cli(*export_args(vault, client_id, tmp_path / "a", "--cancel-future-sessions"))
+    assert result.code == 0, result.err
+    assert "Cancelled 1 future session with the client in your calendar." in result.out
+    practice = Practice.open(vault, PASSPHRASE)
+    try:
+        entries = practice.calendar.client_history(client_id).entries
+        assert [e.status for e in entries if e.start == soon] == [SessionStatus.CLINICIAN_CANCELLED]
+    finally:
+        practice.close()

@@ -54,7 +54,12 @@ class HandoverCalls(Protocol):
     ) -> None: ...
 
     def import_(
-        self, folder: Path, password: str, done: Callable[[Client], None], failed: OnFailed
+        self,
+        folder: Path,
+        password: str,
+        done: Callable[[Client], None],
+        failed: OnFailed,
+        again: bool = False,
     ) -> None: ...
 
 
@@ -78,8 +83,16 @@ def preview_html(preview: ImportPreview, date_style: DateStyle) -> str:
         f"<li>{'An ending plan' if preview.has_ending_plan else 'No ending plan'}</li>",
         "</ul>",
         f"<p>The sending clinician included: {html.escape(_included(preview))}.</p>",
+        f"<p>{html.escape(preview.client_name)} joins your practice as "
+        f"<b>{preview.status.label.lower()}</b>.</p>",
     ]
     warnings = []
+    if preview.imported_before:
+        warnings.append(
+            "<b>This handover was already imported</b> ("
+            + html.escape(", ".join(preview.imported_before))
+            + "). Importing it again makes a second copy of the client."
+        )
     if preview.clashing_sessions:
         warnings.append(
             f"{_plural(preview.clashing_sessions, 'future session')} "
@@ -142,6 +155,7 @@ class HandoverImportDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("e.g. bafok-telum-risav-donek-pumiz")
         self.show_password = QCheckBox("Show")
+        self.again = QCheckBox("Import it again all the same (a second copy)")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -189,7 +203,12 @@ class HandoverImportDialog(QDialog):
         summary_scroll.viewport().setAutoFillBackground(False)
         summary_scroll.setStyleSheet("background: transparent;")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.steps.addWidget(summary_scroll)
+        preview_step = QWidget()
+        preview_layout = QVBoxLayout(preview_step)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.addWidget(summary_scroll, 1)
+        preview_layout.addWidget(self.again)
+        self.steps.addWidget(preview_step)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
@@ -241,11 +260,22 @@ class HandoverImportDialog(QDialog):
         self._set_busy(False)
         self.preview = preview
         self.summary.setText(preview_html(preview, self._date_style))
+        self.again.setChecked(False)
+        self.again.setVisible(bool(preview.imported_before))
         self._show_step(1)
 
     def _import(self) -> None:
+        again = self.again.isChecked()
+        if self.preview is not None and self.preview.imported_before and not again:
+            self._show_error(
+                "This handover is already in your vault. Tick “Import it again” to make a "
+                "second copy, or Cancel."
+            )
+            return
         self._set_busy(True)
-        self._calls.import_(self._folder_path(), self.password.text(), self._done, self._failed)
+        self._calls.import_(
+            self._folder_path(), self.password.text(), self._done, self._failed, again
+        )
 
     def _done(self, client: Client) -> None:
         self._set_busy(False)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -68,6 +69,8 @@ class PasswordPage(QWizardPage):
         self.copied_note = note_label(COPIED_NOTE)
         self.copied_note.hide()
         self.give_note = note_label("", "")
+        self.cancel_sessions = QCheckBox()
+        self.cancel_sessions.hide()
         self.undo_note = note_label(
             "Handed over by mistake? “Undo handover” on the client's page sets their status "
             "back; files already given cannot be recalled."
@@ -92,6 +95,8 @@ class PasswordPage(QWizardPage):
         layout.addLayout(copy_row)
         layout.addSpacing(6)
         layout.addWidget(self.give_note)
+        layout.addSpacing(10)
+        layout.addWidget(self.cancel_sessions)
         layout.addStretch(1)
         layout.addWidget(self.undo_note)
 
@@ -108,6 +113,12 @@ class PasswordPage(QWizardPage):
         names = ", ".join(f.name for f in result.files)
         self.files_label.setText(f"Files: {names}. Send the whole folder.")
         self.password.setText(result.password)
+        booked = result.booked_ahead
+        self.cancel_sessions.setText(
+            f"Cancel my {booked} booked session{'s' if booked != 1 else ''} with {name} "
+            f"({receiver} takes over from here)"
+        )
+        self.cancel_sessions.setVisible(booked > 0)
         self.give_note.setText(
             f"<b>Give this password to {_escaped(receiver)} by phone or in person</b> — never "
             "in the same email or on the same stick as the folder. It is not stored anywhere: "
@@ -146,14 +157,16 @@ class HandoverWizard(QWizard):
         run_export: RunExport,
         copy_text: CopyText,
         parent: QWidget | None = None,
+        cancel_sessions: Callable[[HandoverResult], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._cancel_sessions = cancel_sessions
         self.setWindowTitle(f"Hand over {client.display_name}")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.FinishButton, "Done")
-        self.setMinimumSize(660, 600)
+        self.setMinimumSize(680, 700)  # the contents page: eight categories and an override
         self.receiver_page = ReceiverPage(today, date_style, self.details)
         self.consent_page = ConsentPage(client, today, date_style, self.details)
         self.contents_page = ContentsPage(today, self.details, run_export)
@@ -180,6 +193,12 @@ class HandoverWizard(QWizard):
         super().reject()
 
     def done(self, code: int) -> None:
+        """On Done: the sender's own booked sessions are cancelled when the question at the
+        end was ticked."""
+        result = self.exported()
+        wanted = self.password_page.cancel_sessions.isChecked()
+        if result is not None and wanted and self._cancel_sessions is not None:
+            self._cancel_sessions(result)
         self.password_page.cleanupPage()
         super().done(code)
 
@@ -192,8 +211,9 @@ class HandoverWizard(QWizard):
         date_style: DateStyle,
         run_export: RunExport,
         copy_text: CopyText,
+        cancel_sessions: Callable[[HandoverResult], None] | None = None,
     ) -> HandoverResult | None:
         """Run the wizard; what was exported (even if closed on the password page), or None."""
-        wizard = cls(client, today, date_style, run_export, copy_text, parent)
+        wizard = cls(client, today, date_style, run_export, copy_text, parent, cancel_sessions)
         wizard.exec()
         return wizard.exported()
