@@ -1,96 +1,86 @@
-"""iCalendar (RFC 5545) export of the therapist's own sessions: RRULE for series, EXDATE for
-removed dates, floating local times (the diary's own clock), and no clinical content."""
+"""iCalendar (RFC 5545) files of the therapist's own sessions, written so calendar apps keep
+them right across exports: one event per session under a UID of its own (never one whose meaning
+depends on the dates exported), SEQUENCE and LAST-MODIFIED so a newer copy replaces an older
+one, cancelled sessions as STATUS:CANCELLED, and times in the computer's time zone with the
+VTIMEZONE that describes it (or in UTC when the zone has no name to give). No clinical content.
+
+One event per session rather than a series with RRULE: a series clipped to an export range
+changes meaning from one export to the next (calendars then drop sessions), and every session
+that differs from its series would need an override anyway.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 import icalendar
 
 from alliance_desktop import __version__
 
-_FREQUENCY = {"weekly": ("WEEKLY", 1), "fortnightly": ("WEEKLY", 2), "monthly": ("MONTHLY", 1)}
-_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# A VTIMEZONE only needs to describe the years the events fall in; a margin either side.
+_ZONE_MARGIN = dt.timedelta(days=366)
 
 
 @dataclass(frozen=True)
 class SingleEvent:
     uid: str
     title: str
-    start: dt.datetime
+    start: dt.datetime  # local wall-clock time, as the diary keeps it
     duration_minutes: int
     description: str = ""
-
-
-@dataclass(frozen=True)
-class SeriesEvent:
-    uid: str
-    title: str
-    first_start: dt.datetime
-    duration_minutes: int
-    frequency: str  # "weekly" | "fortnightly" | "monthly"
-    weekday_position: int  # for monthly: 1-4, or -1 for the last
-    last_start: dt.datetime
-    removed: tuple[dt.datetime, ...] = field(default_factory=tuple)
-    description: str = ""
+    cancelled: bool = False
+    sequence: int = 0
+    last_modified: dt.datetime | None = None  # UTC
 
 
 def build_icalendar(
-    singles: list[SingleEvent], series: list[SeriesEvent], stamp: dt.datetime
+    events: Sequence[SingleEvent], stamp: dt.datetime, zone: ZoneInfo | None = None
 ) -> bytes:
+    """The file's bytes. With a zone, times carry its TZID and the file its VTIMEZONE; without
+    one, each local time is turned into UTC by the computer's own rules."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//Alliance Desktop//{__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    for single in singles:
-        calendar.add_component(
-            _event(
-                single.uid,
-                single.title,
-                single.start,
-                single.duration_minutes,
-                single.description,
-                stamp,
-            )
-        )
-    for recurring in series:
-        event = _event(
-            recurring.uid,
-            recurring.title,
-            recurring.first_start,
-            recurring.duration_minutes,
-            recurring.description,
-            stamp,
-        )
-        event.add("rrule", _rrule(recurring))
-        if recurring.removed:
-            event.add("exdate", list(recurring.removed))
-        calendar.add_component(event)
+    stamp_utc = _as_utc(stamp)
+    for event in events:
+        calendar.add_component(_event(event, stamp_utc, zone))
+    if zone is not None and events and zone.key != "UTC":
+        first = min(event.start for event in events).date() - _ZONE_MARGIN
+        last = max(event.start for event in events).date() + _ZONE_MARGIN
+        calendar.add_missing_timezones(first_date=first, last_date=last)
     return bytes(calendar.to_ical())
 
 
-def _event(
-    uid: str, title: str, start: dt.datetime, minutes: int, description: str, stamp: dt.datetime
-) -> icalendar.Event:
-    event = icalendar.Event()
-    event.add("uid", uid)
-    event.add("dtstamp", stamp)
-    event.add("dtstart", start)
-    event.add("dtend", start + dt.timedelta(minutes=minutes))
-    event.add("summary", title)
-    if description:
-        event.add("description", description)
-    event.add("class", "PRIVATE")
-    event.add("transp", "OPAQUE")
-    return event
+def _event(event: SingleEvent, stamp: dt.datetime, zone: ZoneInfo | None) -> icalendar.Event:
+    start = _placed(event.start, zone)
+    end = _placed(event.start + dt.timedelta(minutes=event.duration_minutes), zone)
+    component = icalendar.Event()
+    component.add("uid", event.uid)
+    component.add("dtstamp", stamp)
+    component.add("dtstart", start)
+    component.add("dtend", end)
+    component.add("summary", event.title)
+    if event.description:
+        component.add("description", event.description)
+    component.add("sequence", event.sequence)
+    if event.last_modified is not None:
+        component.add("last-modified", _as_utc(event.last_modified))
+    component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    component.add("class", "PRIVATE")
+    # A cancelled session frees the time, so it does not show the therapist as busy.
+    component.add("transp", "TRANSPARENT" if event.cancelled else "OPAQUE")
+    return component
 
 
-def _rrule(series: SeriesEvent) -> dict[str, object]:
-    frequency, interval = _FREQUENCY[series.frequency]
-    rule: dict[str, object] = {"FREQ": frequency, "UNTIL": series.last_start}
-    if interval != 1:
-        rule["INTERVAL"] = interval
-    if series.frequency == "monthly":
-        rule["BYDAY"] = f"{series.weekday_position}{_WEEKDAYS[series.first_start.weekday()]}"
-    return rule
+def _placed(local: dt.datetime, zone: ZoneInfo | None) -> dt.datetime:
+    if zone is not None:
+        return local.replace(tzinfo=zone)
+    return local.astimezone(dt.UTC)  # a naive time is read as this computer's local time
+
+
+def _as_utc(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.UTC)  # naive: this computer's local time

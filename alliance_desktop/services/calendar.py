@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from alliance_desktop.domain.audit import EventRecorder, VaultEvent
 from alliance_desktop.domain.calendar_privacy import DEFAULT_LABEL, CalendarNaming
@@ -28,8 +29,10 @@ from alliance_desktop.domain.session import (
     needs_closing,
     overlapping,
 )
-from alliance_desktop.services.calendar_export import icalendar_for_range
+from alliance_desktop.exchange.local_zone import local_zone
+from alliance_desktop.services.calendar_export import DiaryExport, icalendar_for_range
 from alliance_desktop.services.private_files import write_private_file
+from alliance_desktop.vault.diary_repository import DiaryRepository
 from alliance_desktop.vault.session_repository import SessionRepository
 
 _LONGEST = dt.timedelta(minutes=MAX_SESSION_MINUTES)
@@ -62,10 +65,15 @@ class SessionCalendar:
         sessions: SessionRepository,
         now: Callable[[], dt.datetime],
         record: EventRecorder | None = None,
+        *,
+        diary: DiaryRepository | None = None,
+        zone: Callable[[], ZoneInfo | None] = local_zone,
     ) -> None:
         self._sessions = sessions
         self._now = now  # local wall-clock time, like session starts
         self._record = record  # exports go into the audit trail
+        self._diary = diary  # sessions with their calendar UIDs, for .ics files
+        self._zone = zone  # the computer's time zone, asked at each export (laptops travel)
 
     # Reading
 
@@ -112,14 +120,35 @@ class SessionCalendar:
         naming: CalendarNaming = CalendarNaming.INITIALS,
         label: str = DEFAULT_LABEL,
     ) -> int:
-        """Write an .ics of booked sessions for the therapist's own diary; returns how many."""
-        data, count = icalendar_for_range(
-            self._sessions, first_day, last_day, naming, label, self._now()
-        )
-        write_private_file(path, data)
+        """Write an .ics of the sessions for the therapist's own diary (cancelled ones marked
+        cancelled); returns how many booked sessions it holds."""
+        export = self.icalendar(first_day, last_day, naming, label)
+        write_private_file(path, export.data)
         if self._record is not None:
             self._record(VaultEvent.CALENDAR_EXPORTED, None)
-        return count
+        return export.booked
+
+    def icalendar(
+        self,
+        first_day: dt.date,
+        last_day: dt.date,
+        naming: CalendarNaming = CalendarNaming.INITIALS,
+        label: str = DEFAULT_LABEL,
+        zone: ZoneInfo | None = None,
+    ) -> DiaryExport:
+        """The .ics of the sessions from first_day to last_day, in `zone` (default: this
+        computer's), without writing it anywhere."""
+        if self._diary is None:
+            raise RuntimeError("This calendar was made without access to calendar UIDs.")
+        return icalendar_for_range(
+            self._diary,
+            first_day,
+            last_day,
+            naming,
+            label,
+            self._now(),
+            zone if zone is not None else self._zone(),
+        )
 
     # Writing
 

@@ -73,6 +73,7 @@ from alliance_desktop.exchange.handover_manifest import (
 )
 from alliance_desktop.exchange.handover_password import new_handover_password
 from alliance_desktop.exchange.icalendar_export import SingleEvent, build_icalendar
+from alliance_desktop.exchange.local_zone import local_zone
 from alliance_desktop.reports.handover_record import HandoverRecordData, build_handover_record
 from alliance_desktop.services.handover_files import prepare_folder, write_files
 from alliance_desktop.vault.handover_repository import HandoverRepository
@@ -276,4 +277,4 @@ def _future_sessions(
         )
         for session in future
     ]
-    return build_icalendar(events, [], stamp), len(events)
+    return build_icalendar(events, stamp, local_zone()), len(events)

@@ -26,6 +26,7 @@ from alliance_desktop.vault import Vault, create_vault, open_vault
 from alliance_desktop.vault.audit_trail import first_broken_link, recent_entries, record_events
 from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Clock, system_clock
+from alliance_desktop.vault.diary_repository import DiaryRepository
 from alliance_desktop.vault.ending_plan_repository import EndingPlanRepository
 from alliance_desktop.vault.goal_repository import GoalRepository
 from alliance_desktop.vault.handover_repository import HandoverRepository
@@ -56,7 +57,10 @@ class Practice:
         self._profile = PracticeProfileRepository(vault)
         self._finder: ClientFinder | None = None
         self.calendar = SessionCalendar(
-            SessionRepository(vault), self.local_now, record=self.record_event
+            SessionRepository(vault),
+            self.local_now,
+            record=self.record_event,
+            diary=DiaryRepository(vault),
         )
         self.goals = GoalBoard(GoalRepository(vault), self.today)
         settings = SettingsRepository(vault)
