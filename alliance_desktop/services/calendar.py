@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 
 from alliance_desktop.domain.audit import EventRecorder, VaultEvent
 from alliance_desktop.domain.calendar_privacy import DEFAULT_LABEL, CalendarNaming
+from alliance_desktop.domain.diary_events import DiarySession
+from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.goal import GasRating
 from alliance_desktop.domain.goal_rules import check_session_ratings
 from alliance_desktop.domain.recurrence import (
@@ -128,6 +130,15 @@ class SessionCalendar:
             self._record(VaultEvent.CALENDAR_EXPORTED, None)
         return export.booked
 
+    def diary_between(self, first_day: dt.date, last_day: dt.date) -> list[DiarySession]:
+        """Every session from first_day to last_day inclusive, whatever its status, with the
+        UID and revision its calendar event carries (for `calendar list`)."""
+        if last_day < first_day:
+            raise InvalidInput.single("to", "The end date must not be before the start date.")
+        start = dt.datetime.combine(first_day, dt.time())
+        end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time())
+        return self._diary_repository().sessions_between(start, end)
+
     def icalendar(
         self,
         first_day: dt.date,
@@ -138,10 +149,8 @@ class SessionCalendar:
     ) -> DiaryExport:
         """The .ics of the sessions from first_day to last_day, in `zone` (default: this
         computer's), without writing it anywhere."""
-        if self._diary is None:
-            raise RuntimeError("This calendar was made without access to calendar UIDs.")
         return icalendar_for_range(
-            self._diary,
+            self._diary_repository(),
             first_day,
             last_day,
             naming,
@@ -149,6 +158,11 @@ class SessionCalendar:
             self._now(),
             zone if zone is not None else self._zone(),
         )
+
+    def _diary_repository(self) -> DiaryRepository:
+        if self._diary is None:
+            raise RuntimeError("This calendar was made without access to calendar UIDs.")
+        return self._diary
 
     # Writing
 
