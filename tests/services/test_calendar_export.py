@@ -5,6 +5,7 @@ times, and no names or notes."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import stat
 from dataclasses import replace
@@ -17,7 +18,10 @@ from alliance_desktop.domain.calendar_privacy import CalendarNaming, calendar_ti
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.recurrence import Frequency, RecurrenceRule
 from alliance_desktop.domain.session import Modality, SessionKind, SessionStatus
+from alliance_desktop.exchange.handover_crypto import open_sealed
+from alliance_desktop.exchange.handover_manifest import read_manifest
 from alliance_desktop.services import Practice
+from tests.exchange.samples import DETAILS, EVERYTHING, populate
 from tests.factories import PASSPHRASE, fixed_clock, make_client, make_session
 from tests.services.diary_reading import merged, occurrences
 
@@ -183,3 +187,30 @@ def test_an_inverted_range_is_refused(practice: Practice, tmp_path: Path) -> Non
 def test_initials(name: str, expected: str) -> None:
     assert initials(name) == expected
     assert calendar_title(name, CalendarNaming.INITIALS) == f"Session · {expected}"
+
+
+def test_the_handovers_sessions_ics_has_the_same_times_as_its_fhir_record(
+    practice: Practice, tmp_path: Path
+) -> None:
+    """Both files of one handover place the sessions at the same moments, with a zone."""
+    client = populate(practice)
+    result = practice.handover.export(client, tmp_path / "handover", DETAILS, EVERYTHING)
+    manifest = read_manifest(result.folder)
+    bundle = json.loads(
+        open_sealed(
+            (result.folder / "record.fhir.json.enc").read_bytes(),
+            manifest.kdf.derive(result.password),
+        )
+    )
+    encounters = {
+        entry["resource"]["id"]: dt.datetime.fromisoformat(entry["resource"]["period"]["start"])
+        for entry in bundle["entry"]
+        if entry["resource"]["resourceType"] == "Encounter"
+    }
+
+    found = occurrences(result.folder / "sessions.ics")
+
+    assert len(found) == result.future_sessions == 2
+    for occurrence in found:
+        encounter_id = occurrence.uid.split("@", 1)[0]
+        assert encounters[encounter_id] == occurrence.start
