@@ -159,6 +159,10 @@ class SessionCalendar:
             zone if zone is not None else self._zone(),
         )
 
+    def change_mark(self) -> int:
+        """A number that grows with every change written to the vault (cheap to ask often)."""
+        return self._diary_repository().change_mark()
+
     def _diary_repository(self) -> DiaryRepository:
         if self._diary is None:
             raise RuntimeError("This calendar was made without access to calendar UIDs.")

@@ -33,6 +33,12 @@ class DiaryRepository:
             rows = connection.execute(_SELECT, (_stamp(start), _stamp(end))).fetchall()
         return [_session_from_row(row) for row in rows]
 
+    def change_mark(self) -> int:
+        """The newest audit trail entry: every change to the vault writes one (O(1) to read)."""
+        with self._vault.reading() as connection:
+            row = connection.execute("SELECT coalesce(max(id), 0) FROM audit_trail").fetchone()
+        return int(row[0])
+
     def removals_between(self, start: dt.datetime, end: dt.datetime) -> list[DiaryRemoval]:
         with self._vault.reading() as connection:
             rows = connection.execute(_REMOVALS, (_stamp(start), _stamp(end))).fetchall()
