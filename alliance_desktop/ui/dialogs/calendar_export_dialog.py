@@ -89,8 +89,10 @@ class CalendarExportDialog(QDialog):
         self.save_button.setText("Export")
 
         intro = QLabel(
-            "Write your booked sessions to an iCalendar (.ics) file for the calendar on your "
-            "phone or laptop. Cancelled sessions are left out."
+            "Write your sessions to an iCalendar (.ics) file for the calendar on your phone or "
+            "laptop. Each session keeps its own identity, so importing a later export updates "
+            "the sessions already there instead of adding copies, and cancelled ones show as "
+            "cancelled. To keep a file up to date by itself, see Edit › Preferences…"
         )
         intro.setWordWrap(True)
         note = QLabel(_PRIVACY_NOTE)
