@@ -104,10 +104,11 @@ class CalendarFileUpkeep(QObject):
             return
         if self._announce:
             self._announce = False
+            first, last = update.first_day, update.last_day
             emit(
                 self.status_message,
-                f"Keeping {update.path} up to date: {update.booked} booked sessions from "
-                f"{update.first_day:%d %b %Y} to {update.last_day:%d %b %Y}.",
+                f"Calendar file {update.path.name} kept up to date: {update.booked} booked "
+                f"sessions, {first.day} {first:%b %Y} – {last.day} {last:%b %Y}.",
             )
         elif self._last_problem is not None:
             emit(self.status_message, f"The calendar file {update.path} is up to date again.")

@@ -64,7 +64,9 @@ def test_changes_reach_the_file_and_a_burst_gives_one_rewrite(
     upkeep.apply(CalendarFilePreference(True, target))
     qtbot.waitUntil(lambda: target.exists() and not tasks.is_busy)
     assert occurrences(target) == []
-    assert messages and messages[0].startswith(f"Keeping {target} up to date: 0 booked sessions")
+    assert messages and messages[0] == (
+        "Calendar file practice.ics kept up to date: 0 booked sessions, 14 Jan 2026 – 14 Mar 2027."
+    )
 
     for day in range(16, 21):  # five saves in a row, each its own task
         tasks.submit(
@@ -193,7 +195,7 @@ def test_turned_on_in_preferences_and_a_last_change_reaches_the_file_at_lock(
     assert driver.opened
     qtbot.waitUntil(lambda: target.exists() and not session.tasks.is_busy, timeout=10_000)
     assert [o.summary for o in occurrences(target)] == ["Session · M.O."]
-    assert "Keeping" in window.statusBar().currentMessage()
+    assert "kept up to date" in window.statusBar().currentMessage()
 
     opened = session.practice
     session.tasks.submit(

@@ -35,7 +35,8 @@ from alliance_desktop.ui.widgets.optional_date_edit import make_date_edit
 DEFAULT_WEEKS_AHEAD = 13  # about three months of diary
 EXAMPLE_NAME = "Margaret Okonkwo-Lee"  # shown only as initials in the preview
 _PRIVACY_NOTE = (
-    "Only dates, times, modality and your label go into the file — never full names or notes. "
+    "Only dates, times, how and what kind of session, whether it took place, and your label go "
+    "into the file — never full names or notes. "
     "The file itself is not encrypted: import it into your calendar, then delete it."
 )
 

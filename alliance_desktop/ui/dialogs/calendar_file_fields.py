@@ -26,17 +26,22 @@ from alliance_desktop.ui.calendar_file_settings import CalendarFilePreference
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 
 EXAMPLE_NAME = "Margaret Okonkwo-Lee"
+_WORDS = {2: "two", 3: "three", 6: "six", 12: "twelve", 18: "eighteen", 24: "twenty-four"}
 _NOTE = (
-    f"Rewritten a moment after every change to the calendar, covering {KEPT_MONTHS_BACK} months "
-    f"back and {KEPT_MONTHS_AHEAD} ahead. Subscribe to it in your calendar app (Thunderbird, "
-    "GNOME Calendar, Outlook, Apple Calendar: see the README). Only times, how and what kind of "
-    "session, and your title go in, never names or notes; the file itself is not encrypted."
+    "Rewritten a moment after every change to the calendar, covering "
+    f"{_WORDS[KEPT_MONTHS_BACK]} months back and {_WORDS[KEPT_MONTHS_AHEAD]} ahead. Subscribe "
+    "to it in your calendar app (Thunderbird, GNOME Calendar, Outlook, Apple Calendar: see the "
+    "README). Only times, how and what kind of session, and your label go in, never names or "
+    "notes; the file itself is not encrypted."
 )
 
 
 def _default_path() -> Path:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder or Path.home()) / "practice-calendar.ics"
+    documents = Path(folder) if folder else None
+    return (documents if documents and documents.is_dir() else Path.home()) / (
+        "practice-calendar.ics"
+    )
 
 
 class CalendarFileFields(QGroupBox):
@@ -47,8 +52,8 @@ class CalendarFileFields(QGroupBox):
         self.path = QLineEdit()
         self.choose_button = QPushButton("Choose…")
         self.naming = QComboBox()
-        self.naming.addItem("Title and initials", CalendarNaming.INITIALS.value)
-        self.naming.addItem("Title only (no initials)", CalendarNaming.LABEL.value)
+        self.naming.addItem("Label and initials", CalendarNaming.INITIALS.value)
+        self.naming.addItem("Label only (no initials)", CalendarNaming.LABEL.value)
         self.label = QLineEdit()
         self.label.setPlaceholderText(DEFAULT_LABEL)
         self.label.setMaxLength(60)
@@ -72,7 +77,7 @@ class CalendarFileFields(QGroupBox):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("File", file_box)
         form.addRow("Event titles", self.naming)
-        form.addRow("Title", self.label)
+        form.addRow("Label", self.label)
         form.addRow("", self.preview)
         layout = QVBoxLayout(self)
         layout.addWidget(self.enabled)

@@ -87,7 +87,8 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         if self.calendar_file is not None and self.calendar_file.preference() is None:
-            return  # the problem is shown under the file
+            self.adjustSize()  # room for the problem, shown under the file
+            return
         super().accept()
 
     @classmethod
