@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alliance_desktop import __version__
-from alliance_desktop.cli.calendar_commands import calendar_export
+from alliance_desktop.cli.calendar_commands import calendar_export, calendar_list
 from alliance_desktop.cli.client_commands import clients_list
 from alliance_desktop.cli.clinical_commands import goals, ruptures
 from alliance_desktop.cli.handover_commands import (
@@ -188,6 +188,25 @@ def _record_commands(commands: Group) -> None:
         sub.add_argument("--json", action="store_true", help=f"print {json_help}")
 
     calendar_group = _group(commands, "calendar", "calendar files")
+    listing = _command(
+        calendar_group,
+        "list",
+        "list every session from --from to --to (inclusive), whatever its status: what an "
+        "export of the same days holds",
+        calendar_list,
+    )
+    listing.add_argument(
+        "--from", dest="from_date", type=_iso_date, metavar="YYYY-MM-DD", required=True
+    )
+    listing.add_argument(
+        "--to", dest="to_date", type=_iso_date, metavar="YYYY-MM-DD", required=True
+    )
+    listing.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON array of {id, client_id, start, end, duration_minutes, status, "
+        "modality, kind, series_id, calendar_uid, sequence} (local times, no names)",
+    )
     export = _command(
         calendar_group,
         "export",

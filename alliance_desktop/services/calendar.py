@@ -6,9 +6,12 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from alliance_desktop.domain.audit import EventRecorder, VaultEvent
 from alliance_desktop.domain.calendar_privacy import DEFAULT_LABEL, CalendarNaming
+from alliance_desktop.domain.diary_events import DiarySession
+from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.goal import GasRating
 from alliance_desktop.domain.goal_rules import check_session_ratings
 from alliance_desktop.domain.recurrence import (
@@ -28,8 +31,10 @@ from alliance_desktop.domain.session import (
     needs_closing,
     overlapping,
 )
-from alliance_desktop.services.calendar_export import icalendar_for_range
+from alliance_desktop.exchange.local_zone import local_zone
+from alliance_desktop.services.calendar_export import DiaryExport, icalendar_for_range
 from alliance_desktop.services.private_files import write_private_file
+from alliance_desktop.vault.diary_repository import DiaryRepository
 from alliance_desktop.vault.session_repository import SessionRepository
 
 _LONGEST = dt.timedelta(minutes=MAX_SESSION_MINUTES)
@@ -62,10 +67,15 @@ class SessionCalendar:
         sessions: SessionRepository,
         now: Callable[[], dt.datetime],
         record: EventRecorder | None = None,
+        *,
+        diary: DiaryRepository | None = None,
+        zone: Callable[[], ZoneInfo | None] = local_zone,
     ) -> None:
         self._sessions = sessions
         self._now = now  # local wall-clock time, like session starts
         self._record = record  # exports go into the audit trail
+        self._diary = diary  # sessions with their calendar UIDs, for .ics files
+        self._zone = zone  # the computer's time zone, asked at each export (laptops travel)
 
     # Reading
 
@@ -112,20 +122,57 @@ class SessionCalendar:
         naming: CalendarNaming = CalendarNaming.INITIALS,
         label: str = DEFAULT_LABEL,
     ) -> int:
-        """Write an .ics of booked sessions for the therapist's own diary; returns how many."""
-        data, count = icalendar_for_range(
-            self._sessions, first_day, last_day, naming, label, self._now()
-        )
+        """Write an .ics of the sessions for the therapist's own diary (cancelled ones marked
+        cancelled); returns how many booked sessions it holds."""
+        export = self.icalendar(first_day, last_day, naming, label)
         record = self._record
         # Recorded before the file takes its name: no export exists outside the audit trail.
         write_private_file(
             path,
-            data,
+            export.data,
             before_replace=None
             if record is None
             else lambda: record(VaultEvent.CALENDAR_EXPORTED, None),
         )
-        return count
+        return export.booked
+
+    def diary_between(self, first_day: dt.date, last_day: dt.date) -> list[DiarySession]:
+        """Every session from first_day to last_day inclusive, whatever its status, with the
+        UID and revision its calendar event carries (for `calendar list`)."""
+        if last_day < first_day:
+            raise InvalidInput.single("to", "The end date must not be before the start date.")
+        start = dt.datetime.combine(first_day, dt.time())
+        end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time())
+        return self._diary_repository().sessions_between(start, end)
+
+    def icalendar(
+        self,
+        first_day: dt.date,
+        last_day: dt.date,
+        naming: CalendarNaming = CalendarNaming.INITIALS,
+        label: str = DEFAULT_LABEL,
+        zone: ZoneInfo | None = None,
+    ) -> DiaryExport:
+        """The .ics of the sessions from first_day to last_day, in `zone` (default: this
+        computer's), without writing it anywhere."""
+        return icalendar_for_range(
+            self._diary_repository(),
+            first_day,
+            last_day,
+            naming,
+            label,
+            self._now(),
+            zone if zone is not None else self._zone(),
+        )
+
+    def change_mark(self) -> int:
+        """A number that grows with every change written to the vault (cheap to ask often)."""
+        return self._diary_repository().change_mark()
+
+    def _diary_repository(self) -> DiaryRepository:
+        if self._diary is None:
+            raise RuntimeError("This calendar was made without access to calendar UIDs.")
+        return self._diary
 
     # Writing
 

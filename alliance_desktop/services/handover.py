@@ -80,6 +80,7 @@ from alliance_desktop.exchange.handover_manifest import (
 )
 from alliance_desktop.exchange.handover_password import new_handover_password
 from alliance_desktop.exchange.icalendar_export import SingleEvent, build_icalendar
+from alliance_desktop.exchange.local_zone import local_zone
 from alliance_desktop.exchange.pdf_encryption import encrypt_pdf
 from alliance_desktop.reports.handover_record import HandoverRecordData, build_handover_record
 from alliance_desktop.services.calendar import SessionCalendar
@@ -399,4 +400,4 @@ def _future_sessions(
         )
         for session in future
     ]
-    return build_icalendar(events, [], stamp), len(events)
+    return build_icalendar(events, stamp, local_zone()), len(events)

@@ -35,6 +35,7 @@ from alliance_desktop.vault.audit_trail import first_broken_link, recent_entries
 from alliance_desktop.vault.boundaries_repository import BoundariesRepository
 from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Clock, system_clock
+from alliance_desktop.vault.diary_repository import DiaryRepository
 from alliance_desktop.vault.draft_repository import DraftRepository
 from alliance_desktop.vault.ending_plan_repository import EndingPlanRepository
 from alliance_desktop.vault.flag_acknowledgement_repository import FlagAcknowledgementRepository
@@ -70,7 +71,10 @@ class Practice:
         self._profile = PracticeProfileRepository(vault)
         self._finder: ClientFinder | None = None
         self.calendar = SessionCalendar(
-            SessionRepository(vault), self.local_now, record=self.record_event
+            SessionRepository(vault),
+            self.local_now,
+            record=self.record_event,
+            diary=DiaryRepository(vault),
         )
         self.goals = GoalBoard(GoalRepository(vault), self.today)
         settings = SettingsRepository(vault)

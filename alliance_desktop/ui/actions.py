@@ -52,7 +52,7 @@ def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
         export_calendar=_action(
             window,
             "&Export calendar…",
-            tip="Write your booked sessions to an .ics file, with initials at most",
+            tip="Write your sessions to an .ics file, with initials at most",
         ),
         hand_over=_action(
             window,
@@ -81,7 +81,7 @@ def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
             window,
             "Pre&ferences…",
             [QKeySequence(std.Preferences)],
-            "When the app locks itself on this computer",
+            "When the app locks itself, and the calendar file it keeps for your calendar app",
         ),
         # The platform's Quit key (Cmd+Q on macOS) plus Ctrl+Q, which Windows lacks.
         quit=_action(window, "&Quit", [QKeySequence(std.Quit), QKeySequence("Ctrl+Q")]),

@@ -20,6 +20,11 @@ from alliance_desktop.resource_paths import resource_path
 from alliance_desktop.services import Practice
 from alliance_desktop.services.safekeeping import restore_vault
 from alliance_desktop.services.vault_locations import default_vault_path
+from alliance_desktop.ui.calendar_file_settings import (
+    calendar_file_preference,
+    save_calendar_file_preference,
+)
+from alliance_desktop.ui.calendar_file_upkeep import CalendarFileUpkeep
 from alliance_desktop.ui.clipboard_guard import CLEAR_AFTER_MS, ClipboardGuard
 from alliance_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 from alliance_desktop.ui.dialogs.unlock_dialog import UnlockDialog
@@ -84,6 +89,7 @@ class AppSession(QObject):
         self.drafts: DraftBook | None = None  # what is typed in the open editors, kept
         self.safekeeping: SafekeepingWork | None = None
         self._after_close: Callable[[], str] | None = None  # a restore, once the vault is shut
+        self.calendar_file: CalendarFileUpkeep | None = None  # lives and dies with the window
         self._closing_tasks: list[TaskRunner] = []  # workers closing a locked vault
         self._place: Place | None = None
         preferences = lock_preferences()
@@ -126,6 +132,11 @@ class AppSession(QObject):
         window.menu_actions.lock.triggered.connect(self.lock)
         window.menu_actions.preferences.triggered.connect(self.edit_preferences)
         window.handovers.copy_text = self.clipboard.copy_text  # a copied password is cleared too
+        self.calendar_file = CalendarFileUpkeep(practice, self.tasks, window)
+        self.calendar_file.status_message.connect(
+            lambda text: window.statusBar().showMessage(text, 10_000)
+        )
+        self.calendar_file.apply(calendar_file_preference(path))
         if self._place is not None:
             return_to(window, self._place)
             self._place = None
@@ -136,14 +147,22 @@ class AppSession(QObject):
         safekeeping.back_up_if_due()  # the day's automatic backup, then Today's backup line
 
     def edit_preferences(self) -> None:
+        if self.practice is None or self.calendar_file is None:
+            return
         safekeeping = self.safekeeping if self.main_window is not None else None
         backups = safekeeping.backup_preferences() if safekeeping is not None else None
-        chosen = PreferencesDialog.edit(self.main_window, lock_preferences(), backups)
-        if chosen is None:
+        vault_path = self.practice.vault_path
+        edited = PreferencesDialog.edit_with_calendar_file(
+            self.main_window, lock_preferences(), calendar_file_preference(vault_path), backups
+        )
+        if edited is None:
             return
+        chosen, calendar_file = edited
         if safekeeping is not None and backups is not None and isValid(backups):
             safekeeping.save_backup_preferences(backups)
         save_lock_preferences(chosen)
+        save_calendar_file_preference(vault_path, calendar_file)
+        self.calendar_file.apply(calendar_file)
         self.idle.set_timeout_ms(chosen.idle_minutes * 60_000)
         self.screen_lock.enabled = chosen.with_screen
 
@@ -159,6 +178,9 @@ class AppSession(QObject):
         self.clipboard.stop()
         self._place = place_of(window)
         self.main_window = None
+        if self.calendar_file is not None:
+            self.calendar_file.flush()  # a change saved a moment ago reaches the file too
+            self.calendar_file = None
         # The unlock window first: it keeps the app running when the main window closes.
         closing = self.tasks
         self.tasks = TaskRunner(self)
@@ -239,6 +261,8 @@ class AppSession(QObject):
     def finish(self) -> None:
         """Let queued writes finish, then close the vault (checkpointing its journal)."""
         self._keep_drafts_now()
+        if self.calendar_file is not None:
+            self.calendar_file.flush()
         self.idle.stop()
         self.clipboard.clear_all()
         self.clipboard.stop()

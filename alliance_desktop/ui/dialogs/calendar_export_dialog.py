@@ -35,7 +35,8 @@ from alliance_desktop.ui.widgets.optional_date_edit import make_date_edit
 DEFAULT_WEEKS_AHEAD = 13  # about three months of diary
 EXAMPLE_NAME = "Margaret Okonkwo-Lee"  # shown only as initials in the preview
 _PRIVACY_NOTE = (
-    "Only dates, times, modality and your label go into the file — never full names or notes. "
+    "Only dates, times, how and what kind of session, whether it took place, and your label go "
+    "into the file — never full names or notes. "
     "The file itself is not encrypted: import it into your calendar, then delete it."
 )
 
@@ -89,8 +90,10 @@ class CalendarExportDialog(QDialog):
         self.save_button.setText("Export")
 
         intro = QLabel(
-            "Write your booked sessions to an iCalendar (.ics) file for the calendar on your "
-            "phone or laptop. Cancelled sessions are left out."
+            "Write your sessions to an iCalendar (.ics) file for the calendar on your phone or "
+            "laptop. Each session keeps its own identity, so importing a later export updates "
+            "the sessions already there instead of adding copies, and cancelled ones show as "
+            "cancelled. To keep a file up to date by itself, see Edit › Preferences…"
         )
         intro.setWordWrap(True)
         note = QLabel(_PRIVACY_NOTE)

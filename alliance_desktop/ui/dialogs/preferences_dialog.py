@@ -1,4 +1,5 @@
-"""Preferences for this computer: when the app locks itself.
+"""Preferences for this computer: when the app locks itself, and the calendar file it keeps up
+to date for the open vault.
 
 Kept per computer (in the app's settings file), not in the vault: how soon to lock depends on
 where the computer is (a shared office, a laptop at home), and the lock must work before any
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alliance_desktop.ui.calendar_file_settings import CalendarFilePreference
+from alliance_desktop.ui.dialogs.calendar_file_fields import CalendarFileFields
 from alliance_desktop.ui.settings import IDLE_LOCK_MINUTES_RANGE, LockPreferences
 
 
@@ -27,6 +30,7 @@ class PreferencesDialog(QDialog):
         preferences: LockPreferences,
         parent: QWidget | None = None,
         backups: QWidget | None = None,
+        calendar_file: CalendarFilePreference | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
@@ -69,6 +73,11 @@ class PreferencesDialog(QDialog):
         if backups is not None:  # the vault's backup settings (see backup_preferences.py)
             layout.addWidget(backups)
             layout.addSpacing(6)
+        # Only with a vault open: the file is kept per vault.
+        self.calendar_file = CalendarFileFields(calendar_file) if calendar_file else None
+        if self.calendar_file is not None:
+            layout.addWidget(self.calendar_file)
+            layout.addSpacing(6)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
 
@@ -79,6 +88,27 @@ class PreferencesDialog(QDialog):
         return LockPreferences(
             idle_minutes=self.idle_minutes.value(), with_screen=self.with_screen.isChecked()
         )
+
+    def accept(self) -> None:
+        if self.calendar_file is not None and self.calendar_file.preference() is None:
+            self.adjustSize()  # room for the problem, shown under the file
+            return
+        super().accept()
+
+    @classmethod
+    def edit_with_calendar_file(
+        cls,
+        parent: QWidget | None,
+        preferences: LockPreferences,
+        calendar_file: CalendarFilePreference,
+        backups: QWidget | None = None,
+    ) -> tuple[LockPreferences, CalendarFilePreference] | None:
+        """With a vault open: the lock, the vault's backups and its calendar file."""
+        dialog = cls(preferences, parent, backups, calendar_file)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.calendar_file is None:
+            return None
+        chosen = dialog.calendar_file.preference()
+        return None if chosen is None else (dialog.preferences_from_fields(), chosen)
 
     @classmethod
     def edit(
