@@ -19,6 +19,7 @@ from alliance_desktop.services.calendar import SessionCalendar
 from alliance_desktop.services.ending_work import EndingWork
 from alliance_desktop.services.goal_board import GoalBoard
 from alliance_desktop.services.handover import HandoverService
+from alliance_desktop.services.record_retention import RecordRetention
 from alliance_desktop.services.reports import ReportMaker
 from alliance_desktop.services.rupture_log import RuptureLog
 from alliance_desktop.services.safekeeping import Safekeeping
@@ -78,6 +79,7 @@ class Practice:
             record=self.record_event,
         )
         self.handover = HandoverService(HandoverRepository(vault), self, self._forget_client_list)
+        self.retention = RecordRetention(vault, settings, self.today, self._forget_client_list)
 
     @classmethod
     def open(cls, path: Path, passphrase: str, clock: Clock = system_clock) -> Practice:

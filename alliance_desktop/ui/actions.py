@@ -16,6 +16,7 @@ class MainActions:
     export_calendar: QAction
     hand_over: QAction  # the client shown in Clients
     import_handover: QAction
+    records_retention: QAction  # finished clients' keep-until dates; delete past retention
     undo: QAction  # enabled and named by the session undo stack
     redo: QAction
     practice_profile: QAction
@@ -64,6 +65,11 @@ def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
             "&Import handover…",
             tip="Add a client from a handover folder another clinician gave you",
         ),
+        records_retention=_action(
+            window,
+            "&Records and retention…",
+            tip="How long finished clients' records are kept, and those past their period",
+        ),
         undo=_action(window, "&Undo", [QKeySequence(std.Undo)]),
         redo=_action(window, "&Redo", [QKeySequence(std.Redo)]),
         practice_profile=_action(
@@ -107,6 +113,7 @@ def build_menus(menu_bar: QMenuBar, actions: MainActions) -> None:
     file_menu.addAction(actions.export_calendar)
     file_menu.addAction(actions.hand_over)
     file_menu.addAction(actions.import_handover)
+    file_menu.addAction(actions.records_retention)
     file_menu.addSeparator()
     file_menu.addAction(actions.practice_profile)
     file_menu.addSeparator()

@@ -29,6 +29,7 @@ from alliance_desktop.ui.client_editing import ClientEditing
 from alliance_desktop.ui.dialogs.practice_profile_dialog import PracticeProfileDialog
 from alliance_desktop.ui.handover_work import Handovers
 from alliance_desktop.ui.report_request import ReportKind
+from alliance_desktop.ui.retention_work import RetentionWork
 from alliance_desktop.ui.rupture_editing import RuptureEditing
 from alliance_desktop.ui.session_editing import SessionEditing
 from alliance_desktop.ui.settings import MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE, app_settings
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.ruptures_tab = RupturesTab(practice, tasks)
         self.handovers = Handovers(practice, tasks, self)
         self.handover_panel = HandoverPanel(practice, tasks)
+        self.retention = RetentionWork(practice, tasks, self)
         self.clients_view.overview.add_to_header(self.handover_panel)
         self.clients_view.overview.add_to_header(self.client_flags)
         self.clients_view.overview.add_tab(self.alliance_tab, "Alliance")
@@ -230,6 +232,9 @@ class MainWindow(QMainWindow):
         handovers.client_changed.connect(self._handover_changed)
         handovers.client_imported.connect(self._handover_imported)
         handovers.status_message.connect(self._show_status)
+        actions.records_retention.triggered.connect(self.retention.open)
+        self.retention.client_erased.connect(self._client_erased)
+        self.retention.status_message.connect(self._show_status)
 
         self._tasks.busy_changed.connect(self._busy_changed)
         self._busy_delay.timeout.connect(lambda: self.busy_bar.setVisible(self._tasks.is_busy))
@@ -289,6 +294,7 @@ class MainWindow(QMainWindow):
         self.ruptures_tab.set_date_style(profile.date_style)
         self.alliance_tab.set_date_style(profile.date_style)
         self.handovers.date_style = profile.date_style
+        self.retention.date_style = profile.date_style
         self.handover_panel.date_style = profile.date_style
         self.ending_tab.set_date_style(profile.date_style)
         self.reports_view.set_date_style(profile.date_style)
@@ -323,6 +329,12 @@ class MainWindow(QMainWindow):
         self._client_saved(client)
         if client.id is not None and self.clients_view.overview.client_id == client.id:
             self.clients_view.overview.show_client(client.id)
+
+    def _client_erased(self, _client_id: int) -> None:
+        """A record deleted for good after its retention period: no page may keep showing it."""
+        self.clients_view.refresh()
+        self.today_view.refresh()
+        self.ruptures_view.refresh()
 
     def _handover_imported(self, client: Client) -> None:
         self._client_saved(client)

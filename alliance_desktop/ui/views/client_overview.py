@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desktop.domain.client import Client
+from alliance_desktop.domain.retention import RetentionEntry
 from alliance_desktop.services import Practice
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.client_tabs.profile_tab import ProfileTab
@@ -100,13 +101,18 @@ class ClientOverview(QWidget):
         if client_id is None:
             self.stack.setCurrentIndex(0)
         else:
-            self._tasks.submit(lambda: self._practice.client(client_id), self._show_header)
+            practice = self._practice
+            self._tasks.submit(
+                lambda: (practice.client(client_id), practice.retention.entry(client_id)),
+                self._show_header,
+            )
         for index in range(self.tabs.count()):
             cast(ClientTab, self.tabs.widget(index)).show_client(client_id)
         for widget in self._header_widgets:
             cast(ClientTab, widget).show_client(client_id)
 
-    def _show_header(self, client: Client) -> None:
+    def _show_header(self, loaded: tuple[Client, RetentionEntry | None]) -> None:
+        client, retention = loaded
         if client.id != self._client_id:
             return  # the selection moved on while this was loading
         self.name_label.setText(client.display_name)
@@ -115,5 +121,11 @@ class ClientOverview(QWidget):
             parts.append(client.pronouns)
         if client.is_archived:
             parts.append("archived")
+        if retention is not None and retention.keep_until is not None:
+            parts.append(
+                "records past their retention period: review"
+                if retention.past_retention
+                else f"records kept until {retention.keep_until.year}"
+            )
         self.details_label.setText(" · ".join(parts))
         self.stack.setCurrentIndex(1)
