@@ -26,6 +26,8 @@ class MainActions:
     find_client: QAction
     show_page: tuple[QAction, ...]  # one per navigation page, in order
     about: QAction
+    user_guide: QAction
+    keyboard_shortcuts: QAction
     alliance_thresholds: QAction
 
 
@@ -41,6 +43,23 @@ def _action(
     if tip:
         action.setStatusTip(tip)
     return action
+
+
+def with_mnemonics(titles: Sequence[str]) -> list[str]:
+    """Each title with an & before its first letter no earlier title has taken, so every item
+    of a menu has its own letter (Calendar and Clients, Ruptures and Reports)."""
+    used: set[str] = set()
+    marked = []
+    for title in titles:
+        position = next(
+            (i for i, c in enumerate(title) if c.isalpha() and c.casefold() not in used), None
+        )
+        if position is None:
+            marked.append(title)
+            continue
+        used.add(title[position].casefold())
+        marked.append(f"{title[:position]}&{title[position:]}")
+    return marked
 
 
 def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
@@ -85,8 +104,9 @@ def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
         ),
         preferences=_action(
             window,
-            "Pre&ferences…",
-            [QKeySequence(std.Preferences)],
+            "Prefere&nces…",
+            # The platform's key (Cmd+, on macOS; none on Linux or Windows) and Ctrl+, there.
+            [QKeySequence(std.Preferences), QKeySequence("Ctrl+,")],
             "When the app locks itself on this computer",
         ),
         # The platform's Quit key (Cmd+Q on macOS) plus Ctrl+Q, which Windows lacks.
@@ -95,10 +115,12 @@ def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
             window, "&Find client…", [QKeySequence(std.Find)], "Search the client list"
         ),
         show_page=tuple(
-            _action(window, f"&{title}", [QKeySequence(f"Ctrl+{number}")])
-            for number, title in enumerate(page_titles, start=1)
+            _action(window, text, [QKeySequence(f"Ctrl+{number}")])
+            for number, text in enumerate(with_mnemonics(page_titles), start=1)
         ),
         about=_action(window, "&About Alliance Desktop"),
+        user_guide=_action(window, "&User guide", [QKeySequence(std.HelpContents)]),
+        keyboard_shortcuts=_action(window, "&Keyboard shortcuts", [QKeySequence("Ctrl+/")]),
         alliance_thresholds=_action(
             window, "&Alliance flags…", tip="Choose when check-ins and open ruptures are flagged"
         ),
@@ -134,4 +156,7 @@ def build_menus(menu_bar: QMenuBar, actions: MainActions) -> None:
         view_menu.addAction(action)
 
     help_menu = menu_bar.addMenu("&Help")
+    help_menu.addAction(actions.user_guide)
+    help_menu.addAction(actions.keyboard_shortcuts)
+    help_menu.addSeparator()
     help_menu.addAction(actions.about)

@@ -26,6 +26,11 @@ from alliance_desktop.services import Practice
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.actions import build_menus, create_actions
 from alliance_desktop.ui.client_editing import ClientEditing
+from alliance_desktop.ui.dialogs.help_dialogs import (
+    KeyboardShortcutsDialog,
+    UserGuideDialog,
+    menu_bar_actions,
+)
 from alliance_desktop.ui.dialogs.practice_profile_dialog import PracticeProfileDialog
 from alliance_desktop.ui.handover_work import Handovers
 from alliance_desktop.ui.report_request import ReportKind
@@ -68,6 +73,17 @@ def _icon(name: str) -> QIcon:
         return QIcon()
 
 
+FIRST_WINDOW_SIZE = QSize(1180, 760)
+
+
+def first_window_size(available: QSize) -> QSize:
+    """1180×760 where it fits; on a smaller screen (a 1280×720 laptop) most of what there is,
+    never below the window's minimum."""
+    width = min(FIRST_WINDOW_SIZE.width(), int(available.width() * 0.95))
+    height = min(FIRST_WINDOW_SIZE.height(), int(available.height() * 0.92))
+    return QSize(max(width, 900), max(height, 600))
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self, practice: Practice, tasks: TaskRunner, parent: QWidget | None = None
@@ -76,7 +92,8 @@ class MainWindow(QMainWindow):
         self._practice = practice
         self._tasks = tasks
         self._profile = PracticeProfile()
-        self.setWindowTitle(f"{APP_NAME} — {practice.vault_path.name}")
+        # Qt adds the application's display name: "practice.vault — Alliance Desktop".
+        self.setWindowTitle(practice.vault_path.name)
         self.setMinimumSize(900, 600)
 
         # Named children first ...
@@ -172,6 +189,10 @@ class MainWindow(QMainWindow):
         for number, action in enumerate(actions.show_page):
             action.triggered.connect(lambda _checked=False, page=number: self.show_page(page))
         actions.about.triggered.connect(self.show_about)
+        actions.user_guide.triggered.connect(lambda: UserGuideDialog(self).exec())
+        actions.keyboard_shortcuts.triggered.connect(
+            lambda: KeyboardShortcutsDialog(menu_bar_actions(self.menuBar()), self).exec()
+        )
 
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
 
@@ -395,7 +416,7 @@ class MainWindow(QMainWindow):
         settings = app_settings()
         geometry = settings.value(MAIN_WINDOW_GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1180, 760)
+            self.resize(first_window_size(self.screen().availableGeometry().size()))
         state = settings.value(MAIN_WINDOW_STATE)
         if state is not None:
             self.restoreState(state)
