@@ -70,6 +70,7 @@ class RetentionDialog(QDialog):
         self.years.setValue(years)
         self.years.setAccessibleName("Retention period in years")
         self.save_years = QPushButton("Save period")
+        self.save_years.setAutoDefault(False)  # Return in the years box must not save by surprise
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Finished clients and how long their records are kept")
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -129,6 +130,7 @@ class RetentionDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(entry.explanation)
                 self.table.setItem(row, column, item)
+        self.table.setColumnHidden(len(COLUMNS) - 1, not any(e.past_retention for e in entries))
         self.table.setVisible(bool(entries))
         self.empty_note.setVisible(not entries)
         self._selection_changed()
