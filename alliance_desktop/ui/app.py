@@ -38,14 +38,13 @@ from alliance_desktop.ui.settings import (
     lock_preferences,
     remembered_vault_path,
     save_lock_preferences,
+    theme_choice,
 )
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.theme import APP_ICON, ThemeChoice, apply_theme
 
 log = logging.getLogger(__name__)
-
-STYLE_SHEET = "styles/light.qss"
-APP_ICON = "icons/alliance-desktop.svg"
 
 
 class AppSession(QObject):
@@ -192,13 +191,6 @@ class AppSession(QObject):
             self.practice.close()
 
 
-def load_style_sheet() -> str:
-    """The light theme, with its image URLs pointed at wherever the icons are installed."""
-    sheet = resource_path(STYLE_SHEET).read_text(encoding="utf-8")
-    icons = resource_path(APP_ICON).parent.as_posix()
-    return sheet.replace("@icons@", icons)
-
-
 def configure_application(app: QApplication) -> None:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -210,7 +202,11 @@ def configure_application(app: QApplication) -> None:
     app.setStyle("Fusion")
     try:
         app.setWindowIcon(QIcon(str(resource_path(APP_ICON))))
-        app.setStyleSheet(load_style_sheet())
+        apply_theme(app, ThemeChoice(theme_choice()))
+        # "Same as the desktop" follows the desktop when it switches between light and dark.
+        app.styleHints().colorSchemeChanged.connect(
+            lambda _scheme: apply_theme(app, ThemeChoice(theme_choice()))
+        )
     except FileNotFoundError as missing:
         # A broken install should still open the clinician's records, just plainer.
         log.warning("%s", missing)

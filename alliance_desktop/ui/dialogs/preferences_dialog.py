@@ -1,4 +1,4 @@
-"""Preferences for this computer: when the app locks itself.
+"""Preferences for this computer: when the app locks itself, and light or dark.
 
 Kept per computer (in the app's settings file), not in the vault: how soon to lock depends on
 where the computer is (a shared office, a laptop at home), and the lock must work before any
@@ -8,7 +8,9 @@ vault is open.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,7 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alliance_desktop.ui.settings import IDLE_LOCK_MINUTES_RANGE, LockPreferences
+from alliance_desktop.ui.settings import (
+    IDLE_LOCK_MINUTES_RANGE,
+    LockPreferences,
+    save_theme_choice,
+    theme_choice,
+)
+from alliance_desktop.ui.theme import ThemeChoice, apply_theme
 
 
 class PreferencesDialog(QDialog):
@@ -50,6 +58,12 @@ class PreferencesDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Lock after no use for", self.idle_minutes)
         form.addRow("", self.with_screen)
+        self.appearance = QComboBox()
+        self.appearance.setAccessibleName("Appearance")
+        for choice in ThemeChoice:
+            self.appearance.addItem(choice.label, choice.value)
+        self.appearance.setCurrentIndex(self.appearance.findData(theme_choice()))
+        form.addRow("Appearance", self.appearance)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -72,8 +86,18 @@ class PreferencesDialog(QDialog):
             idle_minutes=self.idle_minutes.value(), with_screen=self.with_screen.isChecked()
         )
 
+    def chosen_theme(self) -> ThemeChoice:
+        return ThemeChoice(self.appearance.currentData())
+
     @classmethod
     def edit(cls, parent: QWidget | None, preferences: LockPreferences) -> LockPreferences | None:
+        """The lock preferences chosen (None when cancelled); the appearance applies at once."""
         dialog = cls(preferences, parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        return dialog.preferences_from_fields() if accepted else None
+        if not accepted:
+            return None
+        save_theme_choice(dialog.chosen_theme().value)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, dialog.chosen_theme())
+        return dialog.preferences_from_fields()
