@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -64,6 +65,7 @@ PAGES = (
 )
 TODAY_PAGE, CLIENTS_PAGE = 0, 1
 BUSY_BAR_DELAY_MS = 250
+UNDO_OFFER_MS = 12_000
 
 
 def _icon(name: str) -> QIcon:
@@ -153,6 +155,15 @@ class MainWindow(QMainWindow):
         self.busy_bar.setMaximumHeight(10)
         self.busy_bar.setToolTip("Working with the vault…")
         self.busy_bar.hide()
+        # After a one-click change (a No-show from Today, a move), Undo is right there for a
+        # while, not only in the Edit menu.
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setObjectName("quickAction")
+        self.undo_button.hide()
+        self._undo_offer = QTimer(self)
+        self._undo_offer.setSingleShot(True)
+        self._undo_offer.setInterval(UNDO_OFFER_MS)
+        self._undo_index = 0
         # Most vault calls take milliseconds; only show the bar for ones the eye would notice,
         # so saving does not make the status bar flicker.
         self._busy_delay = QTimer(self)
@@ -176,6 +187,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         build_menus(self.menuBar(), self.menu_actions)
+        self.statusBar().addPermanentWidget(self.undo_button)
         self.statusBar().addPermanentWidget(self.busy_bar)
         self.statusBar().addPermanentWidget(self.vault_label)
 
@@ -208,6 +220,10 @@ class MainWindow(QMainWindow):
         actions.new_session.triggered.connect(lambda: sessions.new_session())
         actions.export_calendar.triggered.connect(lambda: self.calendar_view.export_calendar())
         sessions.bind_undo_actions(actions.undo, actions.redo)
+        self.undo_button.clicked.connect(actions.undo.trigger)
+        self.undo_button.clicked.connect(self.undo_button.hide)
+        self._undo_offer.timeout.connect(self.undo_button.hide)
+        sessions.undo_stack.indexChanged.connect(self._offer_undo)
         sessions.sessions_changed.connect(self.today_view.sessions_card.refresh)
         sessions.status_message.connect(self._show_status)
         self.calendar_view.status_message.connect(self._show_status)
@@ -398,6 +414,16 @@ class MainWindow(QMainWindow):
         else:
             self._busy_delay.stop()
             self.busy_bar.hide()
+
+    def _offer_undo(self, index: int) -> None:
+        """A change was just made (the stack grew): offer its Undo for a few seconds."""
+        grew, self._undo_index = index > self._undo_index, index
+        stack = self.session_editing.undo_stack
+        if not grew or not stack.canUndo():
+            return
+        self.undo_button.setText(f"Undo {stack.undoText()}")
+        self.undo_button.show()
+        self._undo_offer.start()
 
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)

@@ -60,6 +60,25 @@ def status_icon(status: SessionStatus, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
+def status_mark_icon(status: SessionStatus, size: int = 16) -> QIcon:
+    """The status's symbol alone, in its edge colour, for rows people click to open: a boxed
+    swatch there looks like a check box that would mark the session."""
+    status_look = _LOOKS[status]
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(status_look.edge)
+    font = painter.font()
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(
+        QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, status_look.symbol or "•"
+    )
+    painter.end()
+    return QIcon(pixmap)
+
+
 def _paint_swatch(painter: QPainter, rect: QRectF, status_look: StatusLook) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     pen = QPen(status_look.edge, 1.2)
