@@ -26,6 +26,7 @@ from alliance_desktop.services.calendar import DayPlan
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.widgets.calendar_layout import short_day, time_range
+from alliance_desktop.ui.widgets.growing_list import GrowingList
 from alliance_desktop.ui.widgets.status_palette import status_mark_icon
 
 REFRESH_EVERY_MS = 5 * 60 * 1000  # sessions end while the page is open: keep "To close" true
@@ -63,20 +64,6 @@ class _ElidedTwoLineButton(QPushButton):
         first = metrics.elidedText(self._first, Qt.TextElideMode.ElideRight, room)
         self.setText(f"{first}\n{self._second}")
         super().resizeEvent(event)
-
-
-class _GrowingList(QListWidget):
-    """A list as tall as its rows, wrapped at its own width (it lives in a scrolling page)."""
-
-    def fit_rows(self) -> None:
-        self.doItemsLayout()
-        height = sum(max(self.sizeHintForRow(row), 0) for row in range(self.count()))
-        self.setFixedHeight(height + 2 * self.frameWidth() + 8)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            QTimer.singleShot(0, self.fit_rows)  # after the rows are laid out at the new width
 
 
 class ToCloseRow(QWidget):
@@ -142,16 +129,13 @@ class TodaySessionsCard(QFrame):
         self.plan: DayPlan | None = None
 
         self.title = _title("Today's sessions")
-        self.session_list = _GrowingList()
+        self.session_list = GrowingList()
         self.session_list.setObjectName("todaySessions")
         self.session_list.setIconSize(QSize(16, 16))
         self.session_list.setCursor(Qt.CursorShape.PointingHandCursor)
         self.session_list.setToolTip("Click a session to open it")
         # The list grows with the day inside the scrolling page: no box with its own scroll
         # bars; a name too long for the card loses its middle, never its ends.
-        self.session_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.session_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.session_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.session_list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.session_list.setAccessibleName("Today's sessions")
         self.nothing_today = _quiet("Nothing booked today.")

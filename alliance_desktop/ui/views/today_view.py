@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
@@ -25,6 +24,7 @@ from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.alliance_flags_card import AllianceFlagsCard
 from alliance_desktop.ui.views.today_sessions import TodaySessionsCard
+from alliance_desktop.ui.widgets.growing_list import GrowingList
 from alliance_desktop.ui.widgets.two_line_delegate import DETAIL_ROLE, TwoLineDelegate
 
 # Clients the clinician is seeing now; ended and handed-over clients stay in Clients.
@@ -64,8 +64,9 @@ class TodayView(QWidget):
 
         self.clients_title = QLabel("Clients you are seeing")
         self.clients_title.setObjectName("sectionTitle")
-        self.client_list = QListWidget()
+        self.client_list = GrowingList()
         self.client_list.setObjectName("todayClients")
+        self.client_list.setAccessibleName("Clients you are seeing")
         self.client_list.setItemDelegate(TwoLineDelegate(self.client_list))
         self.client_list.setCursor(Qt.CursorShape.PointingHandCursor)
         self.client_list.setToolTip("Click a client to open their record")
@@ -94,11 +95,10 @@ class TodayView(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(self.clients_title)
         title_row.addStretch(1)
-        # The page scrolls as a whole on small screens, so no card is squeezed until its text
-        # is cut off; the client list keeps room for a few rows.
+        # The page scrolls as a whole, so no card is squeezed until its text is cut off, and
+        # no list inside it scrolls on its own.
         content = QWidget()
         content.setObjectName("todayContent")
-        self.client_stack.setMinimumHeight(220)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(14)
@@ -106,7 +106,8 @@ class TodayView(QWidget):
         layout.addWidget(self.sessions_card)
         layout.addWidget(self.alliance_flags)
         layout.addLayout(title_row)
-        layout.addWidget(self.client_stack, 1)
+        layout.addWidget(self.client_stack)
+        layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("todayScroll")
         scroll.setWidgetResizable(True)
@@ -157,6 +158,7 @@ class TodayView(QWidget):
             f"Clients you are seeing ({len(current)})" if current else "Clients you are seeing"
         )
         self.client_stack.setCurrentIndex(0 if current else 1)
+        self.client_list.fit_rows()
         self.alliance_flags.show_flags_for(self.client_ids())
 
     def _open_item(self, item: QListWidgetItem) -> None:
