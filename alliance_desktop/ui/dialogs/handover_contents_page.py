@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from alliance_desktop.domain.handover import HandoverDetails, HandoverOptions, HandoverResult
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.dialogs.handover_pages import note_label
+from alliance_desktop.ui.export_folders import documents_folder
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 
@@ -58,8 +58,7 @@ RunExport = Callable[[HandoverRequest, OnExported, OnFailed], None]
 
 def default_folder(today: dt.date) -> Path:
     """A new folder in Documents, named by date only (no client name on the file system)."""
-    location = QStandardPaths.StandardLocation.DocumentsLocation
-    base = Path(QStandardPaths.writableLocation(location) or Path.home())
+    base = documents_folder()
     folder = base / f"Handover {today.isoformat()}"
     number = 2
     while folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
