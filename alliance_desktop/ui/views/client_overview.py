@@ -25,6 +25,7 @@ from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.client_tabs.profile_tab import ProfileTab
 
 _CHOOSE_A_CLIENT = "Choose a client on the left to see their record."
+_NO_CLIENTS_YET = "A client's record shows here once you have added them with New client."
 
 
 class ClientTab(Protocol):
@@ -95,6 +96,10 @@ class ClientOverview(QWidget):
         for index in range(self.tabs.count()):
             if self.tabs.tabText(index) == title:
                 self.tabs.setCurrentIndex(index)
+
+    def set_no_clients(self, none: bool) -> None:
+        """With no client at all, "choose one on the left" would point at nothing."""
+        self.empty_state.setText(_NO_CLIENTS_YET if none else _CHOOSE_A_CLIENT)
 
     def show_client(self, client_id: int | None) -> None:
         self._client_id = client_id
