@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         for number, action in enumerate(actions.show_page):
             action.triggered.connect(lambda _checked=False, page=number: self.show_page(page))
         actions.about.triggered.connect(self.show_about)
+        self.today_view.profile_requested.connect(self.edit_practice_profile)
         actions.user_guide.triggered.connect(lambda: UserGuideDialog(self).exec())
         actions.keyboard_shortcuts.triggered.connect(
             lambda: KeyboardShortcutsDialog(menu_bar_actions(self.menuBar()), self).exec()
@@ -346,6 +347,7 @@ class MainWindow(QMainWindow):
 
         def saved(profile: PracticeProfile) -> None:
             self._use_profile(profile)
+            self.today_view.refresh()  # the greeting, and the first-run prompt goes
             self._show_status("Practice profile saved.")
 
         self._tasks.submit(

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidgetItem,
@@ -44,6 +45,7 @@ def greeting(now: dt.datetime, clinician_name: str) -> str:
 class TodayView(QWidget):
     client_chosen = Signal(int)
     new_client_requested = Signal()
+    profile_requested = Signal()
 
     def __init__(
         self, practice: Practice, tasks: TaskRunner, parent: QWidget | None = None
@@ -59,6 +61,21 @@ class TodayView(QWidget):
         self.date_label.setObjectName("pageSubtitle")
 
         self.sessions_card = TodaySessionsCard(practice, tasks)
+
+        # A new vault has no profile yet: the greeting and every letterhead would be blank.
+        self.profile_prompt = QFrame()
+        self.profile_prompt.setObjectName("card")
+        prompt_text = QLabel(
+            "<b>Welcome. Start with your practice profile.</b><br>Your name, credentials and "
+            "practice details appear in the greeting here and on every page you print."
+        )
+        prompt_text.setWordWrap(True)
+        self.profile_button = QPushButton("Set up the practice profile…")
+        self.profile_button.setObjectName("primary")
+        prompt_row = QHBoxLayout(self.profile_prompt)
+        prompt_row.addWidget(prompt_text, 1)
+        prompt_row.addWidget(self.profile_button)
+        self.profile_prompt.hide()
 
         self.alliance_flags = AllianceFlagsCard(practice, tasks)
 
@@ -103,6 +120,7 @@ class TodayView(QWidget):
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(14)
         layout.addLayout(header)
+        layout.addWidget(self.profile_prompt)
         layout.addWidget(self.sessions_card)
         layout.addWidget(self.alliance_flags)
         layout.addLayout(title_row)
@@ -120,6 +138,7 @@ class TodayView(QWidget):
         self.client_list.itemClicked.connect(self._open_item)
         self.client_list.itemActivated.connect(self._open_item)
         self.new_client_button.clicked.connect(self.new_client_requested)
+        self.profile_button.clicked.connect(self.profile_requested)
         self.alliance_flags.client_chosen.connect(self.client_chosen)
 
     def set_date_style(self, style: DateStyle) -> None:
@@ -143,6 +162,7 @@ class TodayView(QWidget):
     def _show(self, loaded: tuple[PracticeProfile, list[ClientSummary], dt.date]) -> None:
         profile, summaries, today = loaded
         self.greeting.setText(greeting(dt.datetime.now(), profile.clinician_name))
+        self.profile_prompt.setVisible(not profile.clinician_name.strip())
         self.date_label.setText(long_date(today, self._date_style))
         current = [s for s in summaries if not s.archived and s.status in CURRENT_STATUSES]
         self.client_list.clear()
