@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.handovers = Handovers(practice, tasks, self)
         self.handover_panel = HandoverPanel(practice, tasks)
         self.retention = RetentionWork(practice, tasks, self)
-        self.clients_view.overview.add_to_header(self.handover_panel)
+        self.clients_view.overview.add_beside_name(self.handover_panel)
         self.clients_view.overview.add_to_header(self.client_flags)
         self.clients_view.overview.add_tab(self.alliance_tab, "Alliance")
         self.clients_view.overview.add_tab(self.ruptures_tab, "Ruptures")
