@@ -17,6 +17,7 @@ from alliance_desktop.domain.audit import VaultEvent
 from alliance_desktop.resource_paths import resource_path
 from alliance_desktop.services import Practice
 from alliance_desktop.services.vault_locations import default_vault_path
+from alliance_desktop.ui.accessible_names import install_form_field_namer
 from alliance_desktop.ui.clipboard_guard import CLEAR_AFTER_MS, ClipboardGuard
 from alliance_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 from alliance_desktop.ui.dialogs.unlock_dialog import UnlockDialog
@@ -200,6 +201,7 @@ def configure_application(app: QApplication) -> None:
     app.setDesktopFileName("alliance-desktop")
     # Fusion draws the same everywhere, so the style sheet looks as designed on every OS.
     app.setStyle("Fusion")
+    install_form_field_namer(app)
     try:
         app.setWindowIcon(QIcon(str(resource_path(APP_ICON))))
         apply_theme(app, ThemeChoice(theme_choice()))

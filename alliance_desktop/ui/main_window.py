@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         # Named children first ...
         self.menu_actions = create_actions(self, [title for title, _ in PAGES])
         self.navigation = QListWidget()
+        self.navigation.setAccessibleName("Pages")
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setFixedWidth(190)

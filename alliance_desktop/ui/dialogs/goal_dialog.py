@@ -102,6 +102,7 @@ class QualityRow:
             answers.addWidget(button)
         answers.addStretch(1)
         self.note = QLineEdit()
+        self.note.setAccessibleName(f"Why: {aspect.label}")
         self.note.setPlaceholderText("Why? A few words for your future self")
 
     def set_check(self, check: QualityCheck) -> None:

@@ -35,6 +35,7 @@ from alliance_desktop.domain.retention import (
     is_erasable,
 )
 from alliance_desktop.ui.date_formats import short_date
+from alliance_desktop.ui.signal_emit import emit
 
 COLUMNS = ("Client", "Status", "Last session", "Keep until", "")
 
@@ -109,7 +110,7 @@ class RetentionDialog(QDialog):
         layout.addWidget(self.explanation)
         layout.addLayout(actions)
 
-        self.save_years.clicked.connect(lambda: self.years_chosen.emit(self.years.value()))
+        self.save_years.clicked.connect(lambda: emit(self.years_chosen, self.years.value()))
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.delete_button.clicked.connect(self._confirm_delete)
         self.buttons.rejected.connect(self.reject)
@@ -150,7 +151,7 @@ class RetentionDialog(QDialog):
             return
         typed = self.ask_name(entry)
         if typed is not None and typed.strip() == entry.name.strip():
-            self.erase_requested.emit(entry)
+            emit(self.erase_requested, entry)
         elif typed is not None:
             self.explanation.setText("The name typed did not match; nothing was deleted.")
 

@@ -56,6 +56,7 @@ class ClientOverview(QWidget):
         self.empty_state = QLabel(_CHOOSE_A_CLIENT)
         self.empty_state.setObjectName("emptyState")
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_state.setWordWrap(True)
 
         record = QWidget()
         header = QHBoxLayout()

@@ -64,6 +64,7 @@ class ClientsView(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("pageSubtitle")
         self.search = QLineEdit()
+        self.search.setAccessibleName("Search clients by name")
         self.search.setPlaceholderText("Search by name…")
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(240)

@@ -67,6 +67,7 @@ class RupturesView(QWidget):
 
         self.model = RuptureTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName("Open ruptures")
         self.table.setModel(self.model)
         configure_rupture_table(self.table)
         self.table.setColumnHidden(RAISED_BY_COLUMN, True)
