@@ -1,4 +1,5 @@
-"""Every form field gets the name its label shows, for screen readers.
+"""Every form field gets the name its label shows, for screen readers (and its label sits
+level with its first line).
 
 A form row's label names what Qt calls its buddy. Many of our rows hold a box (a field with
 its message line beneath, two dates side by side, a date with "none"), and a screen reader
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLayout,
+    QLayoutItem,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -76,18 +78,28 @@ def name_form_fields(widget: QWidget) -> None:
         for row in range(form.rowCount()):
             label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            label = label_item.widget() if label_item is not None else None
-            if not isinstance(label, QLabel) or field_item is None:
+            if label_item is None or field_item is None:
+                continue
+            label = label_item.widget()
+            if not isinstance(label, QLabel):
                 continue
             name = label.text().replace("&", "").strip().rstrip(":")
             if not name:
                 continue
+            _align_with_tall_field(label, label_item, field_item)
             controls = _controls_in(field_item.widget(), field_item.layout())
             for control in controls:
                 if not control.accessibleName() and not _has_own_words(control):
                     control.setAccessibleName(name)
             if controls:
                 label.setBuddy(controls[0])
+
+
+def _align_with_tall_field(label: QLabel, label_item: QLayoutItem, field: QLayoutItem) -> None:
+    """Beside a multi-line field the label sits at its first line, not at its middle."""
+    if field.sizeHint().height() > 2 * label.sizeHint().height() + 8:
+        label_item.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        label.setContentsMargins(0, 6, 0, 0)  # level with the text inside the field's padding
 
 
 def _has_own_words(control: QWidget) -> bool:
