@@ -23,8 +23,19 @@ from alliance_desktop.cli.clinical_commands import known_client
 from alliance_desktop.cli.passphrase import opened_practice
 from alliance_desktop.cli.running import CommandFailed
 from alliance_desktop.cli.text_tables import counted, text_table
-from alliance_desktop.domain.handover import HandoverDetails, HandoverOptions, ImportPreview
+from alliance_desktop.domain.handover import (
+    HandoverDetails,
+    HandoverOptions,
+    ImportPreview,
+    listed_labels,
+    options_within_consent,
+)
 from alliance_desktop.domain.handover_errors import WrongHandoverPassword
+from alliance_desktop.domain.share_consent import (
+    ShareCategory,
+    format_share_scope,
+    parse_share_scope,
+)
 from alliance_desktop.services.practice import Practice
 
 HANDOVER_PASSWORD_ENV = "ALLIANCE_HANDOVER_PASSWORD"
@@ -45,12 +56,7 @@ def handover_export(args: argparse.Namespace) -> int:
             "makes a new password, printed below.",
             file=sys.stderr,
         )
-    options = HandoverOptions(
-        include_session_notes=args.include_notes,
-        include_ruptures=args.include_ruptures,
-        include_private_notes=args.include_private_notes,
-        include_fhir=not args.no_fhir,
-    )
+    options = _options_within_consent(args)
     with opened_practice(args) as practice:
         known_client(practice, args.client)
         details = HandoverDetails(
@@ -83,6 +89,35 @@ def handover_export(args: argparse.Namespace) -> int:
     return 0
 
 
+_INCLUDE_FLAGS = (
+    ("include_notes", "--include-notes", ShareCategory.NOTES),
+    ("include_ruptures", "--include-ruptures", ShareCategory.RUPTURES),
+    ("include_private_notes", "--include-private-notes", ShareCategory.PROCESS_NOTES),
+)
+
+
+def _options_within_consent(args: argparse.Namespace) -> HandoverOptions:
+    """What the export holds: the consented categories, the clinician's own writing only when
+    asked for, and never an `--include-*` beyond the consent (refused before anything is
+    opened or written)."""
+    consented = parse_share_scope(args.consent_scope)
+    beyond = [
+        flag for attr, flag, c in _INCLUDE_FLAGS if getattr(args, attr) and c not in consented
+    ]
+    if beyond:
+        raise CommandFailed(
+            f"{' and '.join(beyond)} goes beyond the client's consent "
+            f"({format_share_scope(consented)}); nothing was written."
+        )
+    return options_within_consent(
+        consented,
+        include_session_notes=args.include_notes,
+        include_ruptures=args.include_ruptures,
+        include_private_notes=args.include_private_notes,
+        include_fhir=not args.no_fhir,
+    )
+
+
 def add_export_options(parser: argparse.ArgumentParser, date_type: Callable[[str], object]) -> None:
     """The handover details and what to include, as `handover export` options."""
     receiver = parser.add_argument_group("the receiving clinician")
@@ -101,7 +136,8 @@ def add_export_options(parser: argparse.ArgumentParser, date_type: Callable[[str
         "--consent-scope",
         metavar="TEXT",
         required=True,
-        help="what the client agreed may be passed on",
+        help="what the client agreed may be passed on: 'all' or a comma-separated list of "
+        f"{','.join(c.value for c in ShareCategory)}",
     )
     transfer.add_argument(
         "--reason", metavar="TEXT", required=True, help="why the client's care moves on"
@@ -211,17 +247,10 @@ def _checked_password(practice: Practice, folder: Path) -> tuple[str, ImportPrev
 
 
 def _included(options: HandoverOptions) -> str:
-    parts = [
-        f"session notes {_yes_no(options.include_session_notes)}",
-        f"rupture log {_yes_no(options.include_ruptures)}",
-        f"process notes {_yes_no(options.include_private_notes)}",
-        f"FHIR record {_yes_no(options.include_fhir)}",
-    ]
-    return ", ".join(parts)
-
-
-def _yes_no(included: bool) -> str:
-    return "yes" if included else "no"
+    included = listed_labels(options.included) or "nothing beyond the client's name"
+    left_out = listed_labels(options.left_out) or "nothing"
+    fhir = "with" if options.include_fhir else "without"
+    return f"{included} ({fhir} the FHIR record); left out: {left_out}"
 
 
 def _file_note(name: str, future_sessions: int) -> str:

@@ -8,7 +8,7 @@ software, the future sessions as a calendar and a manifest of file hashes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from alliance_desktop.domain.client import Client, ClientStatus, ConsentKind, ConsentRecord
@@ -17,41 +17,155 @@ from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.goal import Goal
 from alliance_desktop.domain.rupture import RuptureEntry
 from alliance_desktop.domain.session import Session
+from alliance_desktop.domain.share_consent import (
+    ShareCategory,
+    format_share_scope,
+    parse_share_scope,
+)
 from alliance_desktop.domain.text_rules import LONG_TEXT_LIMIT, check_date, check_text
+
+# The record beyond the clinician's own writing: shared whenever the client agreed to it.
+CORE_CATEGORIES: frozenset[ShareCategory] = frozenset(
+    {
+        ShareCategory.SUMMARY,
+        ShareCategory.GOALS,
+        ShareCategory.SESSIONS,
+        ShareCategory.MEASURES,
+        ShareCategory.RISK,
+    }
+)
 
 
 @dataclass(frozen=True)
 class HandoverOptions:
-    """What goes beyond the core record (profile, sessions, goals, check-ins, ending plan).
+    """Which categories of the record leave the practice (see domain/share_consent.py).
 
-    Session notes (agenda and progress notes) and the rupture log are the clinician's own
-    writing: they leave the practice only when ticked. Process notes are kept apart in the
-    vault and are off unless ticked as well. The FHIR bundle is what the next clinician's
-    software imports; leaving it out leaves only the PDF.
+    Never more than the client agreed to share (`check_within_consent`), unless the clinician
+    overrides it with a reason, which is logged; process notes always need the client's own
+    consent to share them. The clinician may leave out more than the consent allows: progress
+    notes, the rupture log and process notes are their own writing and go only when ticked.
+    The FHIR bundle is what the next clinician's software imports; leaving it out leaves only
+    the PDF.
     """
 
-    include_session_notes: bool = False
-    include_ruptures: bool = False
-    include_private_notes: bool = False
+    categories: frozenset[ShareCategory] = CORE_CATEGORIES
     include_fhir: bool = True
+    beyond_consent_reason: str = ""  # why the clinician goes beyond the consent (logged)
 
-    def as_document(self) -> dict[str, bool]:
-        """For the manifest: which parts were included (never what they said)."""
+    @property
+    def include_session_notes(self) -> bool:
+        return ShareCategory.NOTES in self.categories
+
+    @property
+    def include_ruptures(self) -> bool:
+        return ShareCategory.RUPTURES in self.categories
+
+    @property
+    def include_private_notes(self) -> bool:
+        return ShareCategory.PROCESS_NOTES in self.categories
+
+    def includes(self, category: ShareCategory) -> bool:
+        return category in self.categories
+
+    @property
+    def left_out(self) -> tuple[ShareCategory, ...]:
+        """The categories not in this handover, in their fixed order."""
+        return tuple(c for c in ShareCategory if c not in self.categories)
+
+    @property
+    def included(self) -> tuple[ShareCategory, ...]:
+        return tuple(c for c in ShareCategory if c in self.categories)
+
+    def as_document(self) -> dict[str, object]:
+        """For the manifest: which parts were included (never what they said, nor the reason
+        for an override, which stays in the sender's vault)."""
         return {
+            "categories": [c.value for c in self.included],
             "session_notes": self.include_session_notes,
             "ruptures": self.include_ruptures,
             "private_notes": self.include_private_notes,
             "fhir": self.include_fhir,
+            "beyond_consent": bool(self.beyond_consent_reason),
         }
 
     @classmethod
     def from_document(cls, document: dict[str, object]) -> HandoverOptions:
+        listed = document.get("categories")
+        known = {c.value: c for c in ShareCategory}
+        if isinstance(listed, list):
+            categories = frozenset(known[v] for v in listed if isinstance(v, str) and v in known)
+        else:  # written before categories: the core record plus what was ticked
+            ticked = {
+                ShareCategory.NOTES: document.get("session_notes") is True,
+                ShareCategory.RUPTURES: document.get("ruptures") is True,
+                ShareCategory.PROCESS_NOTES: document.get("private_notes") is True,
+            }
+            categories = CORE_CATEGORIES | {c for c, on in ticked.items() if on}
+        reason = document.get("beyond_consent_reason")
         return cls(
-            include_session_notes=document.get("session_notes") is True,
-            include_ruptures=document.get("ruptures") is True,
-            include_private_notes=document.get("private_notes") is True,
+            categories=categories,
             include_fhir=document.get("fhir") is True,
+            beyond_consent_reason=reason if isinstance(reason, str) else "",
         )
+
+
+def options_within_consent(
+    consented: frozenset[ShareCategory],
+    *,
+    include_session_notes: bool = False,
+    include_ruptures: bool = False,
+    include_private_notes: bool = False,
+    include_fhir: bool = True,
+) -> HandoverOptions:
+    """What a handover holds when the clinician stays within the consent: every consented
+    category of the core record, and the clinician's own writing only when ticked."""
+    ticked = {
+        ShareCategory.NOTES: include_session_notes,
+        ShareCategory.RUPTURES: include_ruptures,
+        ShareCategory.PROCESS_NOTES: include_private_notes,
+    }
+    chosen = (consented & CORE_CATEGORIES) | {c for c, on in ticked.items() if on}
+    return HandoverOptions(categories=frozenset(chosen), include_fhir=include_fhir)
+
+
+def check_within_consent(
+    options: HandoverOptions, consented: frozenset[ShareCategory]
+) -> HandoverOptions:
+    """The options, or InvalidInput when they go beyond what the client agreed to share.
+
+    Going beyond needs the clinician's reason (the override is logged); process notes never go
+    on an override, only with the client's own consent to share them.
+    """
+    beyond = options.categories - consented
+    problems: dict[str, str] = {}
+    if ShareCategory.PROCESS_NOTES in beyond:
+        problems["process_notes"] = (
+            "Process notes go to the next clinician only when the client agreed to share them; "
+            "their consent does not include process notes, so they stay out."
+        )
+    overridden = beyond - {ShareCategory.PROCESS_NOTES}
+    reason = options.beyond_consent_reason.strip()
+    if overridden and not reason:
+        named = listed_labels(tuple(c for c in ShareCategory if c in overridden))
+        problems["beyond_consent_reason"] = (
+            f"{named} go beyond what the client agreed to share. Leave them out, or give "
+            "your reason for going beyond the consent."
+        )
+    elif len(reason) > LONG_TEXT_LIMIT:
+        problems["beyond_consent_reason"] = "The reason for the override is too long."
+    if problems:
+        raise InvalidInput(problems)
+    return replace(options, beyond_consent_reason=reason if overridden else "")
+
+
+def listed_labels(categories: tuple[ShareCategory, ...]) -> str:
+    """'Progress notes, rupture-and-repair log and private process notes': the labels in
+    their fixed order, as one sentence part."""
+    labels = [c.label for c in categories]
+    if len(labels) <= 1:
+        return "".join(labels)
+    rest = [label[0].lower() + label[1:] for label in labels[1:]]
+    return ", ".join([labels[0], *rest[:-1]]) + " and " + rest[-1]
 
 
 @dataclass(frozen=True)
@@ -65,6 +179,11 @@ class HandoverDetails:
     reason: str  # why the client's care moves to someone else
     receiver_organisation: str = ""
     receiver_contact: str = ""
+
+    @property
+    def consented(self) -> frozenset[ShareCategory]:
+        """The categories the client agreed to share (the scope as checked: `all` or a list)."""
+        return parse_share_scope(self.consent_scope)
 
     @property
     def consent(self) -> ConsentRecord:
@@ -97,6 +216,12 @@ def check_handover_details(details: HandoverDetails, today: dt.date) -> Handover
         required=True,
         limit=LONG_TEXT_LIMIT,
     )
+    scope = details.consent_scope
+    if "consent_scope" not in problems:
+        try:
+            scope = format_share_scope(parse_share_scope(details.consent_scope))
+        except InvalidInput as error:
+            problems.update(error.problems)
     check_date(problems, "handed_over_on", "Handover date", details.handed_over_on)
     check_date(problems, "consent_given_on", "Consent date", details.consent_given_on)
     if details.consent_given_on > today:
@@ -111,7 +236,7 @@ def check_handover_details(details: HandoverDetails, today: dt.date) -> Handover
         receiver_name=details.receiver_name.strip(),
         handed_over_on=details.handed_over_on,
         consent_given_on=details.consent_given_on,
-        consent_scope=details.consent_scope.strip(),
+        consent_scope=scope,
         reason=details.reason.strip(),
         receiver_organisation=details.receiver_organisation.strip(),
         receiver_contact=details.receiver_contact.strip(),

@@ -1,9 +1,12 @@
-"""A client's record as an HL7 FHIR R4 `Bundle` of type `collection`, and back.
+"""A client's record as an HL7 FHIR R4 `Bundle` of type `transaction`, and back.
 
 Entries, in order: Patient, Practitioner (the sending clinician), Consent*, Goal with its GAS
-rating Observations, Encounter with its note DocumentReferences and check-in and
-questionnaire Observations, the CarePlan (ending and maintenance plan), and Basic (ruptures).
-Each entry's fullUrl is a `urn:uuid:`; references inside the bundle use it. See the
+rating Observations, each session as an Encounter (one that took place) or an Appointment
+(booked, cancelled, no-show) with its note DocumentReferences and check-in and questionnaire
+Observations, the CarePlan (ending and maintenance plan), and Basic (ruptures). Each entry's
+fullUrl is a `urn:uuid:`; references inside the bundle use it; each entry carries its
+transaction request and each resource a short narrative. Bundles of type `collection` (earlier
+handovers, other systems) read the same way. See the
 fhir_client, fhir_sessions, fhir_goals and fhir_care modules for each resource's mapping.
 
 Reading accepts bundles from other systems too: resource types this app does not hold (and
@@ -38,6 +41,7 @@ from alliance_desktop.domain.handover_errors import HandoverDamaged
 from alliance_desktop.domain.practice_profile import PracticeProfile
 from alliance_desktop.domain.rupture import check_rupture
 from alliance_desktop.domain.session import Session, check_session
+from alliance_desktop.exchange.fhir_appointments import appointment_from, is_appointment
 from alliance_desktop.exchange.fhir_care import (
     care_plan_resource,
     ending_plan_from,
@@ -47,6 +51,7 @@ from alliance_desktop.exchange.fhir_care import (
     rupture_resource,
 )
 from alliance_desktop.exchange.fhir_client import (
+    Recipient,
     client_from,
     consent_resources,
     patient_resource,
@@ -54,8 +59,11 @@ from alliance_desktop.exchange.fhir_client import (
     practitioner_resource,
 )
 from alliance_desktop.exchange.fhir_goals import goal_from, goal_resources, rating_from
+from alliance_desktop.exchange.fhir_narrative import with_narrative
 from alliance_desktop.exchange.fhir_sessions import (
     PROCESS_NOTE,
+    SESSION_KIND,
+    SESSION_STATUS,
     check_in_from,
     instrument_from,
     note_from,
@@ -63,11 +71,11 @@ from alliance_desktop.exchange.fhir_sessions import (
     session_resources,
 )
 from alliance_desktop.exchange.fhir_terms import (
+    URI_SYSTEM,
     BundleIds,
     ReadContext,
     Resource,
     WriteContext,
-    alliance_system,
 )
 
 FHIR_VERSION = "4.0.1"
@@ -78,6 +86,7 @@ KNOWN_TYPES = frozenset(
         "Consent",
         "Goal",
         "Encounter",
+        "Appointment",
         "DocumentReference",
         "Observation",
         "CarePlan",
@@ -89,14 +98,24 @@ _T = TypeVar("_T")
 
 
 def handover_bundle(
-    record: ClientRecord, profile: PracticeProfile, created_at: dt.datetime, export_id: uuid.UUID
+    record: ClientRecord,
+    profile: PracticeProfile,
+    created_at: dt.datetime,
+    export_id: uuid.UUID,
+    recipient: Recipient | None = None,
+    vault_identifier: str = "",
 ) -> Resource:
-    context = WriteContext(BundleIds(export_id))
+    """A `transaction` a FHIR server loads as delivered: every entry says how (POST to its
+    type; the client only if no patient with the same identifier exists), and references
+    between entries are `urn:uuid:` fullUrls the server resolves."""
+    appointments = frozenset(s.id or 0 for s in record.sessions if is_appointment(s))
+    context = WriteContext(BundleIds(export_id), appointments)
     goal_ids = {goal.id for goal in record.goals if goal.id is not None}
+    patient = patient_resource(record.client, context, vault_identifier)
     resources = [
-        patient_resource(record.client, context),
+        patient,
         practitioner_resource(profile, context),
-        *consent_resources(record.client, context),
+        *consent_resources(record.client, context, recipient),
     ]
     for goal in record.goals:
         resources += goal_resources(goal, context)
@@ -109,14 +128,30 @@ def handover_bundle(
         "resourceType": "Bundle",
         "id": str(export_id),
         "meta": {"lastUpdated": created_at.isoformat(timespec="seconds")},
-        "identifier": {"system": alliance_system("handover"), "value": f"urn:uuid:{export_id}"},
-        "type": "collection",
+        "identifier": {"system": URI_SYSTEM, "value": f"urn:uuid:{export_id}"},
+        "type": "transaction",
         "timestamp": created_at.isoformat(timespec="seconds"),
-        "entry": [
-            {"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource}
-            for resource in resources
-        ],
+        "entry": [_entry(with_narrative(resource)) for resource in resources],
     }
+
+
+def _entry(resource: Resource) -> Resource:
+    request: Resource = {"method": "POST", "url": resource["resourceType"]}
+    if resource["resourceType"] == "Patient" and resource.get("identifier"):
+        identifier = resource["identifier"][0]
+        request["ifNoneExist"] = f"identifier={identifier['system']}|{identifier['value']}"
+    return {"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource, "request": request}
+
+
+def export_id_of(data: bytes) -> str | None:
+    """The sender's export id a bundle carries (`urn:uuid:...`), to recognise one received
+    before; None when it has none."""
+    try:
+        identifier = json.loads(data).get("identifier") or {}
+    except (ValueError, UnicodeDecodeError, AttributeError):
+        return None
+    value = identifier.get("value") if isinstance(identifier, dict) else None
+    return value if isinstance(value, str) and value else None
 
 
 def bundle_bytes(bundle: Resource) -> bytes:
@@ -171,8 +206,10 @@ class _Reader:
         context.patient = patients[0][0]
         context.practitioners = {key for key, _ in self._by_type["Practitioner"]}
         goals = self._numbered("Goal", goal_from, context.goals, "a goal without words")
-        sessions = self._numbered(
-            "Encounter", session_from, context.sessions, "entered in error, or without a start"
+        reason = "entered in error, or without a start"
+        sessions = self._numbered("Encounter", session_from, context.sessions, reason)
+        sessions += self._numbered(
+            "Appointment", _appointment_from, context.sessions, reason, first_id=len(sessions) + 1
         )
         sessions = self._with_details(sessions)
         goals = self._with_ratings(goals)
@@ -218,16 +255,18 @@ class _Reader:
         read: Callable[[Resource, ReadContext], _T | None],
         ids: dict[str, int],
         reason: str,
+        first_id: int = 1,
     ) -> list[_T]:
-        """Read each resource of a kind, giving the usable ones ids 1, 2, 3... in order."""
+        """Read each resource of a kind, giving the usable ones ids 1, 2, 3... (from
+        `first_id`) in order."""
         found: list[_T] = []
         for key, resource in self._by_type[kind]:
             item = self._guarded(kind, read, resource)
             if item is None:
                 self._skipped[(kind, reason)] += 1
                 continue
-            ids[key] = len(found) + 1
-            found.append(replace(item, id=len(found) + 1))  # type: ignore[type-var]
+            ids[key] = first_id + len(found)
+            found.append(replace(item, id=first_id + len(found)))  # type: ignore[type-var]
         return found
 
     def _with_details(self, sessions: list[Session]) -> list[Session]:
@@ -293,6 +332,10 @@ class _Reader:
             if isinstance(error, InvalidInput):
                 raise HandoverDamaged(f"a {kind} entry breaks a rule: {error}") from None
             raise HandoverDamaged(f"a {kind} entry is malformed") from None
+
+
+def _appointment_from(resource: Resource, context: ReadContext) -> Session | None:
+    return appointment_from(resource, context, SESSION_STATUS, SESSION_KIND)
 
 
 def _checked(what: str, check: Callable[[_T], _T], item: _T) -> _T:

@@ -137,9 +137,7 @@ def rupture_resource(entry: RuptureEntry, context: WriteContext) -> Resource:
         )
     if entry.session_id is not None:
         found_extensions.append(
-            extension(
-                "rupture-session", "Reference", context.ids.reference("Encounter", entry.session_id)
-            )
+            extension("rupture-session", "Reference", context.session_reference(entry.session_id))
         )
     return {
         "resourceType": "Basic",

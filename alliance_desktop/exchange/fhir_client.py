@@ -11,6 +11,7 @@ an extension; a withdrawal ends `provision.period` and makes the consent `inacti
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from alliance_desktop.domain.client import (
@@ -24,14 +25,18 @@ from alliance_desktop.domain.handover_errors import HandoverDamaged
 from alliance_desktop.domain.practice_profile import PracticeProfile
 from alliance_desktop.exchange.fhir_terms import (
     ACT_CODE,
+    ACT_REASON,
+    ALLIANCE,
     CONSENT_SCOPE,
     CONTACT_ROLE,
     LOINC,
+    PARTICIPATION_TYPE,
     ReadContext,
     Resource,
     WriteContext,
     alliance_system,
     code_in,
+    coding,
     concept,
     extension,
     extension_texts,
@@ -51,7 +56,12 @@ _CONSENT_SCOPES = {
 }
 
 
-def patient_resource(client: Client, context: WriteContext) -> Resource:
+def client_identifier_system(vault_identifier: str) -> str:
+    """Client ids are only unique within one vault: the vault's own identifier scopes them."""
+    return f"{ALLIANCE}/vault/{vault_identifier}/client"
+
+
+def patient_resource(client: Client, context: WriteContext, vault_identifier: str = "") -> Resource:
     names: list[Resource] = [{"use": "official", "text": client.name}]
     if client.preferred_name:
         names.append({"use": "usual", "text": client.preferred_name})
@@ -61,6 +71,15 @@ def patient_resource(client: Client, context: WriteContext) -> Resource:
         "active": True,
         "name": names,
     }
+    if vault_identifier and client.id is not None:
+        patient["identifier"] = [
+            {
+                "use": "secondary",
+                "system": client_identifier_system(vault_identifier),
+                "value": str(client.id),
+                "assigner": {"display": "Alliance Desktop (the sending practice)"},
+            }
+        ]
     found_extensions = [
         *text_extensions("pronouns", [client.pronouns]),
         *text_extensions("referral-source", [client.referral_source]),
@@ -93,7 +112,19 @@ def patient_resource(client: Client, context: WriteContext) -> Resource:
     return patient
 
 
-def consent_resources(client: Client, context: WriteContext) -> list[Resource]:
+@dataclass(frozen=True)
+class Recipient:
+    """Who a handover consent lets the record go to, and on what consent (the one in the
+    client's records that this handover rests on)."""
+
+    name: str
+    organisation: str
+    consent: ConsentRecord
+
+
+def consent_resources(
+    client: Client, context: WriteContext, recipient: Recipient | None = None
+) -> list[Resource]:
     resources = []
     for index, consent in enumerate(client.consents):
         scope, scope_label = _CONSENT_SCOPES[consent.kind]
@@ -116,8 +147,25 @@ def consent_resources(client: Client, context: WriteContext) -> list[Resource]:
         }
         if consent.scope:
             resource["extension"] = text_extensions("consent-scope", [consent.scope])
+        if recipient is not None and consent == recipient.consent:
+            resource["provision"] = {**resource["provision"], **_sharing_provision(recipient)}
         resources.append(resource)
     return resources
+
+
+def _sharing_provision(recipient: Recipient) -> Resource:
+    """The receiving clinician as the information recipient, for coordination of care."""
+    receiver = recipient.name + (f", {recipient.organisation}" if recipient.organisation else "")
+    return {
+        "type": "permit",
+        "actor": [
+            {
+                "role": concept(PARTICIPATION_TYPE, "IRCP", "information recipient"),
+                "reference": {"display": receiver},
+            }
+        ],
+        "purpose": [coding(ACT_REASON, "COC", "coordination of care")],
+    }
 
 
 def practitioner_resource(profile: PracticeProfile, context: WriteContext) -> Resource:

@@ -33,6 +33,11 @@ from alliance_desktop.domain.alliance_check_in import (
     Rater,
 )
 from alliance_desktop.domain.session import Modality, Session, SessionKind, SessionStatus
+from alliance_desktop.exchange.fhir_appointments import (
+    CANCELLATION_WORDS,
+    appointment_resource,
+    is_appointment,
+)
 from alliance_desktop.exchange.fhir_terms import (
     ACT_CODE,
     CONFIDENTIALITY,
@@ -77,12 +82,6 @@ _ENCOUNTER_STATUS = {
     SessionStatus.CLINICIAN_CANCELLED: "cancelled",
     SessionStatus.NO_SHOW: "cancelled",
 }
-_CANCELLATION_WORDS = {
-    SessionStatus.CANCELLED: "Cancelled by the client in good time",
-    SessionStatus.LATE_CANCELLED: "Cancelled late by the client",
-    SessionStatus.CLINICIAN_CANCELLED: "Cancelled by the clinician",
-    SessionStatus.NO_SHOW: "No-show: the client did not come",
-}
 # Statuses other systems use for an encounter that took place.
 _HAPPENED = {"finished", "arrived", "triaged", "in-progress", "onleave"}
 _LOINC_TOTALS = {
@@ -97,6 +96,17 @@ def session_resources(
 ) -> list[Resource]:
     """The Encounter, then its notes and check-in Observations."""
     session_id = session.id or 0
+    if is_appointment(session):
+        # Notes on a session that did not happen point at its Appointment instead.
+        appointment_ref = context.ids.reference("Appointment", session_id)
+        resources = [appointment_resource(session, context, goal_ids, SESSION_STATUS, SESSION_KIND)]
+        for kind, text in (
+            (PROGRESS_NOTE, session.progress_note),
+            (PROCESS_NOTE, session.private_note),
+        ):
+            if text:
+                resources.append(_note(session, kind, text, context, appointment_ref, "related"))
+        return resources
     encounter_ref = context.ids.reference("Encounter", session_id)
     resources = [_encounter(session, context, goal_ids)]
     if session.progress_note:
@@ -152,7 +162,7 @@ def _encounter(session: Session, context: WriteContext, goal_ids: Collection[int
             if goal_id in goal_ids
         ),
     ]
-    if session.status in _CANCELLATION_WORDS:
+    if session.status in CANCELLATION_WORDS:
         found_extensions.append(
             {
                 "url": REASON_CANCELLED,
@@ -160,7 +170,7 @@ def _encounter(session: Session, context: WriteContext, goal_ids: Collection[int
                     SESSION_STATUS,
                     session.status.value,
                     session.status.label,
-                    _CANCELLATION_WORDS[session.status],
+                    CANCELLATION_WORDS[session.status],
                 ),
             }
         )
@@ -188,19 +198,31 @@ def _encounter(session: Session, context: WriteContext, goal_ids: Collection[int
 
 
 def _note(
-    session: Session, kind: str, text: str, context: WriteContext, encounter: Resource
+    session: Session,
+    kind: str,
+    text: str,
+    context: WriteContext,
+    session_ref: Resource,
+    link: str = "encounter",
 ) -> Resource:
     if kind == PROGRESS_NOTE:
         note_type = concept(LOINC, "11506-3", "Progress note")
         label = concept(CONFIDENTIALITY, "R", "restricted")
         category = concept(NOTE_KIND, PROGRESS_NOTE, "Session progress note")
+        security = [coding(CONFIDENTIALITY, "R", "restricted")]
     else:
         note_type = concept(NOTE_KIND, PROCESS_NOTE, "Psychotherapy process notes")
         label = concept(CONFIDENTIALITY, "V", "very restricted")
         category = concept(NOTE_KIND, PROCESS_NOTE, "Psychotherapy process notes")
+        # Psychotherapy-note sensitivity: software that honours labels keeps these apart.
+        security = [
+            coding(CONFIDENTIALITY, "V", "very restricted"),
+            coding(ACT_CODE, "PSYTHPN", "psychotherapy note information sensitivity"),
+        ]
     return {
         "resourceType": "DocumentReference",
         "id": context.ids.of(kind, session.id or 0),
+        "meta": {"security": security},
         "status": "current",
         "type": note_type,
         "category": [category],
@@ -216,7 +238,7 @@ def _note(
                 }
             }
         ],
-        "context": {"encounter": [encounter]},
+        "context": {link: [session_ref]},
     }
 
 
@@ -304,8 +326,9 @@ def note_from(document: Resource, context: ReadContext) -> tuple[int, str, str] 
         kind = PROGRESS_NOTE
     else:
         return None
-    encounters = (document.get("context") or {}).get("encounter") or []
-    session_id = context.session_id(encounters[0]) if encounters else None
+    links = document.get("context") or {}
+    sessions = links.get("encounter") or links.get("related") or []
+    session_id = context.session_id(sessions[0]) if sessions else None
     if session_id is None:
         return None
     texts = []
@@ -368,7 +391,7 @@ def _status(fhir_status: Any, encounter: Resource) -> SessionStatus:
     if fhir_status == "cancelled":
         reasons = [e for e in encounter.get("extension") or [] if e.get("url") == REASON_CANCELLED]
         code = code_in(reasons[0].get("valueCodeableConcept"), SESSION_STATUS) if reasons else None
-        return SessionStatus(code) if code in set(_CANCELLATION_WORDS) else SessionStatus.CANCELLED
+        return SessionStatus(code) if code in set(CANCELLATION_WORDS) else SessionStatus.CANCELLED
     return SessionStatus.SCHEDULED  # planned, or a status this app has no word for
 
 

@@ -22,6 +22,9 @@ LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
 ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+URI_SYSTEM = "urn:ietf:rfc:3986"  # the identifier system for a value that is itself a URI
+ACT_REASON = "http://terminology.hl7.org/CodeSystem/v3-ActReason"
+PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType"
 CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality"
 GOAL_ACHIEVEMENT = "http://terminology.hl7.org/CodeSystem/goal-achievement"
 GOAL_PRIORITY = "http://terminology.hl7.org/CodeSystem/goal-priority"
@@ -190,10 +193,15 @@ class WriteContext:
     """What every resource writer needs: the ids, and who the record is about and by."""
 
     ids: BundleIds
+    appointments: frozenset[int] = frozenset()  # sessions written as Appointments
 
     @property
     def patient(self) -> dict[str, str]:
         return self.ids.reference("Patient", "client")
+
+    def session_reference(self, session_id: int) -> dict[str, str]:
+        kind = "Appointment" if session_id in self.appointments else "Encounter"
+        return self.ids.reference(kind, session_id)
 
     @property
     def practitioner(self) -> dict[str, str]:

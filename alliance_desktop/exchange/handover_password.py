@@ -36,7 +36,14 @@ def new_handover_password() -> str:
 
 def canonical_password(typed: str) -> str:
     """The form keys are derived from: read over the phone, a password may come back in
-    capitals or with spaces instead of hyphens; both still open the FHIR record. (The PDF
-    reader is stricter: it wants the password exactly as generated.)"""
+    capitals or with spaces instead of hyphens; both still open the FHIR record. The PDF is
+    encrypted under this form too, and its capitals (`pdf_passwords`): a PDF reader compares
+    what is typed exactly, so there it must be typed with hyphens."""
     text = unicodedata.normalize("NFC", typed).strip().lower()
     return SEPARATOR.join(part for part in _SEPARATORS.split(text) if part)
+
+
+def pdf_passwords(canonical: str) -> tuple[str, str]:
+    """The two passwords a PDF can hold: as printed, and in capitals (a PDF reader compares
+    exactly; the FHIR envelope normalises instead, so it accepts both and spaces as well)."""
+    return canonical, canonical.upper()

@@ -184,8 +184,10 @@ def alliance_chart(
     style: DateStyle,
     width: float,
     height: float = 200,
+    rupture_legend: bool = True,
 ) -> Drawing:
-    """Check-in scores (0-10) session by session, with a marker at each rupture."""
+    """Check-in scores (0-10) session by session, with a marker at each rupture (and no
+    rupture legend when the rupture log is not part of the document)."""
     drawing = _drawing(width, height)
     left, right, bottom, top = 26.0, width - 10, 58.0, height - 16
     points, _ = alliance_points(check_ins)
@@ -198,7 +200,7 @@ def alliance_chart(
         y = y_of(grid)
         drawing.add(Line(left, y, right, y, strokeColor=RULE, strokeWidth=0.5))
         drawing.add(_text(left - 5, y - 3, str(grid), size=_TICK_SIZE, anchor="end"))
-    _legend(drawing, left, 6)
+    _legend(drawing, left, 6, rupture_legend)
     if not days:
         return drawing
     first, last = min(days), max(days)
@@ -234,7 +236,7 @@ def alliance_chart(
     return drawing
 
 
-def _legend(drawing: Drawing, x: float, y: float) -> None:
+def _legend(drawing: Drawing, x: float, y: float, ruptures: bool = True) -> None:
     """Two rows under the chart: the four lines, then the rupture outcomes."""
     start = x
     for dimension in ALLIANCE_SERIES:
@@ -252,6 +254,8 @@ def _legend(drawing: Drawing, x: float, y: float) -> None:
         )
         drawing.add(_text(x + 22, y + 12, dimension.label, size=_TICK_SIZE))
         x += 36 + stringWidth(dimension.label, FONT, _TICK_SIZE)
+    if not ruptures:
+        return
     x = start
     for outcome, label in OUTCOME_LABELS.items():
         colour = OUTCOME_COLOURS[outcome]

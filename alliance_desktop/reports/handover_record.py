@@ -1,41 +1,41 @@
-"""The handover record: a client's whole record for the next clinician, as one PDF encrypted
-with AES-256 under the handover password.
+"""The handover record: a client's record for the next clinician, as one PDF (encrypted by the
+caller, over the finished bytes, before it is written).
 
-In order: the handover itself (to whom, why, the client's consent), the client's profile and
-consent records, the course of therapy, goals with their history and GAS ratings, the
-alliance over time, ruptures and repairs (when included), every session (with notes and
-process notes when included), questionnaire scores, and the ending plan.
+In the order a receiver reads it: page 1 "At a glance" (handover_glance.py), then who the
+client is, the goals (each chart captioned with its goal), the alliance and questionnaires
+(handover_measures.py), ruptures when included, sessions, the ending plan, and the notes
+last. Every page's footer names the client and their date of birth; every date is the
+practice's short date.
 
-Built with `invariant=1` like the other reports, but the encryption keys are random for every
-build: ReportLab swaps its random source for a fixed table when `rl_config.invariant` is set
-before `pdfencrypt` is imported, so the builder checks that has not happened and refuses to
-encrypt with predictable keys.
+Built with `invariant=1` like the other reports: the same data gives the same bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import secrets
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
-import pyaes
-from reportlab.lib import pdfencrypt
-from reportlab.lib.pdfencrypt import StandardEncryption
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph
 
-from alliance_desktop.domain.alliance_flags import CheckInPoint
 from alliance_desktop.domain.client import Client
+from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.goal import Goal, GoalColumn
 from alliance_desktop.domain.goal_rules import t_score_history
-from alliance_desktop.domain.handover import ClientRecord, HandoverDetails, HandoverOptions
+from alliance_desktop.domain.handover import (
+    ClientRecord,
+    HandoverDetails,
+    HandoverOptions,
+    listed_labels,
+)
 from alliance_desktop.domain.practice_profile import DateStyle, PracticeProfile
+from alliance_desktop.domain.risk import RiskReview, SafetyPlan
 from alliance_desktop.domain.session import AttendanceCounts, SessionStatus
+from alliance_desktop.domain.share_consent import ShareCategory
 from alliance_desktop.reports.ending_plan import attendance_text
-from alliance_desktop.reports.ending_summary import alliance_section, ruptures_section
-from alliance_desktop.reports.formatting import long_date, markup, plural, short_date
+from alliance_desktop.reports.ending_summary import ruptures_section
+from alliance_desktop.reports.formatting import markup, plural, short_date
+from alliance_desktop.reports.handover_glance import GlanceFacts, client_footer, glance_page
+from alliance_desktop.reports.handover_measures import alliance_part, questionnaires_part
 from alliance_desktop.reports.handover_sections import (
     goal_section,
     rupture_details,
@@ -43,11 +43,9 @@ from alliance_desktop.reports.handover_sections import (
     sessions_table,
 )
 from alliance_desktop.reports.page_template import PageSetup, letterhead, render
-from alliance_desktop.reports.report_data import InstrumentReading
 from alliance_desktop.reports.sections import (
     facts_table,
     grid_table,
-    instruments_table,
     maintenance_plan_section,
 )
 from alliance_desktop.reports.styles import ReportStyles, report_styles
@@ -65,35 +63,20 @@ _GOAL_ORDER = (
 @dataclass(frozen=True)
 class HandoverRecordData:
     profile: PracticeProfile  # the sending clinician
-    record: ClientRecord  # notes, process notes and ruptures already left out unless included
+    record: ClientRecord  # every category outside the handover already left out
     details: HandoverDetails
     options: HandoverOptions
     generated_on: dt.date
+    # Filled in by the risk service once it exists; None prints "No risk review recorded".
+    latest_risk_review: RiskReview | None = None
+    safety_plan: SafetyPlan | None = None
 
 
-class PredictableEncryption(RuntimeError):
-    """ReportLab would encrypt with fixed keys; the PDF must not be written."""
-
-
-# AES-CBC with PKCS#7 padding: (key, iv, plaintext) -> ciphertext.
-BlockCipher = Callable[[bytes, bytes, bytes], bytes]
-
-
-def pyaes_cbc_encrypt(key: bytes, iv: bytes, plaintext: bytes) -> bytes:
-    encrypter = pyaes.Encrypter(pyaes.AESModeOfOperationCBC(key, iv=iv))
-    return bytes(encrypter.feed(plaintext) + encrypter.feed())
-
-
-def build_handover_record(
-    data: HandoverRecordData, password: str, cipher: BlockCipher = pyaes_cbc_encrypt
-) -> bytes:
-    """The PDF, encrypted under `password`. `cipher` does the bulk AES; pyaes (pure Python)
-    unless the caller has a faster one."""
-    if pdfencrypt.os_urandom is not os.urandom:
-        raise PredictableEncryption(
-            "ReportLab's PDF encryption is in invariant mode (fixed keys); "
-            "the handover record was not written."
-        )
+def build_handover_record(data: HandoverRecordData) -> bytes:
+    """The PDF in the clear, for the caller to encrypt before it is written anywhere
+    (exchange/pdf_encryption.py). In the order a receiver reads it: at a glance, who the
+    client is, goals, the alliance, questionnaires, ruptures, sessions, the ending plan, and
+    the notes last."""
     styles = report_styles(client_facing=False)
     setup = PageSetup(
         title=TITLE,
@@ -103,20 +86,114 @@ def build_handover_record(
     )
     style = data.profile.date_style
     width = setup.content_width
-    record = data.record
+    record, options = data.record, data.options
+    story = handover_opening(data, styles, width)
+    story += glance_page(
+        GlanceFacts(
+            record,
+            data.details,
+            options,
+            data.latest_risk_review,
+            data.safety_plan,
+            data.generated_on,
+            style,
+        ),
+        styles,
+        width,
+    )
+    story.append(PageBreak())
+    story += _profile_section(record.client, styles, style, width)
+    if options.includes(ShareCategory.SESSIONS):
+        story += _course_section(record, styles, style, width)
+    story += _goals_part(record, options, styles, style, width)
+    story += alliance_part(record, options, styles, style, width)
+    story += questionnaires_part(record, options, styles, style, width)
+    story.append(Paragraph("Ruptures and repairs", styles.heading))
+    if options.include_ruptures:
+        story += ruptures_section(record.ruptures, styles, style, width)
+        story += rupture_details(record.ruptures, styles, style)
+    else:
+        story.append(Paragraph("The rupture log was not included.", styles.body))
+    if options.includes(ShareCategory.SESSIONS):
+        story.append(Paragraph("Sessions", styles.heading))
+        story += sessions_table(record.sessions, styles, style, width)
+    else:
+        story += _not_included("Sessions", "Session dates and attendance", styles)
+    if options.includes(ShareCategory.SUMMARY):
+        story += _ending_section(record, styles, style, width)
+    else:
+        story += _not_included("Ending plan", "The summary of the work and the ending plan", styles)
+    story += _notes_part(record, options, styles, style)
+    return render(setup, story, footer_subject=client_footer(record, style))
+
+
+def handover_opening(
+    data: HandoverRecordData, styles: ReportStyles, width: float
+) -> list[Flowable]:
+    """Letterhead, title, the client, and to whom and on what consent the record goes.
+    (Kept apart so the shared report opening can replace the first lines.)"""
+    details, style = data.details, data.profile.date_style
+    client = data.record.client
+    born = f", born {short_date(client.date_of_birth, style)}" if client.date_of_birth else ""
     story: list[Flowable] = letterhead(data.profile, styles)
     story.append(Paragraph(TITLE, styles.title))
-    story.append(Paragraph(f"Client: {markup(record.client.display_name)}", styles.subtitle))
-    story += _handover_section(data, styles, style, width)
-    story += _profile_section(record.client, styles, style, width)
-    story += _course_section(record, styles, style, width)
+    story.append(Paragraph(f"Client: {markup(client.display_name + born)}", styles.subtitle))
+    receiver = details.receiver_name
+    if details.receiver_organisation:
+        receiver += f", {details.receiver_organisation}"
+    rows = [
+        ("Handed over to", receiver),
+        ("Contact", details.receiver_contact),
+        ("Handover date", short_date(details.handed_over_on, style)),
+        (
+            "Client's consent",
+            f"Given {short_date(details.consent_given_on, style)} to share: "
+            + (listed_labels(details_consented(details)) or details.consent_scope),
+        ),
+    ]
+    story.append(facts_table([row for row in rows if row[1]], styles, width))
+    return story
 
-    story.append(Paragraph("Goals", styles.heading))
+
+def _notes_part(
+    record: ClientRecord, options: HandoverOptions, styles: ReportStyles, style: DateStyle
+) -> list[Flowable]:
+    """Last, because they are the longest: progress notes, then process notes."""
+    story: list[Flowable] = [Paragraph("Session notes", styles.heading)]
+    if options.include_session_notes:
+        story += session_notes(record.sessions, styles, style, private=False)
+    else:
+        story.append(Paragraph("Progress notes were not included.", styles.body))
+    if options.include_private_notes:
+        story.append(Paragraph("Process notes", styles.heading))
+        story.append(
+            Paragraph(
+                "The clinician's own process notes, kept apart from the record and shared "
+                "with the client's consent.",
+                styles.small,
+            )
+        )
+        story += session_notes(record.sessions, styles, style, private=True)
+    return story
+
+
+def _goals_part(
+    record: ClientRecord,
+    options: HandoverOptions,
+    styles: ReportStyles,
+    style: DateStyle,
+    width: float,
+) -> list[Flowable]:
+    if not options.includes(ShareCategory.GOALS):
+        return _not_included("Goals", "The goals and their ratings", styles)
+    heading = Paragraph("Goals", styles.heading)
     if not record.goals:
-        story.append(Paragraph("No goals were written down.", styles.body))
+        return [heading, Paragraph("No goals were written down.", styles.body)]
+    story: list[Flowable] = []
     # Current work first, as in the other reports; proposed and set-aside goals last.
     for number, goal in enumerate(sorted(record.goals, key=_goal_order), start=1):
         story += goal_section(number, goal, styles, style, width)
+    story[0] = KeepTogether([heading, story[0]])  # never a heading alone at a page's foot
     points = t_score_history(record.goals)
     if points:
         first, latest = points[0], points[-1]
@@ -128,106 +205,17 @@ def build_handover_record(
                 styles.body,
             )
         )
-
-    story += alliance_section(_check_ins(record), record.ruptures, styles, style, width)
-    if data.options.include_ruptures:
-        story.append(Paragraph("Ruptures and repairs", styles.heading))
-        story += ruptures_section(record.ruptures, styles, style, width)
-        story += rupture_details(record.ruptures, styles, style)
-
-    story.append(Paragraph("Sessions", styles.heading))
-    story += sessions_table(record.sessions, styles, style, width)
-    if data.options.include_session_notes:
-        story.append(Paragraph("Session notes", styles.heading))
-        story += session_notes(record.sessions, styles, style, private=False)
-    if data.options.include_private_notes:
-        story.append(Paragraph("Process notes", styles.heading))
-        story.append(
-            Paragraph(
-                "The clinician's own process notes, kept apart from the record and included "
-                "at their choice.",
-                styles.small,
-            )
-        )
-        story += session_notes(record.sessions, styles, style, private=True)
-    readings = _readings(record)
-    if readings:
-        story.append(Paragraph("Questionnaire scores", styles.heading))
-        story.append(instruments_table(readings, styles, style, width))
-    story += _ending_section(record, styles, style, width)
-    encryption = _Aes256Encryption(
-        cipher,
-        password,
-        ownerPassword=secrets.token_urlsafe(24),  # nobody can lift the restrictions later
-        canPrint=1,
-        canModify=0,
-        canCopy=1,
-        canAnnotate=1,
-        strength=256,
-    )
-    return render(setup, story, encryption)
+    return story
 
 
-class _Aes256Encryption(StandardEncryption):  # type: ignore[misc]
-    """ReportLab's AES-256 (PDF revision 5), with two mistakes corrected that make strict
-    readers such as poppler refuse the file even with the right password (ReportLab 4.x):
-
-    - UE, OE and Perms must be the bare AES output (32, 32 and 16 bytes), but ReportLab lets
-      pyaes add a PKCS#7 block (48, 48, 32). With CBC and a zero IV the first blocks are the
-      right values, so they are cut to length.
-    - Each string and stream must be padded once (PKCS#7) before AES-CBC; ReportLab pads by
-      hand and then pyaes pads again, leaving stray bytes after every decrypted string.
-    """
-
-    def __init__(self, cipher: BlockCipher, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._cipher = cipher
-
-    def prepare(self, document: object, override_id: object = None) -> None:
-        super().prepare(document, override_id)
-        for name, length in (("UE", 32), ("OE", 32), ("Perms", 16)):
-            setattr(self, name, getattr(self, name)[:length])
-
-    def encode(self, t: str | bytes) -> bytes:
-        if not self.prepared:
-            raise ValueError("encryption not prepared!")
-        data = t.encode("utf-8") if isinstance(t, str) else bytes(t)
-        iv = os.urandom(16)
-        return iv + self._cipher(self.key, iv, data)
-
-
-def _handover_section(
-    data: HandoverRecordData, styles: ReportStyles, style: DateStyle, width: float
-) -> list[Flowable]:
-    details, options = data.details, data.options
-    included = [
-        "session notes" if options.include_session_notes else "",
-        "the rupture-and-repair log" if options.include_ruptures else "",
-        "process notes" if options.include_private_notes else "",
-    ]
-    left_out = [
-        "session notes" if not options.include_session_notes else "",
-        "the rupture-and-repair log" if not options.include_ruptures else "",
-        "process notes" if not options.include_private_notes else "",
-    ]
-    receiver = details.receiver_name
-    if details.receiver_organisation:
-        receiver += f", {details.receiver_organisation}"
-    rows = [
-        ("Handed over to", receiver),
-        ("Contact", details.receiver_contact),
-        ("Handover date", long_date(details.handed_over_on, style)),
-        ("Reason for the transfer", details.reason),
-        (
-            "Client's consent",
-            f"Given {long_date(details.consent_given_on, style)}: {details.consent_scope}",
-        ),
-        ("Included", _listed([i for i in included if i]) or "The core record only"),
-        ("Left out", _listed([o for o in left_out if o]) or "Nothing"),
-    ]
+def _not_included(heading: str, what: str, styles: ReportStyles) -> list[Flowable]:
     return [
-        Paragraph("Handover", styles.heading),
-        facts_table(rows, styles, width),
+        Paragraph(heading, styles.heading),
+        Paragraph(
+            f"{what} were not included: the client did not agree to share them, or "
+            "the clinician left them out.",
+            styles.body,
+        ),
     ]
 
 
@@ -239,13 +227,13 @@ def _profile_section(
         ("Name", client.name),
         ("Preferred name", client.preferred_name),
         ("Pronouns", client.pronouns),
-        ("Date of birth", long_date(client.date_of_birth, style)),
+        ("Date of birth", short_date(client.date_of_birth, style)),
         ("E-mail", contact.email),
         ("Phone", contact.phone),
         ("Address", contact.address),
         ("Emergency contact", contact.emergency_contact),
         ("Referral source", client.referral_source),
-        ("Start of therapy", long_date(client.start_date, style)),
+        ("Start of therapy", short_date(client.start_date, style)),
         ("Status before the handover", client.status.label),
         ("What matters to them", "\n".join(client.values)),
         ("Presenting concerns", "\n".join(client.concerns)),
@@ -283,10 +271,10 @@ def _course_section(
     attendance = AttendanceCounts(**{status.value: n for status, n in counts.items()})
     attended = [s.start.date() for s in record.sessions if s.status is SessionStatus.ATTENDED]
     booked = [s for s in record.sessions if s.status is SessionStatus.SCHEDULED]
-    next_booked = f" (next on {long_date(booked[0].start.date(), style)})" if booked else ""
+    next_booked = f" (next on {short_date(booked[0].start.date(), style)})" if booked else ""
     rows = [
-        ("First session", long_date(attended[0], style) if attended else "None attended"),
-        ("Last session", long_date(attended[-1], style) if attended else "None attended"),
+        ("First session", short_date(attended[0], style) if attended else "None attended"),
+        ("Last session", short_date(attended[-1], style) if attended else "None attended"),
         ("Sessions", attendance_text(attendance, None)),
         ("Still scheduled", plural(len(booked), "session") + next_booked),
     ]
@@ -303,15 +291,21 @@ def _ending_section(
     reason = plan.reason.label + (f". {plan.reason_note}" if plan.reason_note else "")
     rows = [
         ("Reason for ending", reason),
-        ("Ending work began", long_date(plan.started_on, style)),
-        ("Planned last session", long_date(plan.planned_last_session, style)),
+        ("Ending work began", short_date(plan.started_on, style)),
+        ("Planned last session", short_date(plan.planned_last_session, style)),
         ("Tapering", plan.tapering),
         ("Referral", plan.referral),
     ]
     flowables: list[Flowable] = [heading, facts_table(rows, styles, width)]
     flowables.append(Paragraph("Maintenance plan", styles.subheading))
     flowables += maintenance_plan_section(
-        plan.maintenance, plan.follow_up_dates, styles, style, width, client_facing=False
+        plan.maintenance,
+        plan.follow_up_dates,
+        styles,
+        style,
+        width,
+        client_facing=False,
+        date_text=short_date,
     )
     return flowables
 
@@ -320,23 +314,9 @@ def _goal_order(goal: Goal) -> int:
     return _GOAL_ORDER.index(goal.column)
 
 
-def _check_ins(record: ClientRecord) -> list[CheckInPoint]:
-    return [
-        CheckInPoint(session.id or 0, session.start.date(), check_in.client, check_in.clinician)
-        for session in record.sessions
-        if (check_in := session.check_in).client or check_in.clinician
-    ]
-
-
-def _readings(record: ClientRecord) -> tuple[InstrumentReading, ...]:
-    return tuple(
-        InstrumentReading(session.start.date(), score.instrument, score.total)
-        for session in record.sessions
-        for score in session.check_in.instruments
-    )
-
-
-def _listed(parts: list[str]) -> str:
-    if len(parts) <= 1:
-        return "".join(parts).capitalize()
-    return (", ".join(parts[:-1]) + " and " + parts[-1]).capitalize()
+def details_consented(details: HandoverDetails) -> tuple[ShareCategory, ...]:
+    try:
+        consented = details.consented
+    except InvalidInput:  # a scope recorded before categories existed: shown as written
+        return ()
+    return tuple(c for c in ShareCategory if c in consented)

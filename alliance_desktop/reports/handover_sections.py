@@ -23,7 +23,6 @@ from alliance_desktop.domain.session import Modality, Session, SessionKind, Sess
 from alliance_desktop.reports.charts import goal_rating_chart
 from alliance_desktop.reports.formatting import (
     level_words,
-    long_date,
     markup,
     short_date,
     signed_level,
@@ -54,14 +53,14 @@ def goal_section(
             Paragraph(f"<b>Clinician’s framing:</b> {markup(goal.clinician_framing)}", styles.body)
         )
     since = goal.moved_on(goal.column)
-    status = goal.column.label + (f" since {long_date(since, style)}" if since else "")
+    status = goal.column.label + (f" since {short_date(since, style)}" if since else "")
     rows = [
         ("Board column", status),
         ("Proposed by", _PROPOSED_WORDS[goal.proposed_by.value]),
         ("Priority", _PRIORITY_WORDS.get(goal.priority, str(goal.priority))),
         ("GAS weight", f"{goal.weight:g}"),
-        ("Target date", long_date(goal.target_date, style)),
-        ("Review date", long_date(goal.review_date, style)),
+        ("Target date", short_date(goal.target_date, style)),
+        ("Review date", short_date(goal.review_date, style)),
         ("Quality check", _quality_text(goal)),
     ]
     head.append(facts_table(rows, styles, width))
@@ -88,7 +87,8 @@ def goal_section(
     if goal.ratings:
         points = [RatingPoint(rating.rated_on, rating.level) for rating in goal.ratings]
         chart = goal_rating_chart(points, points[0].on, points[-1].on, style, min(width, 150 * mm))
-        flowables.append(KeepTogether([Paragraph("GAS ratings", styles.caption), chart]))
+        caption = Paragraph(f"GAS ratings: {markup(goal.title)}", styles.caption)
+        flowables.append(KeepTogether([caption, chart]))
         flowables += _ratings(goal, styles, style, width)
     elif goal.column.counts_for_gas:
         flowables.append(Paragraph("Not rated yet.", styles.small))
@@ -243,7 +243,7 @@ def session_notes(
         if not agenda and not note:
             continue
         title = (
-            f"<b>{long_date(session.start.date(), style)}, {session.start:%H:%M} · "
+            f"<b>{short_date(session.start.date(), style)}, {session.start:%H:%M} · "
             f"{session.kind.label} · {session.status.label}</b>"
         )
         lines = [title]
@@ -280,11 +280,11 @@ def rupture_details(
             note = f": {markup(repair.note)}" if repair.note else ""
             lines.append(f"<b>{markup(repair.strategy.label)}</b>{note}")
         if entry.follow_up_on:
-            lines.append(f"<b>Follow up:</b> {long_date(entry.follow_up_on, style)}")
+            lines.append(f"<b>Follow up:</b> {short_date(entry.follow_up_on, style)}")
         if not lines:
             continue
         title = (
-            f"{long_date(entry.occurred_on, style)} · {entry.kind.label} · significance "
+            f"{short_date(entry.occurred_on, style)} · {entry.kind.label} · significance "
             f"{entry.significance} · raised by the {entry.raised_by.value}"
         )
         flowables.append(

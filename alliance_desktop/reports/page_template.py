@@ -80,9 +80,13 @@ def letterhead(profile: PracticeProfile, styles: ReportStyles) -> list[Flowable]
 
 
 def render(
-    setup: PageSetup, story: Sequence[Flowable], encryption: StandardEncryption | None = None
+    setup: PageSetup,
+    story: Sequence[Flowable],
+    encryption: StandardEncryption | None = None,
+    footer_subject: str = "",
 ) -> bytes:
-    """Lay the story out on pages and return the PDF, encrypted when `encryption` is given."""
+    """Lay the story out on pages and return the PDF, encrypted when `encryption` is given;
+    `footer_subject` (the client, in clinician documents) starts every page's footer."""
     register_fonts()
     buffer = io.BytesIO()
     document = BaseDocTemplate(
@@ -117,6 +121,8 @@ def render(
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     generated = short_date(setup.generated_on, setup.profile.date_style)
     footer = f"Confidential  ·  {setup.title}  ·  Generated {generated}"
+    if footer_subject:  # the client first; the date generated is in the document itself
+        footer = f"{footer_subject}  ·  Confidential {setup.title.lower()}"
 
     def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
         return _NumberedCanvas(footer, *args, **kwargs)

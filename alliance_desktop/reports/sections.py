@@ -4,7 +4,7 @@ instrument scores, labelled facts, and ruled lines to write on by hand."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -97,6 +97,7 @@ def maintenance_plan_section(
     style: DateStyle,
     width: float,
     client_facing: bool,
+    date_text: Callable[[dt.date | None, DateStyle], str] = long_date,
 ) -> list[Flowable]:
     """What helped, warning signs, coping steps, who to contact, what to do if things get
     worse, and booster or follow-up dates. Empty parts are not hidden: the clinician's copy
@@ -126,7 +127,7 @@ def maintenance_plan_section(
     dates: list[Flowable] = [Paragraph("Booster and follow-up sessions", styles.subheading)]
     if follow_up_dates:
         dates += [
-            Paragraph(long_date(day, style), styles.bullet, bulletText="•")
+            Paragraph(date_text(day, style), styles.bullet, bulletText="•")
             for day in follow_up_dates
         ]
     else:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from alliance_desktop.domain.alliance_check_in import AllianceCheckIn
 from alliance_desktop.domain.calendar_privacy import DEFAULT_LABEL, CalendarNaming, calendar_title
 from alliance_desktop.domain.client import Client, ClientStatus
 from alliance_desktop.domain.errors import RecordNotFound
@@ -32,6 +33,7 @@ from alliance_desktop.domain.handover import (
     HandoverResult,
     ImportPreview,
     check_handover_details,
+    check_within_consent,
 )
 from alliance_desktop.domain.handover_errors import (
     HandoverFileAltered,
@@ -40,17 +42,18 @@ from alliance_desktop.domain.handover_errors import (
     WrongHandoverPassword,
 )
 from alliance_desktop.domain.session import Session, SessionStatus
+from alliance_desktop.domain.share_consent import ShareCategory
 from alliance_desktop.exchange.fhir_bundle import (
     BundleContents,
     bundle_bytes,
     handover_bundle,
     read_bundle,
 )
+from alliance_desktop.exchange.fhir_client import Recipient
 from alliance_desktop.exchange.fhir_terms import BundleIds
 from alliance_desktop.exchange.handover_crypto import (
     KeyDerivation,
     Undecryptable,
-    aes_cbc_encrypt,
     envelope_kdf,
     open_sealed,
     seal,
@@ -73,6 +76,7 @@ from alliance_desktop.exchange.handover_manifest import (
 )
 from alliance_desktop.exchange.handover_password import new_handover_password
 from alliance_desktop.exchange.icalendar_export import SingleEvent, build_icalendar
+from alliance_desktop.exchange.pdf_encryption import encrypt_pdf
 from alliance_desktop.reports.handover_record import HandoverRecordData, build_handover_record
 from alliance_desktop.services.handover_files import prepare_folder, write_files
 from alliance_desktop.vault.handover_repository import HandoverRepository
@@ -109,6 +113,7 @@ class HandoverService:
     ) -> HandoverResult:
         practice = self._practice
         details = check_handover_details(details, practice.today())
+        options = check_within_consent(options, details.consented)
         target = prepare_folder(Path(out_dir))
         client = practice.client(client_id)
         status_before = self._handovers.status_before_handover(client_id, client.status)
@@ -121,14 +126,25 @@ class HandoverService:
         password = new_handover_password()
         kdf = KeyDerivation.fresh()
         keys = kdf.derive(password)
-        pdf = build_handover_record(
-            HandoverRecordData(practice.profile(), record, details, options, practice.today()),
+        pdf = encrypt_pdf(
+            build_handover_record(
+                HandoverRecordData(practice.profile(), record, details, options, practice.today())
+            ),
             password,
-            aes_cbc_encrypt,
         )
         files = [PackedFile(PDF_NAME, PDF_ROLE, pdf)]
         if options.include_fhir:
-            bundle = handover_bundle(record, practice.profile(), created_at, export_id)
+            recipient = Recipient(
+                details.receiver_name, details.receiver_organisation, details.consent
+            )
+            bundle = handover_bundle(
+                record,
+                practice.profile(),
+                created_at,
+                export_id,
+                recipient,
+                self._handovers.vault_identifier(),
+            )
             files.append(PackedFile(FHIR_NAME, FHIR_ROLE, seal(bundle_bytes(bundle), keys, kdf)))
         calendar, future = _future_sessions(record, export_id, practice.local_now(), created_at)
         files.append(PackedFile(CALENDAR_NAME, CALENDAR_ROLE, calendar))
@@ -156,25 +172,39 @@ class HandoverService:
         )
 
     def record_for(self, client: Client, options: HandoverOptions) -> ClientRecord:
-        """The client's whole record with what was not ticked left out: the one place that
-        decides, for the PDF and the FHIR bundle alike."""
+        """The client's record with every category not in the handover left out: the one
+        place that decides, for the PDF and the FHIR bundle alike."""
         practice = self._practice
         client_id = client.id or 0
         sessions = self._handovers.client_sessions(client_id)
-        if not options.include_session_notes:
+        if not options.includes(ShareCategory.NOTES):
             sessions = [replace(s, agenda="", progress_note="") for s in sessions]
-        if not options.include_private_notes:
+        if not options.includes(ShareCategory.PROCESS_NOTES):
             sessions = [replace(s, private_note="") for s in sessions]
+        if not options.includes(ShareCategory.MEASURES):
+            sessions = [replace(s, check_in=AllianceCheckIn()) for s in sessions]
+        if not options.includes(ShareCategory.SESSIONS):
+            # Without the sessions, only what another consented category hangs on a session
+            # (a check-in, a note) keeps its session, and only its date.
+            sessions = [s for s in sessions if _carries_consented_content(s)]
         ruptures = (
-            practice.ruptures.timeline(client_id).ruptures if options.include_ruptures else []
+            practice.ruptures.timeline(client_id).ruptures
+            if options.includes(ShareCategory.RUPTURES)
+            else []
         )
+        goals = practice.goals.board(client_id) if options.includes(ShareCategory.GOALS) else []
+        if not options.includes(ShareCategory.GOALS):
+            sessions = [replace(s, goal_ids=()) for s in sessions]
         ending = practice.ending
+        summary = options.includes(ShareCategory.SUMMARY)
+        if not summary:
+            client = replace(client, values=(), concerns=())
         return ClientRecord(
             client=client,
             sessions=tuple(sessions),
-            goals=tuple(practice.goals.board(client_id)),
+            goals=tuple(goals),
             ruptures=tuple(ruptures),
-            ending_plan=ending.plan(client_id) if ending.has_plan(client_id) else None,
+            ending_plan=ending.plan(client_id) if summary and ending.has_plan(client_id) else None,
         )
 
     def undo(self, client_id: int) -> Client:
@@ -256,11 +286,20 @@ class HandoverService:
         return _OpenedHandover(manifest, read_bundle(plaintext))
 
 
+def _carries_consented_content(session: Session) -> bool:
+    return bool(
+        not session.check_in.is_empty
+        or session.agenda
+        or session.progress_note
+        or session.private_note
+    )
+
+
 def _future_sessions(
     record: ClientRecord, export_id: uuid.UUID, now: dt.datetime, stamp: dt.datetime
 ) -> tuple[bytes, int]:
     """The booked sessions still to come, for the receiver's diary: "Session", the time, how
-    and what kind; no name, not even initials. The UID is the session's Encounter id in the
+    and what kind; no name, not even initials. The UID is the session's Appointment id in the
     bundle, so software can tie the two together."""
     ids = BundleIds(export_id)
     future: list[Session] = [
@@ -268,7 +307,7 @@ def _future_sessions(
     ]
     events = [
         SingleEvent(
-            uid=f"{ids.of('Encounter', session.id or 0)}@alliance-desktop",
+            uid=f"{ids.of('Appointment', session.id or 0)}@alliance-desktop",
             title=calendar_title(record.client.name, CalendarNaming.LABEL, DEFAULT_LABEL),
             start=session.start,
             duration_minutes=session.duration_minutes,

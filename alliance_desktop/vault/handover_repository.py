@@ -64,6 +64,15 @@ class HandoverRepository:
 
     # Sending
 
+    def vault_identifier(self) -> str:
+        """This vault's own random identifier (schema 14), scoping the client ids it sends."""
+        with self._vault.reading() as connection:
+            row = connection.execute(
+                "SELECT value FROM practice_settings WHERE key = 'vault_identifier'"
+            ).fetchone()
+        value = json.loads(row[0]) if row else ""
+        return value if isinstance(value, str) else ""
+
     def status_before_handover(self, client_id: int, current: ClientStatus) -> ClientStatus:
         """What the client's status was before any handover still in force (what an undo
         restores, and what the exported record says)."""
@@ -111,7 +120,7 @@ class HandoverRepository:
                     details.consent_given_on.isoformat(),
                     details.consent_scope,
                     details.reason,
-                    json.dumps(options.as_document()),
+                    json.dumps(_options_document(options)),
                     json.dumps([[f.name, f.size, f.sha256] for f in files]),
                     format_version,
                     status_before.value,
@@ -120,6 +129,8 @@ class HandoverRepository:
             )
             handover_id = int(cursor.lastrowid or 0)
             record_change(tx, now, "client.handed_over", "client", client_id)
+            if options.beyond_consent_reason:  # the override is logged; its reason stays here
+                record_change(tx, now, "handover.beyond_consent", "handover", handover_id)
         return Handover(
             id=handover_id,
             client_id=client_id,
@@ -325,3 +336,12 @@ def _handover_from_row(row: tuple[Any, ...]) -> Handover:
         recorded_at=dt.datetime.fromisoformat(recorded_at),
         undone_at=dt.datetime.fromisoformat(undone_at) if undone_at else None,
     )
+
+
+def _options_document(options: HandoverOptions) -> dict[str, object]:
+    """What was included, and, in the sender's vault only, why a handover went beyond the
+    client's consent."""
+    document = options.as_document()
+    if options.beyond_consent_reason:
+        document["beyond_consent_reason"] = options.beyond_consent_reason
+    return document

@@ -17,13 +17,14 @@ from pathlib import Path
 import pytest
 from pytest_benchmark.fixture import BenchmarkFixture
 
-from alliance_desktop.domain.handover import HandoverOptions, HandoverResult
+from alliance_desktop.domain.handover import CORE_CATEGORIES, HandoverOptions, HandoverResult
+from alliance_desktop.domain.share_consent import ShareCategory
 from alliance_desktop.services import Practice
 from tests.bench.long_course import SESSIONS, build_long_course
 from tests.exchange.samples import DETAILS
 from tests.factories import PASSPHRASE, fixed_clock
 
-OPTIONS = HandoverOptions(include_session_notes=True, include_ruptures=True)
+OPTIONS = HandoverOptions(CORE_CATEGORIES | {ShareCategory.NOTES, ShareCategory.RUPTURES})
 
 
 @dataclass(frozen=True)

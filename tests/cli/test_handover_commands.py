@@ -44,12 +44,14 @@ def receiving(tmp_path: Path) -> Path:
     return path
 
 
-def export_args(vault: Path, client_id: int, out: Path, *extra: str) -> list[str]:
+def export_args(
+    vault: Path, client_id: int, out: Path, *extra: str, scope: str = "all"
+) -> list[str]:
     return [
         "handover", "export", "--vault", str(vault), "--client", str(client_id),
         "--out", str(out), "--to-name", "Dr Kwame Mensah",
         "--to-organisation", "Riverside Psychology", "--consent-date", "2026-03-10",
-        "--consent-scope", "Whole record to Dr Mensah", "--reason", "Moving to Leeds",
+        "--consent-scope", scope, "--reason", "Moving to Leeds",
         "--date", "2026-03-14", *extra,
     ]  # fmt: skip
 
@@ -88,7 +90,7 @@ def test_export_writes_four_private_files_and_prints_the_password_once(
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
     assert result.out.count(password) == 1
     assert "by another channel — by phone or in person" in result.out
-    assert "Included: session notes yes, rupture log no, process notes no" in result.out
+    assert "left out: Rupture-and-repair log and private process notes" in result.out
     assert result.err == ""
     reader = PdfReader(io.BytesIO((out / "record.pdf").read_bytes()))
     assert reader.is_encrypted and reader.decrypt(password)
@@ -128,7 +130,8 @@ def test_import_into_a_second_vault_gives_the_client_and_every_session(
     assert result.out.startswith(
         f"Handover of {NAME} from Dr Ana Ferreira, Harbour Lane Psychotherapy, exported "
     )
-    assert "The sender included: session notes yes, rupture log no" in result.out
+    assert "The sender included: Summary of the work together" in result.out
+    assert "left out: Rupture-and-repair log and private process notes" in result.out
     assert result.out.splitlines()[-1] == f"Imported {NAME} as client 1 (status: active)."
     sent, received = Practice.open(sending[0], PASSPHRASE), Practice.open(receiving, PASSPHRASE)
     try:
@@ -312,3 +315,45 @@ def test_at_a_terminal_answering_no_imports_nothing(
     assert f"Handover of {NAME}" in result.out
     assert "You chose not to import. Nothing was imported." in result.err
     assert clients_in(receiving) == []
+
+
+@pytest.mark.parametrize(
+    ("flag", "scope"),
+    [
+        ("--include-notes", "goals,sessions,summary"),
+        ("--include-ruptures", "goals,sessions,summary,notes"),
+        ("--include-private-notes", "goals,notes,ruptures"),
+    ],
+)
+def test_an_include_beyond_the_consent_is_refused_and_nothing_written(
+    run_cli: RunCli, sending: tuple[Path, int], tmp_path: Path, flag: str, scope: str
+) -> None:
+    vault, client_id = sending
+    out = tmp_path / "handover"
+    result = run_cli(*export_args(vault, client_id, out, flag, scope=scope))
+    assert result.code == 1
+    assert flag in result.err and "beyond the client's consent" in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    assert not out.exists()
+    assert clients_in(vault)[-1][1] is not ClientStatus.HANDED_OVER
+
+
+def test_an_unknown_consent_category_is_refused(
+    run_cli: RunCli, sending: tuple[Path, int], tmp_path: Path
+) -> None:
+    vault, client_id = sending
+    out = tmp_path / "handover"
+    result = run_cli(*export_args(vault, client_id, out, scope="goals,everything"))
+    assert result.code == 1
+    assert "'everything'" in result.err and "process-notes" in result.err
+    assert not out.exists()
+
+
+def test_a_partial_consent_exports_only_its_categories(
+    run_cli: RunCli, sending: tuple[Path, int], tmp_path: Path
+) -> None:
+    vault, client_id = sending
+    out = tmp_path / "handover"
+    result = run_cli(*export_args(vault, client_id, out, scope="goals,sessions,summary"))
+    assert result.code == 0, result.err
+    assert "left out: Progress notes, rupture-and-repair log, private process notes" in result.out

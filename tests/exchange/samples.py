@@ -38,6 +38,7 @@ from alliance_desktop.domain.rupture import (
     RuptureKind,
 )
 from alliance_desktop.domain.session import Modality, Session, SessionKind, SessionStatus
+from alliance_desktop.domain.share_consent import ALL_CATEGORIES
 from alliance_desktop.services import Practice
 from tests.factories import make_client, make_session
 
@@ -69,12 +70,10 @@ DETAILS = HandoverDetails(
     receiver_contact="kwame@riverside.example, +44 117 496 0999",
     handed_over_on=dt.date(2026, 3, 14),
     consent_given_on=dt.date(2026, 3, 10),
-    consent_scope="Whole record, including session notes, to Dr Mensah",
+    consent_scope="all",
     reason="Moving to Leeds; continuing with a clinician near her new home.",
 )
-EVERYTHING = HandoverOptions(
-    include_session_notes=True, include_ruptures=True, include_private_notes=True
-)
+EVERYTHING = HandoverOptions(categories=ALL_CATEGORIES)
 FIRST = dt.datetime(2026, 1, 5, 10, 0)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -22,7 +23,6 @@ from alliance_desktop.domain.handover import ClientRecord
 from alliance_desktop.domain.handover_errors import HandoverDamaged
 from alliance_desktop.domain.session import SessionStatus
 from alliance_desktop.exchange.fhir_bundle import bundle_bytes, handover_bundle, read_bundle
-from alliance_desktop.exchange.fhir_terms import REASON_CANCELLED
 from alliance_desktop.services import Practice
 from tests.exchange.samples import EVERYTHING, LEVELS, NAME, PROFILE, comparable, populate
 
@@ -57,14 +57,15 @@ def test_the_bundle_is_valid_fhir_r4(bundle: Resource) -> None:
         resource = entry["resource"]
         get_fhir_model_class(resource["resourceType"]).model_validate(resource)
         assert entry["fullUrl"] == f"urn:uuid:{resource['id']}"
-    assert bundle["type"] == "collection"
+    assert bundle["type"] == "transaction"
     counted = Counter(e["resource"]["resourceType"] for e in bundle["entry"])
     assert counted == {
         "Patient": 1,
         "Practitioner": 1,
         "Consent": 2,
         "Goal": 4,
-        "Encounter": 12,
+        "Encounter": 6,  # the sessions that took place
+        "Appointment": 6,  # two booked ahead, three cancelled, one no-show
         "DocumentReference": 8,  # six progress notes, two process notes
         "Observation": 4 + 8 + 6,  # GAS ratings, check-ins (client and clinician), questionnaires
         "CarePlan": 1,
@@ -96,25 +97,34 @@ def test_one_export_always_gives_the_same_bundle(record: ClientRecord) -> None:
     assert first != bundle_bytes(handover_bundle(record, PROFILE, CREATED, uuid.uuid4()))
 
 
-def test_session_statuses_map_to_encounter_statuses(bundle: Resource, record: ClientRecord) -> None:
+def test_sessions_that_took_place_are_encounters_the_rest_appointments(
+    bundle: Resource, record: ClientRecord
+) -> None:
     encounters = resources(bundle, "Encounter")
+    appointments = resources(bundle, "Appointment")
+    assert {e["status"] for e in encounters} == {"finished"}
+    by_start = {a["start"]: a for a in appointments}
     mapped = {}
-    for session, encounter in zip(record.sessions, encounters, strict=True):
-        reasons = [e for e in encounter["extension"] if e["url"] == REASON_CANCELLED]
-        reason = reasons[0]["valueCodeableConcept"] if reasons else None
-        mapped[session.status] = (encounter["status"], reason)
-    assert mapped[SessionStatus.ATTENDED] == ("finished", None)
-    assert mapped[SessionStatus.SCHEDULED] == ("planned", None)
+    for session in record.sessions:
+        if session.status is SessionStatus.ATTENDED:
+            continue
+        appointment = by_start[session.start.astimezone().isoformat(timespec="seconds")]
+        reason = appointment.get("cancelationReason")
+        mapped[session.status] = (appointment["status"], reason)
+    assert mapped[SessionStatus.SCHEDULED] == ("booked", None)
+    assert mapped[SessionStatus.NO_SHOW] == ("noshow", None)
     for status in (
         SessionStatus.CANCELLED,
         SessionStatus.LATE_CANCELLED,
         SessionStatus.CLINICIAN_CANCELLED,
-        SessionStatus.NO_SHOW,
     ):
         fhir_status, reason = mapped[status]
         assert fhir_status == "cancelled"  # never entered-in-error: these sessions were real
         assert reason is not None and codes(reason) == {status.value}
-    assert "No-show" in mapped[SessionStatus.NO_SHOW][1]["text"]
+    assert "late" in mapped[SessionStatus.LATE_CANCELLED][1]["text"]
+    booked = next(a for a in appointments if a["status"] == "booked")
+    assert booked["minutesDuration"] == 50 and booked["end"] > booked["start"]
+    assert [p["status"] for p in booked["participant"]] == ["accepted", "accepted"]
     first = encounters[0]
     assert first["class"]["code"] == "AMB"
     assert encounters[1]["class"]["code"] == "VR"
@@ -128,6 +138,46 @@ def test_session_statuses_map_to_encounter_statuses(bundle: Resource, record: Cl
         "start": "2026-01-05T10:00:00+00:00",
         "end": "2026-01-05T11:00:00+00:00",
     }
+
+
+def test_every_entry_is_a_transaction_request(bundle: Resource) -> None:
+    """What a FHIR server needs to load the bundle as delivered (R4 bdl-3, bdl-7 and the
+    transaction rules): each entry a POST to its own type, a urn:uuid fullUrl, unique."""
+    assert bundle["identifier"] == {
+        "system": "urn:ietf:rfc:3986",
+        "value": f"urn:uuid:{EXPORT_ID}",
+    }
+    full_urls = [entry["fullUrl"] for entry in bundle["entry"]]
+    assert len(set(full_urls)) == len(full_urls)
+    for entry in bundle["entry"]:
+        request, resource = entry["request"], entry["resource"]
+        assert set(request) <= {"method", "url", "ifNoneExist"}
+        assert request["method"] == "POST"
+        assert request["url"] == resource["resourceType"]
+        assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", entry["fullUrl"])
+        assert set(entry) == {"fullUrl", "resource", "request"}
+
+
+def test_the_patient_carries_a_vault_scoped_identifier(record: ClientRecord) -> None:
+    bundle = handover_bundle(record, PROFILE, CREATED, EXPORT_ID, vault_identifier="abc123")
+    patient = resources(bundle, "Patient")[0]
+    identifier = patient["identifier"][0]
+    assert identifier["system"].endswith("/vault/abc123/client")
+    assert identifier["value"] == str(record.client.id)
+    assert bundle["entry"][0]["request"]["ifNoneExist"] == (
+        f"identifier={identifier['system']}|{identifier['value']}"
+    )
+
+
+def test_every_resource_has_a_short_narrative_without_note_text(bundle: Resource) -> None:
+    for entry in bundle["entry"]:
+        text = entry["resource"]["text"]
+        assert text["status"] == "generated"
+        assert text["div"].startswith('<div xmlns="http://www.w3.org/1999/xhtml">')
+        assert len(text["div"]) < 400
+    for document in resources(bundle, "DocumentReference"):
+        assert "note" in document["text"]["div"].lower()
+        assert "Progressnote" not in document["text"]["div"]
 
 
 def test_goals_carry_status_achievement_and_the_expected_outcome(bundle: Resource) -> None:

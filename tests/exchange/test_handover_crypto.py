@@ -118,6 +118,8 @@ def test_the_manifest_lists_hashes_and_options_and_nothing_clinical(tmp_path: Pa
         }
     ]
     assert document["options"] == {
+        "categories": ["summary", "goals", "sessions", "measures", "risk"],
+        "beyond_consent": False,
         "session_notes": False,
         "ruptures": False,
         "private_notes": False,

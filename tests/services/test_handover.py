@@ -19,7 +19,12 @@ from pypdf import PdfReader
 
 from alliance_desktop.domain.client import ClientStatus
 from alliance_desktop.domain.errors import InvalidInput
-from alliance_desktop.domain.handover import HandoverOptions, HandoverResult
+from alliance_desktop.domain.handover import (
+    CORE_CATEGORIES,
+    HandoverOptions,
+    HandoverResult,
+    options_within_consent,
+)
 from alliance_desktop.domain.handover_errors import (
     HandoverDamaged,
     HandoverError,
@@ -32,6 +37,11 @@ from alliance_desktop.domain.handover_errors import (
     WrongHandoverPassword,
 )
 from alliance_desktop.domain.session import SessionStatus
+from alliance_desktop.domain.share_consent import (
+    ShareCategory,
+    format_share_scope,
+    parse_share_scope,
+)
 from alliance_desktop.exchange.handover_crypto import open_sealed, seal
 from alliance_desktop.exchange.handover_manifest import PackedFile, build_manifest, read_manifest
 from alliance_desktop.services import Practice
@@ -108,6 +118,8 @@ def test_the_manifest_has_hashes_and_options_but_no_name(exported: HandoverResul
     assert document["format_version"] == 1
     assert document["app_version"]
     assert document["options"] == {
+        "categories": [c.value for c in ShareCategory],
+        "beyond_consent": False,
         "session_notes": True,
         "ruptures": True,
         "private_notes": True,
@@ -126,7 +138,8 @@ def test_the_record_opens_with_the_password_and_only_with_it(exported: HandoverR
         assert expected in text
     reader = PdfReader(io.BytesIO(path.read_bytes()))
     assert not reader.decrypt("")
-    assert not reader.decrypt(exported.password.upper())
+    assert reader.decrypt(exported.password.upper())  # as read back over the phone
+    assert not PdfReader(io.BytesIO(path.read_bytes())).decrypt(exported.password[:-1] + "q")
     assert NAME.encode() not in path.read_bytes()
     assert NAME.encode() not in (exported.folder / "record.fhir.json.enc").read_bytes()
 
@@ -170,7 +183,7 @@ def test_notes_ruptures_and_process_notes_stay_behind_unless_ticked(
         assert clinician_only not in bundle
     assert '"DocumentReference"' not in bundle and '"Basic"' not in bundle
     assert "Take the bus to work" in text and "Take the bus to work" in bundle
-    process_only = HandoverOptions(include_private_notes=True)
+    process_only = HandoverOptions(CORE_CATEGORIES | {ShareCategory.PROCESS_NOTES})
     result = practice.handover.export(client_id, tmp_path / "h2", DETAILS, process_only)
     text = pdf_text(result.folder / "record.pdf", result.password)
     assert PROCESS_NOTE in text and PROGRESS_NOTE not in text and RUPTURE_NOTE not in text
@@ -459,3 +472,127 @@ def test_sessions_keep_their_status_through_the_round_trip(
     statuses = [e.status for e in receiving.calendar.client_history(client.id or 0).entries]
     assert set(statuses) == set(SessionStatus)
     assert os.environ["TZ"] == "UTC"  # session times are compared as local wall-clock time
+
+
+def _resources(bundle: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    return [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == kind]
+
+
+def _session_observations(bundle: dict[str, Any]) -> list[dict[str, Any]]:
+    return [o for o in _resources(bundle, "Observation") if "encounter" in o]
+
+
+# Each category, left out of the client's consent, is absent from the PDF and the FHIR record:
+# (what must not be printed, what must not be in the bundle's JSON, a check on its resources).
+LEFT_OUT: dict[ShareCategory, tuple[str, str, Callable[[dict[str, Any]], bool]]] = {
+    ShareCategory.GOALS: (
+        "Take the bus to work",
+        "Graded exposure",
+        lambda b: not _resources(b, "Goal"),
+    ),
+    ShareCategory.SUMMARY: (
+        "Walking to the station",
+        "Riverside Psychology, Leeds",
+        lambda b: not _resources(b, "CarePlan"),
+    ),
+    ShareCategory.NOTES: (
+        PROGRESS_NOTE,
+        AGENDA,
+        lambda b: all("PSYTHPN" in json.dumps(d) for d in _resources(b, "DocumentReference")),
+    ),
+    ShareCategory.PROCESS_NOTES: (
+        PROCESS_NOTE,
+        PROCESS_NOTE,
+        lambda b: all("PSYTHPN" not in json.dumps(d) for d in _resources(b, "DocumentReference")),
+    ),
+    ShareCategory.RUPTURES: (
+        RUPTURE_NOTE,
+        "named the silence",
+        lambda b: not _resources(b, "Basic"),
+    ),
+    ShareCategory.MEASURES: (
+        "Overall rating:",
+        '"PHQ',
+        lambda b: not _session_observations(b),
+    ),
+    ShareCategory.SESSIONS: (
+        "Course of therapy",
+        '"status": "cancelled"',
+        lambda b: all(e.get("status") != "cancelled" for e in _resources(b, "Encounter")),
+    ),
+}
+
+
+@pytest.mark.parametrize("category", list(LEFT_OUT), ids=lambda c: c.value)
+def test_a_category_outside_the_consent_is_absent_from_the_pdf_and_fhir(
+    practice: Practice, client_id: int, tmp_path: Path, category: ShareCategory
+) -> None:
+    consented = frozenset(ShareCategory) - {category}
+    details = replace(DETAILS, consent_scope=format_share_scope(consented))
+    options = options_within_consent(
+        consented,
+        include_session_notes=ShareCategory.NOTES in consented,
+        include_ruptures=ShareCategory.RUPTURES in consented,
+        include_private_notes=ShareCategory.PROCESS_NOTES in consented,
+    )
+    result = practice.handover.export(client_id, tmp_path / "h", details, options)
+    text = pdf_text(result.folder / "record.pdf", result.password)
+    bundle = bundle_of(result.folder, result.password)
+    in_pdf, in_fhir, resources_hold_none = LEFT_OUT[category]
+    assert in_pdf not in text
+    assert in_fhir not in json.dumps(bundle, ensure_ascii=False)
+    assert resources_hold_none(bundle)
+    assert f"Left out • {category.label}" in text
+    for other, (other_pdf, _, _) in LEFT_OUT.items():  # and the rest did go
+        if other is not category and other is not ShareCategory.SESSIONS:
+            assert other_pdf in text, other
+
+
+def test_going_beyond_the_consent_is_refused_without_a_reason_and_logged_with_one(
+    practice: Practice, client_id: int, tmp_path: Path
+) -> None:
+    details = replace(DETAILS, consent_scope="goals,sessions,summary")
+    options = HandoverOptions(parse_share_scope("goals,sessions,summary,ruptures"))
+    with pytest.raises(InvalidInput, match="beyond what the client agreed"):
+        practice.handover.export(client_id, tmp_path / "h", details, options)
+    assert not (tmp_path / "h").exists()
+    reason = "The new clinician needs the rupture history to keep her safe"
+    result = practice.handover.export(
+        client_id, tmp_path / "h", details, replace(options, beyond_consent_reason=reason)
+    )
+    assert RUPTURE_NOTE in pdf_text(result.folder / "record.pdf", result.password)
+    kinds = [entry.kind for entry in practice.audit_entries(limit=5)]
+    assert "handover.beyond_consent" in kinds
+    assert practice.handover.history(client_id)[-1].options.beyond_consent_reason == reason
+    assert reason not in (result.folder / "manifest.json").read_text()
+
+
+def test_the_fhir_consent_names_the_recipient_and_the_purpose(exported: HandoverResult) -> None:
+    bundle = bundle_of(exported.folder, exported.password)
+    sharing = [c for c in _resources(bundle, "Consent") if "actor" in c.get("provision", {})]
+    assert len(sharing) == 1
+    provision = sharing[0]["provision"]
+    actor = provision["actor"][0]
+    assert actor["role"]["coding"][0]["code"] == "IRCP"
+    assert actor["reference"]["display"] == "Dr Kwame Mensah, Riverside Psychology"
+    assert provision["purpose"][0]["code"] == "COC"
+    labels = {
+        c["code"] for d in _resources(bundle, "DocumentReference") for c in d["meta"]["security"]
+    }
+    assert labels == {"R", "V", "PSYTHPN"}
+
+
+def test_the_exported_bundle_is_valid_fhir_and_names_its_vault(
+    exported: HandoverResult, practice: Practice
+) -> None:
+    from fhir.resources.R4B import get_fhir_model_class
+    from fhir.resources.R4B.bundle import Bundle
+
+    bundle = bundle_of(exported.folder, exported.password)
+    Bundle.model_validate(bundle)
+    for entry in bundle["entry"]:
+        get_fhir_model_class(entry["resource"]["resourceType"]).model_validate(entry["resource"])
+    patient = _resources(bundle, "Patient")[0]
+    vault_identifier = practice.handover._handovers.vault_identifier()
+    assert len(vault_identifier) == 32
+    assert patient["identifier"][0]["system"].endswith(f"/vault/{vault_identifier}/client")

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from alliance_desktop.domain.client import ClientStatus
-from alliance_desktop.domain.handover import HandoverOptions, ImportPreview
+from alliance_desktop.domain.handover import CORE_CATEGORIES, HandoverOptions, ImportPreview
 from alliance_desktop.domain.handover_errors import HandoverFolderNotEmpty
 from alliance_desktop.domain.practice_profile import DateStyle
+from alliance_desktop.domain.share_consent import ShareCategory
 from alliance_desktop.services import Practice
 from alliance_desktop.ui import handover_work, messages
 from alliance_desktop.ui.app import AppSession
@@ -62,13 +63,14 @@ def open_client(qtbot: QtBot, window: MainWindow, client_id: int) -> None:
     qtbot.waitUntil(lambda: window.handover_panel.state is not None)
 
 
-def fill_receiver_and_consent(qtbot: QtBot, wizard: HandoverWizard) -> None:
+def fill_receiver_and_consent(qtbot: QtBot, wizard: HandoverWizard, *also: ShareCategory) -> None:
     qtbot.keyClicks(wizard.receiver_page.receiver_name, "Dr Kwame Mensah")
     qtbot.keyClicks(wizard.receiver_page.receiver_organisation, "Riverside Psychology")
     qtbot.mouseClick(wizard.button(NEXT), LEFT)
     assert wizard.currentPage() is wizard.consent_page
     wizard.consent_page.agreed.setChecked(True)
-    qtbot.keyClicks(wizard.consent_page.consent_scope, "The whole record, to Dr Mensah")
+    for category in (ShareCategory.SUMMARY, ShareCategory.GOALS, ShareCategory.SESSIONS, *also):
+        wizard.consent_page.scope_boxes[category].setChecked(True)
     qtbot.keyClicks(wizard.consent_page.reason, "Moving to Leeds")
     qtbot.mouseClick(wizard.button(NEXT), LEFT)
     assert wizard.currentPage() is wizard.contents_page
@@ -185,7 +187,7 @@ def test_a_failed_export_says_why_and_lets_the_clinician_try_again(
     )
     qtbot.addWidget(wizard)
     wizard.show()
-    fill_receiver_and_consent(qtbot, wizard)
+    fill_receiver_and_consent(qtbot, wizard, ShareCategory.PROCESS_NOTES)
     contents = wizard.contents_page
     contents.private_notes.setChecked(True)
     assert contents.private_warning.isVisible()
@@ -304,7 +306,7 @@ def test_the_preview_warns_about_clashes_and_clients_of_the_same_name() -> None:
         from_clinician="Dr Ana Ferreira",
         exported_at=dt.datetime(2026, 3, 14, 9, 30),
         format_version=1,
-        options=HandoverOptions(include_session_notes=True),
+        options=HandoverOptions(CORE_CATEGORIES | {ShareCategory.NOTES}),
         sessions=12,
         future_sessions=2,
         clashing_sessions=1,
@@ -377,3 +379,36 @@ def test_in_the_app_the_password_copy_goes_through_the_clipboard_guard(
         if session.main_window is not None:
             session.main_window.close()
         session.finish()
+
+
+def test_the_contents_page_ticks_what_the_client_agreed_and_asks_why_beyond_it(
+    qtbot: QtBot, main_window: MainWindow, client_id: int, tmp_path: Path
+) -> None:
+    open_client(qtbot, main_window, client_id)
+    seen: dict[str, object] = {}
+
+    def look(wizard: HandoverWizard) -> None:
+        fill_receiver_and_consent(qtbot, wizard)
+        contents = wizard.contents_page
+        boxes = contents.category_boxes
+        seen["ticked"] = {c for c, box in boxes.items() if box.isChecked()}
+        seen["process_notes_enabled"] = contents.private_notes.isEnabled()
+        seen["override_hidden"] = contents.override_reason.isHidden()
+        contents.ruptures.setChecked(True)  # beyond the consent
+        seen["override_shown"] = not contents.override_reason.isHidden()
+        contents.folder.clear()
+        qtbot.keyClicks(contents.folder, str(tmp_path / "out"))
+        qtbot.mouseClick(wizard.button(COMMIT), LEFT)
+        seen["refused"] = contents.messages.message("beyond_consent_reason")
+        seen["still_here"] = wizard.currentPage() is contents
+        wizard.reject()
+
+    driver = when_dialog_opens(HandoverWizard, look)
+    qtbot.mouseClick(main_window.handover_panel.hand_over_button, LEFT)
+    qtbot.waitUntil(lambda: driver.opened)
+    assert seen["ticked"] == {ShareCategory.SUMMARY, ShareCategory.GOALS, ShareCategory.SESSIONS}
+    assert seen["process_notes_enabled"] is False
+    assert seen["override_hidden"] and seen["override_shown"]
+    assert "beyond what the client agreed" in str(seen["refused"])
+    assert seen["still_here"]
+    assert not (tmp_path / "out").exists()

@@ -30,9 +30,10 @@ def _table_names(vault_connection: object) -> set[str]:
     return {row[0] for row in rows}
 
 
-def test_bundled_migrations_are_numbered_without_gaps() -> None:
+def test_bundled_migrations_are_numbered_in_order_once_each() -> None:
+    """Gaps are allowed: each branch of the work takes the number it was given."""
     versions = [migration.version for migration in bundled_migrations()]
-    assert versions == list(range(1, len(versions) + 1))
+    assert versions == sorted(set(versions)) and versions[0] == 1
     assert latest_schema_version() == versions[-1]
 
 

@@ -25,17 +25,30 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from alliance_desktop.domain.handover import HandoverDetails, HandoverOptions, HandoverResult
+from alliance_desktop.domain.errors import InvalidInput
+from alliance_desktop.domain.handover import (
+    CORE_CATEGORIES,
+    HandoverDetails,
+    HandoverOptions,
+    HandoverResult,
+    check_within_consent,
+)
+from alliance_desktop.domain.share_consent import ShareCategory
 from alliance_desktop.ui import messages
-from alliance_desktop.ui.dialogs.handover_pages import note_label
+from alliance_desktop.ui.dialogs.handover_pages import note_label, text_box
 from alliance_desktop.ui.export_folders import documents_folder
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 
 ALWAYS_INCLUDED = (
-    "Always included: the profile (contact, what matters to them, concerns, consents), every "
-    "session with its check-ins, the goals with their ratings and tasks, and the ending plan. "
-    "Booked sessions still to come go into a calendar file, without the client's name."
+    "The client's name, contact and consent records always go. Ticked below: what the client "
+    "agreed to share. Your own notes and the rupture log go only when you tick them. Booked "
+    "sessions still to come go into a calendar file, without the client's name."
+)
+NOT_CONSENTED = " (not in the client's consent)"
+OVERRIDE_NOTE = (
+    "You ticked something the client did not agree to share. Say why it must go all the same; "
+    "the override is logged with the handover."
 )
 PRIVATE_NOTES_WARNING = (
     "Process notes are your private reflections, kept apart in the vault. Include them only if "
@@ -94,13 +107,19 @@ class ContentsPage(QWizardPage):
         self._busy = False
         self.result: HandoverResult | None = None
         self.setTitle("What to include, and where")
-        self.setSubTitle("Your own notes leave the practice only when you tick them.")
+        self.setSubTitle(
+            "Only what the client agreed to share; your own notes only when you tick them."
+        )
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, "Hand over")
         self.messages = FieldMessages()
-        self.session_notes = QCheckBox("Session notes (agendas and progress notes)")
-        self.ruptures = QCheckBox("The rupture-and-repair log")
-        self.private_notes = QCheckBox("Private process notes")
+        self.category_boxes = {category: QCheckBox(category.label) for category in ShareCategory}
+        self.session_notes = self.category_boxes[ShareCategory.NOTES]
+        self.ruptures = self.category_boxes[ShareCategory.RUPTURES]
+        self.private_notes = self.category_boxes[ShareCategory.PROCESS_NOTES]
+        self.override_note = note_label(OVERRIDE_NOTE, "fieldMessage")
+        self.override_reason = text_box("Why this goes beyond the client's consent", 52)
+        self._consented: frozenset[ShareCategory] = frozenset()
         self.private_warning = note_label(PRIVATE_NOTES_WARNING, "fieldMessage")
         self.fhir = QCheckBox("A copy the receiver's clinical software can import")
         self.fhir.setToolTip("In FHIR R4, the standard format for exchanging health records")
@@ -129,9 +148,11 @@ class ContentsPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(note_label(ALWAYS_INCLUDED))
         layout.addSpacing(6)
-        for box in (self.session_notes, self.ruptures, self.private_notes):
+        for box in self.category_boxes.values():
             layout.addWidget(box)
         layout.addWidget(self.private_warning)
+        layout.addWidget(self.override_note)
+        layout.addWidget(self.messages.wrap("beyond_consent_reason", self.override_reason))
         layout.addWidget(self.fhir)
         layout.addWidget(self.no_fhir_note)
         layout.addSpacing(8)
@@ -142,19 +163,21 @@ class ContentsPage(QWizardPage):
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.error)
         self._inputs: list[QWidget] = [
-            self.session_notes,
-            self.ruptures,
-            self.private_notes,
+            *self.category_boxes.values(),
+            self.override_reason,
             self.fhir,
             self.folder,
             self.choose_button,
         ]
 
         self.private_notes.toggled.connect(self.private_warning.setVisible)
+        for box in self.category_boxes.values():
+            box.toggled.connect(self._show_override)
         self.fhir.toggled.connect(lambda ticked: self.no_fhir_note.setVisible(not ticked))
         self.choose_button.clicked.connect(self._choose_folder)
         self.private_warning.hide()
         self.no_fhir_note.hide()
+        self._show_override()
         self._show_busy(False)
         self.error.hide()
 
@@ -162,13 +185,43 @@ class ContentsPage(QWizardPage):
     def is_busy(self) -> bool:
         return self._busy
 
-    def options(self) -> HandoverOptions:
-        return HandoverOptions(
-            include_session_notes=self.session_notes.isChecked(),
-            include_ruptures=self.ruptures.isChecked(),
-            include_private_notes=self.private_notes.isChecked(),
-            include_fhir=self.fhir.isChecked(),
+    def initializePage(self) -> None:
+        """Tick what the client agreed to share (their own writing stays for the clinician to
+        tick); process notes outside the consent cannot be ticked at all."""
+        try:
+            consented = self._details().consented
+        except InvalidInput:
+            consented = frozenset()
+        self.set_consent(consented)
+
+    def set_consent(self, consented: frozenset[ShareCategory]) -> None:
+        self._consented = consented
+        ticked_by_default = consented & CORE_CATEGORIES
+        for category, box in self.category_boxes.items():
+            box.setText(category.label + ("" if category in consented else NOT_CONSENTED))
+            box.setChecked(category in ticked_by_default)
+        process_notes_agreed = ShareCategory.PROCESS_NOTES in consented
+        self.private_notes.setEnabled(process_notes_agreed)
+        self.private_notes.setToolTip(
+            "" if process_notes_agreed else "Process notes need the client's own consent."
         )
+        self._show_override()
+
+    def options(self) -> HandoverOptions:
+        ticked = frozenset(c for c, box in self.category_boxes.items() if box.isChecked())
+        return HandoverOptions(
+            categories=ticked,
+            include_fhir=self.fhir.isChecked(),
+            beyond_consent_reason=self.override_reason.toPlainText()
+            if ticked - self._consented
+            else "",
+        )
+
+    def _show_override(self) -> None:
+        ticked = {c for c, box in self.category_boxes.items() if box.isChecked()}
+        beyond = bool(ticked - self._consented)
+        self.override_note.setVisible(beyond)
+        self.override_reason.setVisible(beyond)
 
     def isComplete(self) -> bool:
         return not self._busy
@@ -179,9 +232,16 @@ class ContentsPage(QWizardPage):
             return True
         if self._busy:
             return False
+        problems: dict[str, str] = {}
         problem = folder_problem(self.folder.text())
-        self.messages.show({"folder": problem} if problem else {})
         if problem:
+            problems["folder"] = problem
+        try:
+            check_within_consent(self.options(), self._consented)
+        except InvalidInput as error:
+            problems["beyond_consent_reason"] = " ".join(error.problems.values())
+        self.messages.show(problems)
+        if problems:
             return False
         request = HandoverRequest(
             Path(self.folder.text().strip()).expanduser(), self._details(), self.options()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
@@ -28,6 +29,11 @@ from alliance_desktop.domain.client import Client, ConsentKind, ConsentRecord
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.handover import HandoverDetails, check_handover_details
 from alliance_desktop.domain.practice_profile import DateStyle
+from alliance_desktop.domain.share_consent import (
+    ShareCategory,
+    format_share_scope,
+    parse_share_scope,
+)
 from alliance_desktop.ui.date_formats import from_qdate, short_date, to_qdate
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
@@ -134,10 +140,13 @@ class ConsentPage(QWizardPage):
         self.agreed = QCheckBox(f"{name} has agreed to this transfer of their record")
         self.consent_given_on = make_date_edit(date_style)
         self.consent_given_on.setDate(to_qdate(today))
-        self.consent_scope = text_box(
-            "What they agreed to share, e.g. 'The whole record, including session notes, "
-            "with Dr Mensah'"
-        )
+        self.scope_boxes = {category: QCheckBox(category.label) for category in ShareCategory}
+        self.consent_scope = QWidget()  # the categories they agreed to share, one box each
+        scope_column = QVBoxLayout(self.consent_scope)
+        scope_column.setContentsMargins(0, 0, 0, 0)
+        scope_column.setSpacing(2)
+        for box in self.scope_boxes.values():
+            scope_column.addWidget(box)
         self.reason = text_box("Why their care moves on, e.g. 'Moving to Leeds'")
         self.waiting_note = note_label(
             "You can go on once the client has agreed. Without their consent nothing is exported.",
@@ -173,12 +182,27 @@ class ConsentPage(QWizardPage):
             return
         latest = max(recorded, key=lambda c: c.given_on)
         self.consent_given_on.setDate(to_qdate(latest.given_on))
-        self.consent_scope.setPlainText(latest.scope)
+        try:
+            agreed = parse_share_scope(latest.scope)
+        except InvalidInput:  # written before consent had categories: shown, not guessed
+            agreed = frozenset()
+        self.set_scope(agreed)
+        recorded_as = "" if agreed else f' It reads "{latest.scope}": tick what it covers.'
         self.prefill_note.setText(
             "Filled in from the handover consent in their profile "
             f"({short_date(latest.given_on, date_style)}). Check it covers this transfer."
+            + recorded_as
         )
         self.prefill_note.show()
+
+    def set_scope(self, categories: frozenset[ShareCategory]) -> None:
+        for category, box in self.scope_boxes.items():
+            box.setChecked(category in categories)
+
+    def scope_text(self) -> str:
+        """`all` or the ticked categories (empty when none is ticked, which is refused)."""
+        ticked = frozenset(c for c, box in self.scope_boxes.items() if box.isChecked())
+        return format_share_scope(ticked) if ticked else ""
 
     def _agreement_changed(self, agreed: bool) -> None:
         for widget in (self.consent_given_on, self.consent_scope, self.reason):
@@ -207,6 +231,6 @@ def details_from(receiver: ReceiverPage, consent: ConsentPage) -> HandoverDetail
         receiver_contact=receiver.receiver_contact.toPlainText(),
         handed_over_on=from_qdate(receiver.handed_over_on.date()),
         consent_given_on=from_qdate(consent.consent_given_on.date()),
-        consent_scope=consent.consent_scope.toPlainText(),
+        consent_scope=consent.scope_text(),
         reason=consent.reason.toPlainText(),
     )
