@@ -16,6 +16,7 @@ from alliance_desktop.domain.client import (
 from alliance_desktop.domain.client_search import ClientFinder
 from alliance_desktop.domain.practice_profile import PracticeProfile, check_practice_profile
 from alliance_desktop.services.calendar import SessionCalendar
+from alliance_desktop.services.continuity import ContinuityService
 from alliance_desktop.services.ending_work import EndingWork
 from alliance_desktop.services.goal_board import GoalBoard
 from alliance_desktop.services.handover import HandoverService
@@ -80,6 +81,7 @@ class Practice:
         )
         self.handover = HandoverService(HandoverRepository(vault), self, self._forget_client_list)
         self.retention = RecordRetention(vault, settings, self.today, self._forget_client_list)
+        self.continuity = ContinuityService(self, settings)
 
     @classmethod
     def open(cls, path: Path, passphrase: str, clock: Clock = system_clock) -> Practice:
