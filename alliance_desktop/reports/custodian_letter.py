@@ -17,8 +17,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from alliance_desktop.domain.continuity import ClientToContact, ContactReason, Custodian
-from alliance_desktop.domain.practice_profile import PracticeProfile
-from alliance_desktop.reports.formatting import long_date, markup, plural
+from alliance_desktop.domain.practice_profile import DateStyle, PracticeProfile
+from alliance_desktop.reports.formatting import long_date, markup, plural, short_date
 from alliance_desktop.reports.page_template import PageSetup, letterhead, render
 from alliance_desktop.reports.sections import facts_table, grid_table, writing_lines
 from alliance_desktop.reports.styles import ReportStyles, report_styles
@@ -144,7 +144,7 @@ _REASONS = {
 
 
 def _contact_table(
-    clients: Sequence[ClientToContact], styles: ReportStyles, style: object, width: float
+    clients: Sequence[ClientToContact], styles: ReportStyles, style: DateStyle, width: float
 ) -> Flowable:
     if not clients:
         return Paragraph("The package holds no client records.", styles.body)
@@ -154,7 +154,9 @@ def _contact_table(
     rows = [header]
     for client in clients:
         when = (
-            client.next_session.strftime("%Y-%m-%d %H:%M") if client.next_session else "None booked"
+            f"{short_date(client.next_session.date(), style)} {client.next_session:%H:%M}"
+            if client.next_session
+            else "None booked"
         )
         contact = "<br/>".join(markup(part) for part in (client.phone, client.email) if part)
         rows.append(
