@@ -17,6 +17,8 @@ class MainActions:
     hand_over: QAction  # the client shown in Clients
     import_handover: QAction
     records_retention: QAction  # finished clients' keep-until dates; delete past retention
+    continuity_package: QAction  # the custodian's package of every record
+    open_continuity_package: QAction  # what a custodian does: open one into a new vault
     undo: QAction  # enabled and named by the session undo stack
     redo: QAction
     practice_profile: QAction
@@ -84,6 +86,16 @@ def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
             "&Import handover…",
             tip="Add a client from a handover folder another clinician gave you",
         ),
+        continuity_package=_action(
+            window,
+            "&Continuity package…",
+            tip="A sealed copy of every record for the custodian you name",
+        ),
+        open_continuity_package=_action(
+            window,
+            "&Open a continuity package…",
+            tip="As a custodian: open a package you were given into a new vault",
+        ),
         records_retention=_action(
             window,
             "&Records and retention…",
@@ -136,6 +148,8 @@ def build_menus(menu_bar: QMenuBar, actions: MainActions) -> None:
     file_menu.addAction(actions.hand_over)
     file_menu.addAction(actions.import_handover)
     file_menu.addAction(actions.records_retention)
+    file_menu.addAction(actions.continuity_package)
+    file_menu.addAction(actions.open_continuity_package)
     file_menu.addSeparator()
     file_menu.addAction(actions.practice_profile)
     file_menu.addSeparator()

@@ -113,6 +113,7 @@ class AppSession(QObject):
         window.menu_actions.lock.triggered.connect(self.lock)
         window.menu_actions.preferences.triggered.connect(self.edit_preferences)
         window.handovers.copy_text = self.clipboard.copy_text  # a copied password is cleared too
+        window.continuity.make_if_due()  # the weekly package, when chosen on this computer
         if self._place is not None:
             return_to(window, self._place)
             self._place = None

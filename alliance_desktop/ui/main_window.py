@@ -27,6 +27,7 @@ from alliance_desktop.services import Practice
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.actions import build_menus, create_actions
 from alliance_desktop.ui.client_editing import ClientEditing
+from alliance_desktop.ui.continuity_work import ContinuityWork
 from alliance_desktop.ui.dialogs.help_dialogs import (
     KeyboardShortcutsDialog,
     UserGuideDialog,
@@ -140,6 +141,7 @@ class MainWindow(QMainWindow):
         self.handovers = Handovers(practice, tasks, self)
         self.handover_panel = HandoverPanel(practice, tasks)
         self.retention = RetentionWork(practice, tasks, self)
+        self.continuity = ContinuityWork(practice, tasks, self)
         self.clients_view.overview.add_beside_name(self.handover_panel)
         self.clients_view.overview.add_to_header(self.client_flags)
         self.clients_view.overview.add_tab(self.alliance_tab, "Alliance")
@@ -274,6 +276,9 @@ class MainWindow(QMainWindow):
         actions.records_retention.triggered.connect(self.retention.open)
         self.retention.client_erased.connect(self._client_erased)
         self.retention.status_message.connect(self._show_status)
+        actions.continuity_package.triggered.connect(self.continuity.open_dialog)
+        actions.open_continuity_package.triggered.connect(self.continuity.open_package_dialog)
+        self.continuity.status_message.connect(self._show_status)
 
         self._tasks.busy_changed.connect(self._busy_changed)
         self._busy_delay.timeout.connect(lambda: self.busy_bar.setVisible(self._tasks.is_busy))
