@@ -38,6 +38,7 @@ def _note(text: str) -> QLabel:
 
 def _folder_row(edit: QLineEdit, parent: QWidget, title: str) -> QHBoxLayout:
     browse = QPushButton("Choose…")
+    browse.setAutoDefault(False)  # Return in the form must not open a file chooser
     browse.setAccessibleName(f"Choose {title.lower()}")
 
     def choose() -> None:
@@ -84,7 +85,9 @@ class ContinuityDialog(QDialog):
         self.result_note = _note("")
         self.make_button = QPushButton("Make package now")
         self.make_button.setObjectName("primary")
+        self.make_button.setDefault(True)
         self.letter_button = QPushButton("Print the sealed letter…")
+        self.letter_button.setAutoDefault(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
 
         form = QFormLayout()
