@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def open_window(vault_path: Path | None, prefilled_passphrase: str | None = None) -> int:
+    _require_display()
     try:
         from alliance_desktop.ui.app import run_gui
     except ImportError as error:  # e.g. a missing system library Qt needs
@@ -40,6 +41,7 @@ def open_window(vault_path: Path | None, prefilled_passphrase: str | None = None
 
 def open_demo() -> int:
     """Create the demo practice on first use, say where it is and its passphrase, open it."""
+    _require_display()
     path = vault_locations.default_demo_vault_path()
     passphrase = vault_locations.DEMO_PASSPHRASE
     created = ensure_demo_vault(path, passphrase)
@@ -47,6 +49,15 @@ def open_demo() -> int:
     print(f"Demo practice: {path}{note}")
     print(f"Passphrase: {passphrase}", flush=True)
     return open_window(path, prefilled_passphrase=passphrase)
+
+
+def _require_display() -> None:
+    """Say "no display found" in words; Qt would abort the process with a core dump."""
+    from alliance_desktop.display_check import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        raise CommandFailed(problem)
 
 
 if __name__ == "__main__":

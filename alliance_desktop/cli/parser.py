@@ -11,6 +11,7 @@ from alliance_desktop import __version__
 from alliance_desktop.cli.calendar_commands import calendar_export, calendar_list
 from alliance_desktop.cli.client_commands import clients_list
 from alliance_desktop.cli.clinical_commands import goals, ruptures
+from alliance_desktop.cli.continuity_commands import continuity_export, continuity_import
 from alliance_desktop.cli.handover_commands import (
     HANDOVER_PASSWORD_ENV,
     add_export_options,
@@ -289,6 +290,32 @@ def _document_commands(commands: Group) -> None:
     _accessible_option(summary)
 
     _handover_commands(commands)
+    _continuity_commands(commands)
+
+
+def _continuity_commands(commands: Group) -> None:
+    group = _group(commands, "continuity", "the custodian's package of every record")
+    export = _command(
+        group,
+        "export",
+        "write every client's record (each as a handover folder) with a letter for the "
+        "custodian into a new folder under DIR, under one package password (printed when new)",
+        continuity_export,
+    )
+    export.add_argument("--out", type=_path, metavar="DIR", required=True)
+    export.add_argument("--custodian-name", metavar="NAME", required=True)
+    export.add_argument("--custodian-contact", metavar="TEXT", default="")
+    export.add_argument("--all", action="store_true", help="archived clients too")
+    export.add_argument("--renew-password", action="store_true", help="make a new package password")
+    importing = _command(
+        group,
+        "import",
+        "open a continuity package into a new vault at --vault, every client or none; the "
+        f"package password from {HANDOVER_PASSWORD_ENV}, else asked",
+        continuity_import,
+    )
+    importing.add_argument("package", type=_path, metavar="DIR")
+    importing.add_argument("--yes", action="store_true", help="import without asking")
 
 
 def _handover_commands(commands: Group) -> None:

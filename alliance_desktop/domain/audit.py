@@ -31,6 +31,7 @@ class VaultEvent(StrEnum):
     REPORT_EXPORTED = "report.exported"
     REPORT_PRINTED = "report.printed"
     CALENDAR_EXPORTED = "calendar.exported"
+    CONTINUITY_EXPORTED = "continuity.exported"
 
 
 # How services that write files tell the audit trail (event, client id or None).

@@ -283,7 +283,7 @@ class HandoverResult:
     """What an export wrote. The password is shown once and never stored in the vault."""
 
     client: Client  # as saved: now handed over
-    handover_id: int
+    handover_id: int | None  # None for a continuity copy, which records no handover
     folder: Path
     files: tuple[HandoverFile, ...]
     password: str = field(repr=False)

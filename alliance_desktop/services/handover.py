@@ -142,7 +142,15 @@ class HandoverService:
         out_dir: Path,
         details: HandoverDetails,
         options: HandoverOptions,
+        *,
+        password: str | None = None,
+        record_handover: bool = True,
     ) -> HandoverResult:
+        """Write the handover folder and record the handover (the client becomes handed over).
+
+        A continuity package passes its own `password` (one for every client in it) and
+        `record_handover=False`: the files are written, the client stays where they are.
+        """
         practice = self._practice
         details = check_handover_details(details, practice.today())
         options = check_within_consent(options, details.consented)
@@ -155,7 +163,7 @@ class HandoverService:
         record = self.record_for(replace(client, status=status_before, consents=consents), options)
         created_at = practice.local_now().astimezone()
         export_id = uuid.uuid4()
-        password = new_handover_password()
+        password = password or new_handover_password()
         kdf = KeyDerivation.fresh()
         keys = kdf.derive(password)
         pdf = encrypt_pdf(
@@ -199,6 +207,15 @@ class HandoverService:
             *(f.listed for f in files),
             PackedFile(MANIFEST_NAME, "manifest", manifest).listed,
         )
+        if not record_handover:
+            return HandoverResult(
+                client=client,
+                handover_id=None,
+                folder=target.folder,
+                files=listed,
+                password=password,
+                future_sessions=future,
+            )
         try:
             handover = self._handovers.record(
                 client_id, details, options, listed, FORMAT_VERSION, status_before, consents

@@ -19,12 +19,14 @@ from alliance_desktop.domain.practice_profile import PracticeProfile, check_prac
 from alliance_desktop.services.backup_diary import BackupDiary
 from alliance_desktop.services.calendar import SessionCalendar
 from alliance_desktop.services.client_boundaries import BoundariesWork
+from alliance_desktop.services.continuity import ContinuityService
 from alliance_desktop.services.drafts import DraftKeeping
 from alliance_desktop.services.ending_work import EndingWork
 from alliance_desktop.services.flag_review import FlagReview
 from alliance_desktop.services.goal_board import GoalBoard
 from alliance_desktop.services.handover import HandoverService
 from alliance_desktop.services.rating_corrections import RatingCorrections
+from alliance_desktop.services.record_retention import RecordRetention
 from alliance_desktop.services.reports import ReportMaker
 from alliance_desktop.services.risk_work import RiskWork
 from alliance_desktop.services.rupture_log import RuptureLog
@@ -110,6 +112,8 @@ class Practice:
         self.notes = SignedNotes(NoteVersionRepository(vault))
         self.reports.signed_notes_of = self.notes.of_client
         self.ratings = RatingCorrections(RatingCorrectionRepository(vault), self.today)
+        self.retention = RecordRetention(vault, settings, self.today, self._forget_client_list)
+        self.continuity = ContinuityService(self, settings)
 
     @classmethod
     def open(cls, path: Path, passphrase: str, clock: Clock = system_clock) -> Practice:

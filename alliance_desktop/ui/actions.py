@@ -16,6 +16,9 @@ class MainActions:
     export_calendar: QAction
     hand_over: QAction  # the client shown in Clients
     import_handover: QAction
+    records_retention: QAction  # finished clients' keep-until dates; delete past retention
+    continuity_package: QAction  # the custodian's package of every record
+    open_continuity_package: QAction  # what a custodian does: open one into a new vault
     undo: QAction  # enabled and named by the session undo stack
     redo: QAction
     practice_profile: QAction
@@ -25,6 +28,8 @@ class MainActions:
     find_client: QAction
     show_page: tuple[QAction, ...]  # one per navigation page, in order
     about: QAction
+    user_guide: QAction
+    keyboard_shortcuts: QAction
     alliance_thresholds: QAction
 
 
@@ -40,6 +45,23 @@ def _action(
     if tip:
         action.setStatusTip(tip)
     return action
+
+
+def with_mnemonics(titles: Sequence[str]) -> list[str]:
+    """Each title with an & before its first letter no earlier title has taken, so every item
+    of a menu has its own letter (Calendar and Clients, Ruptures and Reports)."""
+    used: set[str] = set()
+    marked = []
+    for title in titles:
+        position = next(
+            (i for i, c in enumerate(title) if c.isalpha() and c.casefold() not in used), None
+        )
+        if position is None:
+            marked.append(title)
+            continue
+        used.add(title[position].casefold())
+        marked.append(f"{title[:position]}&{title[position:]}")
+    return marked
 
 
 def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
@@ -64,6 +86,21 @@ def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
             "&Import handover…",
             tip="Add a client from a handover folder another clinician gave you",
         ),
+        continuity_package=_action(
+            window,
+            "&Continuity package…",
+            tip="A sealed copy of every record for the custodian you name",
+        ),
+        open_continuity_package=_action(
+            window,
+            "&Open a continuity package…",
+            tip="As a custodian: open a package you were given into a new vault",
+        ),
+        records_retention=_action(
+            window,
+            "&Records and retention…",
+            tip="How long finished clients' records are kept, and those past their period",
+        ),
         undo=_action(window, "&Undo", [QKeySequence(std.Undo)]),
         redo=_action(window, "&Redo", [QKeySequence(std.Redo)]),
         practice_profile=_action(
@@ -79,9 +116,10 @@ def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
         ),
         preferences=_action(
             window,
-            "Pre&ferences…",
-            [QKeySequence(std.Preferences)],
-            "When the app locks itself, and the calendar file it keeps for your calendar app",
+            "Prefere&nces…",
+            # The platform's key (Cmd+, on macOS; none on Linux or Windows) and Ctrl+, there.
+            [QKeySequence(std.Preferences), QKeySequence("Ctrl+,")],
+            "When the app locks itself, the vault's backups, the calendar file and light or dark",
         ),
         # The platform's Quit key (Cmd+Q on macOS) plus Ctrl+Q, which Windows lacks.
         quit=_action(window, "&Quit", [QKeySequence(std.Quit), QKeySequence("Ctrl+Q")]),
@@ -89,10 +127,12 @@ def create_actions(window: QWidget, page_titles: Sequence[str]) -> MainActions:
             window, "&Find client…", [QKeySequence(std.Find)], "Search the client list"
         ),
         show_page=tuple(
-            _action(window, f"&{title}", [QKeySequence(f"Ctrl+{number}")])
-            for number, title in enumerate(page_titles, start=1)
+            _action(window, text, [QKeySequence(f"Ctrl+{number}")])
+            for number, text in enumerate(with_mnemonics(page_titles), start=1)
         ),
         about=_action(window, "&About Alliance Desktop"),
+        user_guide=_action(window, "&User guide", [QKeySequence(std.HelpContents)]),
+        keyboard_shortcuts=_action(window, "&Keyboard shortcuts", [QKeySequence("Ctrl+/")]),
         alliance_thresholds=_action(
             window, "&Alliance flags…", tip="Choose when check-ins and open ruptures are flagged"
         ),
@@ -107,6 +147,9 @@ def build_menus(menu_bar: QMenuBar, actions: MainActions) -> None:
     file_menu.addAction(actions.export_calendar)
     file_menu.addAction(actions.hand_over)
     file_menu.addAction(actions.import_handover)
+    file_menu.addAction(actions.records_retention)
+    file_menu.addAction(actions.continuity_package)
+    file_menu.addAction(actions.open_continuity_package)
     file_menu.addSeparator()
     file_menu.addAction(actions.practice_profile)
     file_menu.addSeparator()
@@ -127,4 +170,7 @@ def build_menus(menu_bar: QMenuBar, actions: MainActions) -> None:
         view_menu.addAction(action)
 
     help_menu = menu_bar.addMenu("&Help")
+    help_menu.addAction(actions.user_guide)
+    help_menu.addAction(actions.keyboard_shortcuts)
+    help_menu.addSeparator()
     help_menu.addAction(actions.about)

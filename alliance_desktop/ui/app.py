@@ -20,6 +20,7 @@ from alliance_desktop.resource_paths import resource_path
 from alliance_desktop.services import Practice
 from alliance_desktop.services.safekeeping import restore_vault
 from alliance_desktop.services.vault_locations import default_vault_path
+from alliance_desktop.ui.accessible_names import install_form_field_namer
 from alliance_desktop.ui.calendar_file_settings import (
     calendar_file_preference,
     save_calendar_file_preference,
@@ -50,14 +51,13 @@ from alliance_desktop.ui.settings import (
     lock_preferences,
     remembered_vault_path,
     save_lock_preferences,
+    theme_choice,
 )
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.theme import APP_ICON, ThemeChoice, apply_theme
 
 log = logging.getLogger(__name__)
-
-STYLE_SHEET = "styles/light.qss"
-APP_ICON = "icons/alliance-desktop.svg"
 
 
 class AppSession(QObject):
@@ -137,6 +137,7 @@ class AppSession(QObject):
             lambda text: window.statusBar().showMessage(text, 10_000)
         )
         self.calendar_file.apply(calendar_file_preference(path))
+        window.continuity.make_if_due()  # the weekly package, when chosen on this computer
         if self._place is not None:
             return_to(window, self._place)
             self._place = None
@@ -277,13 +278,6 @@ class AppSession(QObject):
             self.practice.close()
 
 
-def load_style_sheet() -> str:
-    """The light theme, with its image URLs pointed at wherever the icons are installed."""
-    sheet = resource_path(STYLE_SHEET).read_text(encoding="utf-8")
-    icons = resource_path(APP_ICON).parent.as_posix()
-    return sheet.replace("@icons@", icons)
-
-
 def configure_application(app: QApplication) -> None:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -293,9 +287,14 @@ def configure_application(app: QApplication) -> None:
     app.setDesktopFileName("alliance-desktop")
     # Fusion draws the same everywhere, so the style sheet looks as designed on every OS.
     app.setStyle("Fusion")
+    install_form_field_namer(app)
     try:
         app.setWindowIcon(QIcon(str(resource_path(APP_ICON))))
-        app.setStyleSheet(load_style_sheet())
+        apply_theme(app, ThemeChoice(theme_choice()))
+        # "Same as the desktop" follows the desktop when it switches between light and dark.
+        app.styleHints().colorSchemeChanged.connect(
+            lambda _scheme: apply_theme(app, ThemeChoice(theme_choice()))
+        )
     except FileNotFoundError as missing:
         # A broken install should still open the clinician's records, just plainer.
         log.warning("%s", missing)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -26,9 +27,16 @@ from alliance_desktop.services import Practice
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.actions import build_menus, create_actions
 from alliance_desktop.ui.client_editing import ClientEditing
+from alliance_desktop.ui.continuity_work import ContinuityWork
+from alliance_desktop.ui.dialogs.help_dialogs import (
+    KeyboardShortcutsDialog,
+    UserGuideDialog,
+    menu_bar_actions,
+)
 from alliance_desktop.ui.dialogs.practice_profile_dialog import PracticeProfileDialog
 from alliance_desktop.ui.handover_work import Handovers
 from alliance_desktop.ui.report_request import ReportKind
+from alliance_desktop.ui.retention_work import RetentionWork
 from alliance_desktop.ui.risk_wiring import RiskViews
 from alliance_desktop.ui.rupture_editing import RuptureEditing
 from alliance_desktop.ui.session_editing import SessionEditing
@@ -59,6 +67,7 @@ PAGES = (
 )
 TODAY_PAGE, CLIENTS_PAGE = 0, 1
 BUSY_BAR_DELAY_MS = 250
+UNDO_OFFER_MS = 12_000
 
 
 def _icon(name: str) -> QIcon:
@@ -66,6 +75,17 @@ def _icon(name: str) -> QIcon:
         return QIcon(str(resource_path(f"icons/{name}")))
     except FileNotFoundError:
         return QIcon()
+
+
+FIRST_WINDOW_SIZE = QSize(1180, 760)
+
+
+def first_window_size(available: QSize) -> QSize:
+    """1180×760 where it fits; on a smaller screen (a 1280×720 laptop) most of what there is,
+    never below the window's minimum."""
+    width = min(FIRST_WINDOW_SIZE.width(), int(available.width() * 0.95))
+    height = min(FIRST_WINDOW_SIZE.height(), int(available.height() * 0.92))
+    return QSize(max(width, 900), max(height, 600))
 
 
 class MainWindow(QMainWindow):
@@ -76,12 +96,14 @@ class MainWindow(QMainWindow):
         self._practice = practice
         self._tasks = tasks
         self._profile = PracticeProfile()
-        self.setWindowTitle(f"{APP_NAME} — {practice.vault_path.name}")
+        # Qt adds the application's display name: "practice.vault — Alliance Desktop".
+        self.setWindowTitle(practice.vault_path.name)
         self.setMinimumSize(900, 600)
 
         # Named children first ...
         self.menu_actions = create_actions(self, [title for title, _ in PAGES])
         self.navigation = QListWidget()
+        self.navigation.setAccessibleName("Pages")
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setFixedWidth(190)
@@ -119,7 +141,9 @@ class MainWindow(QMainWindow):
         self.ruptures_tab = RupturesTab(practice, tasks)
         self.handovers = Handovers(practice, tasks, self)
         self.handover_panel = HandoverPanel(practice, tasks)
-        self.clients_view.overview.add_to_header(self.handover_panel)
+        self.retention = RetentionWork(practice, tasks, self)
+        self.continuity = ContinuityWork(practice, tasks, self)
+        self.clients_view.overview.add_beside_name(self.handover_panel)
         self.clients_view.overview.add_to_header(self.client_flags)
         self.clients_view.overview.add_tab(self.alliance_tab, "Alliance")
         self.clients_view.overview.add_tab(self.ruptures_tab, "Ruptures")
@@ -136,6 +160,15 @@ class MainWindow(QMainWindow):
         self.busy_bar.setMaximumHeight(10)
         self.busy_bar.setToolTip("Working with the vault…")
         self.busy_bar.hide()
+        # After a one-click change (a No-show from Today, a move), Undo is right there for a
+        # while, not only in the Edit menu.
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setObjectName("quickAction")
+        self.undo_button.hide()
+        self._undo_offer = QTimer(self)
+        self._undo_offer.setSingleShot(True)
+        self._undo_offer.setInterval(UNDO_OFFER_MS)
+        self._undo_index = 0
         # Most vault calls take milliseconds; only show the bar for ones the eye would notice,
         # so saving does not make the status bar flicker.
         self._busy_delay = QTimer(self)
@@ -159,6 +192,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         build_menus(self.menuBar(), self.menu_actions)
+        self.statusBar().addPermanentWidget(self.undo_button)
         self.statusBar().addPermanentWidget(self.busy_bar)
         self.statusBar().addPermanentWidget(self.vault_label)
 
@@ -172,6 +206,11 @@ class MainWindow(QMainWindow):
         for number, action in enumerate(actions.show_page):
             action.triggered.connect(lambda _checked=False, page=number: self.show_page(page))
         actions.about.triggered.connect(self.show_about)
+        self.today_view.profile_requested.connect(self.edit_practice_profile)
+        actions.user_guide.triggered.connect(lambda: UserGuideDialog(self).exec())
+        actions.keyboard_shortcuts.triggered.connect(
+            lambda: KeyboardShortcutsDialog(menu_bar_actions(self.menuBar()), self).exec()
+        )
 
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
 
@@ -187,6 +226,10 @@ class MainWindow(QMainWindow):
         actions.new_session.triggered.connect(lambda: sessions.new_session())
         actions.export_calendar.triggered.connect(lambda: self.calendar_view.export_calendar())
         sessions.bind_undo_actions(actions.undo, actions.redo)
+        self.undo_button.clicked.connect(actions.undo.trigger)
+        self.undo_button.clicked.connect(self.undo_button.hide)
+        self._undo_offer.timeout.connect(self.undo_button.hide)
+        sessions.undo_stack.indexChanged.connect(self._offer_undo)
         sessions.sessions_changed.connect(self.today_view.sessions_card.refresh)
         sessions.status_message.connect(self._show_status)
         self.calendar_view.status_message.connect(self._show_status)
@@ -239,6 +282,12 @@ class MainWindow(QMainWindow):
         handovers.client_changed.connect(self._handover_changed)
         handovers.client_imported.connect(self._handover_imported)
         handovers.status_message.connect(self._show_status)
+        actions.records_retention.triggered.connect(self.retention.open)
+        self.retention.client_erased.connect(self._client_erased)
+        self.retention.status_message.connect(self._show_status)
+        actions.continuity_package.triggered.connect(self.continuity.open_dialog)
+        actions.open_continuity_package.triggered.connect(self.continuity.open_package_dialog)
+        self.continuity.status_message.connect(self._show_status)
 
         self._tasks.busy_changed.connect(self._busy_changed)
         self._busy_delay.timeout.connect(lambda: self.busy_bar.setVisible(self._tasks.is_busy))
@@ -298,6 +347,7 @@ class MainWindow(QMainWindow):
         self.ruptures_tab.set_date_style(profile.date_style)
         self.alliance_tab.set_date_style(profile.date_style)
         self.handovers.date_style = profile.date_style
+        self.retention.date_style = profile.date_style
         self.handover_panel.date_style = profile.date_style
         self.ending_tab.set_date_style(profile.date_style)
         self.risk_views.set_date_style(profile.date_style)
@@ -313,6 +363,7 @@ class MainWindow(QMainWindow):
 
         def saved(profile: PracticeProfile) -> None:
             self._use_profile(profile)
+            self.today_view.refresh()  # the greeting, and the first-run prompt goes
             self._show_status("Practice profile saved.")
 
         self._tasks.submit(
@@ -333,6 +384,12 @@ class MainWindow(QMainWindow):
         self._client_saved(client)
         if client.id is not None and self.clients_view.overview.client_id == client.id:
             self.clients_view.overview.show_client(client.id)
+
+    def _client_erased(self, _client_id: int) -> None:
+        """A record deleted for good after its retention period: no page may keep showing it."""
+        self.clients_view.refresh()
+        self.today_view.refresh()
+        self.ruptures_view.refresh()
 
     def _handover_imported(self, client: Client) -> None:
         self._client_saved(client)
@@ -380,6 +437,16 @@ class MainWindow(QMainWindow):
             self._busy_delay.stop()
             self.busy_bar.hide()
 
+    def _offer_undo(self, index: int) -> None:
+        """A change was just made (the stack grew): offer its Undo for a few seconds."""
+        grew, self._undo_index = index > self._undo_index, index
+        stack = self.session_editing.undo_stack
+        if not grew or not stack.canUndo():
+            return
+        self.undo_button.setText(f"Undo {stack.undoText()}")
+        self.undo_button.show()
+        self._undo_offer.start()
+
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
 
@@ -397,7 +464,7 @@ class MainWindow(QMainWindow):
         settings = app_settings()
         geometry = settings.value(MAIN_WINDOW_GEOMETRY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1180, 760)
+            self.resize(first_window_size(self.screen().availableGeometry().size()))
         state = settings.value(MAIN_WINDOW_STATE)
         if state is not None:
             self.restoreState(state)

@@ -74,16 +74,17 @@ def modules() -> str:
 
 
 def icons_and_style() -> str:
-    from alliance_desktop.ui.app import APP_ICON, load_style_sheet
+    from alliance_desktop.ui.theme import APP_ICON, style_sheet
 
     if _application is None:
         raise RuntimeError("no QApplication")
     icon = QIcon(str(resource_path(APP_ICON)))
     if icon.pixmap(QSize(64, 64)).isNull():
         raise ValueError(f"{APP_ICON} does not render")
-    sheet = load_style_sheet()
-    _application.setStyleSheet(sheet)
-    return f"app icon renders at 64 px; style sheet applied ({len(sheet):,} characters)"
+    for dark in (False, True):
+        sheet = style_sheet(dark)
+        _application.setStyleSheet(sheet)
+    return f"app icon renders at 64 px; light and dark style sheets apply ({len(sheet):,} chars)"
 
 
 def read_pdf(pdf: bytes, expected_text: str) -> str:

@@ -24,6 +24,7 @@ MAIN_WINDOW_STATE = "main_window/state"
 IDLE_LOCK_MINUTES = "lock/idle_minutes"
 LOCK_WITH_SCREEN = "lock/with_screen"
 FAILED_UNLOCKS = "failed_unlocks"
+THEME = "appearance/theme"  # system, light or dark
 
 IDLE_LOCK_MINUTES_RANGE = (1, 60)
 
@@ -104,4 +105,16 @@ def forget_failed_unlocks(vault_path: Path) -> None:
     """Once the count is in the vault's audit trail."""
     settings = app_settings()
     settings.remove(_failed_unlocks_key(vault_path))
+    settings.sync()
+
+
+def theme_choice() -> str:
+    """'system', 'light' or 'dark' (anything else reads as 'system')."""
+    value = str(app_settings().value(THEME, "system"))
+    return value if value in ("system", "light", "dark") else "system"
+
+
+def save_theme_choice(choice: str) -> None:
+    settings = app_settings()
+    settings.setValue(THEME, choice)
     settings.sync()

@@ -7,13 +7,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from alliance_desktop.services import Practice
 from alliance_desktop.ui import messages
+from alliance_desktop.ui.accessible_names import install_form_field_namer
 from alliance_desktop.ui.main_window import MainWindow
 from alliance_desktop.ui.tasks import TaskRunner
 from tests.ui.dialog_driver import stop_all_drivers
+
+
+@pytest.fixture(autouse=True)
+def form_fields_named(qapp: QApplication) -> None:
+    """As the app does at start (configure_application): form rows name their controls."""
+    install_form_field_namer(qapp)
 
 
 @pytest.fixture(autouse=True)

@@ -10,8 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from alliance_desktop.resource_paths import resource_path
 from alliance_desktop.services import Practice
-from alliance_desktop.ui.app import APP_ICON, STYLE_SHEET, AppSession, load_style_sheet
+from alliance_desktop.ui.app import AppSession
 from alliance_desktop.ui.settings import remember_vault_path
+from alliance_desktop.ui.theme import APP_ICON, STYLE_SHEET, style_sheet
 from tests.factories import PASSPHRASE
 
 
@@ -56,7 +57,7 @@ def test_without_a_path_the_session_offers_the_vault_used_last_time(
 def test_the_style_sheet_and_icon_are_found_and_the_sheet_points_at_real_icons() -> None:
     assert resource_path(APP_ICON).is_file()
     assert resource_path(STYLE_SHEET).is_file()
-    sheet = load_style_sheet()
+    sheet = style_sheet(dark=False)
 
     assert "@icons@" not in sheet
     chevron = resource_path("icons/chevron-down.svg").as_posix()

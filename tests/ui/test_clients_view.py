@@ -234,3 +234,12 @@ def test_enter_on_a_selected_row_opens_the_editor(
     qtbot.waitUntil(lambda: driver.opened)
     qtbot.waitUntil(lambda: not tasks.is_busy)
     assert names == [clients_page.model.summary_at(0).name]
+
+
+def test_with_no_clients_the_overview_does_not_point_at_an_empty_list(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    overview = main_window.clients_view.overview
+    main_window.show_page(CLIENTS_PAGE)
+    qtbot.waitUntil(lambda: "New client" in overview.empty_state.text())
+    assert "on the left" not in overview.empty_state.text()

@@ -78,3 +78,20 @@ def test_saving_the_profile_stores_it_and_changes_how_dates_are_shown(
         assert reopened.profile().date_style is DateStyle.ISO
     finally:
         reopened.close()
+
+
+def test_a_new_vault_asks_for_the_profile_and_stops_asking_once_it_is_saved(
+    qtbot: QtBot, main_window: MainWindow, tasks: TaskRunner
+) -> None:
+    today = main_window.today_view
+    qtbot.waitUntil(lambda: today.profile_prompt.isVisible())
+
+    def fill_in(dialog: PracticeProfileDialog) -> None:
+        qtbot.keyClicks(dialog.clinician_name, "Dr Alex Morgan")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    driver = when_dialog_opens(PracticeProfileDialog, fill_in)
+    qtbot.mouseClick(today.profile_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: driver.opened and not tasks.is_busy)
+    qtbot.waitUntil(lambda: not today.profile_prompt.isVisible())
+    assert "Dr Alex Morgan" in today.greeting.text()

@@ -43,7 +43,7 @@ def test_todays_sessions_in_time_order_each_one_click_from_its_editor(
     card = _loaded(qtbot, main_window, tasks)
 
     lines = [card.session_list.item(row).text() for row in range(card.session_list.count())]
-    assert lines == ["11:00–11:50   Ana Ruiz", "16:00–16:50   Bea Lund · Video"]
+    assert lines == ["Ana Ruiz\n11:00–11:50", "Bea Lund\n16:00–16:50 · Video"]
     assert card.title.text() == "Today's sessions (2)"
     assert card.all_closed.isVisibleTo(card)
 
@@ -91,3 +91,33 @@ def test_a_new_session_is_suggested_within_the_working_day() -> None:
     assert suggested_start(_at(0, 28)) == _at(9)
     assert suggested_start(_at(19, 10)) == _at(9, day=TODAY + dt.timedelta(days=1))
     assert suggested_start(_at(23, 30)) == _at(9, day=TODAY + dt.timedelta(days=1))
+
+
+def test_a_no_show_offers_a_visible_undo_that_takes_it_back(
+    qtbot: QtBot, practice: Practice, main_window: MainWindow, tasks: TaskRunner
+) -> None:
+    ana = practice.add_client(make_client(name="Ana Ruiz", preferred_name="")).id or 0
+    morning = practice.calendar.book(make_session(ana, _at(8)))
+    card = _loaded(qtbot, main_window, tasks)
+    assert not main_window.undo_button.isVisible()
+
+    qtbot.mouseClick(card.rows[0].no_show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: main_window.undo_button.isVisible() and not tasks.is_busy)
+    assert "no-show" in main_window.undo_button.text()
+    qtbot.mouseClick(main_window.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: card.close_title.text() == "To close (1)" and not tasks.is_busy)
+    assert practice.calendar.session(morning.id or 0).status is SessionStatus.SCHEDULED
+    assert not main_window.undo_button.isVisible()
+
+
+def test_a_long_day_shows_every_session_without_a_scroll_box(
+    qtbot: QtBot, practice: Practice, main_window: MainWindow, tasks: TaskRunner
+) -> None:
+    ana = practice.add_client(make_client(name="Ana Ruiz", preferred_name="")).id or 0
+    for hour in range(10, 18):
+        practice.calendar.book(make_session(ana, _at(hour)))
+    card = _loaded(qtbot, main_window, tasks)
+    view = card.session_list
+    assert view.count() == 8
+    last = view.visualItemRect(view.item(7))
+    assert last.bottom() <= view.viewport().height()  # the eighth row is in view, whole

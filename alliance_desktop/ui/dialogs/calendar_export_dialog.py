@@ -10,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from alliance_desktop.domain.calendar_privacy import DEFAULT_LABEL, CalendarNaming, calendar_title
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.ui.date_formats import from_qdate, to_qdate
+from alliance_desktop.ui.export_folders import documents_folder
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 from alliance_desktop.ui.widgets.optional_date_edit import make_date_edit
 
@@ -51,8 +51,7 @@ class ExportRequest:
 
 
 def _default_path() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder or Path.home()) / "therapy-sessions.ics"
+    return documents_folder() / "therapy-sessions.ics"
 
 
 class CalendarExportDialog(QDialog):

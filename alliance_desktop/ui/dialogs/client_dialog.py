@@ -110,7 +110,9 @@ class ClientDialog(QDialog):
         self.emergency_contact = _multiline("Name, relationship and phone number", 76)
 
         self.values = _multiline("e.g. being a steady parent\nhonesty", 110, grows=True)
+        self.values.setAccessibleName("What matters to the client, one per line")
         self.concerns = _multiline("e.g. low mood since a redundancy\npoor sleep", 110, grows=True)
+        self.concerns.setAccessibleName("Presenting concerns, one per line")
 
         self.consents = ConsentList(today, date_style)
 

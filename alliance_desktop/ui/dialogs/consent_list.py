@@ -58,6 +58,7 @@ class ConsentList(QWidget):
         self._records: list[ConsentRecord] = []
 
         self.table = QTableWidget(0, len(_HEADERS))
+        self.table.setAccessibleName("Consent records")
         self.table.setHorizontalHeaderLabels(_HEADERS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -111,6 +111,7 @@ class QualityRow:
             answers.addWidget(button)
         answers.addStretch(1)
         self.note = QLineEdit()
+        self.note.setAccessibleName(f"Why: {aspect.label}")
         self.note.setPlaceholderText("Why? A few words for your future self")
 
     def set_check(self, check: QualityCheck) -> None:
@@ -242,8 +243,8 @@ class GoalDialog(QDialog):
         checks = QVBoxLayout()
         checks.addWidget(
             _note(
-                "Check the goal together before you agree on it. Agreeing a goal a check "
-                "says no to asks you to confirm."
+                "Answer the three questions together before you agree on the goal. If an "
+                "answer is no, you will be asked to confirm before it is agreed."
             )
         )
         for aspect, row in self.quality_rows.items():
@@ -286,7 +287,8 @@ class GoalDialog(QDialog):
         layout.addLayout(grid)
         layout.addSpacing(8)
         weight_row = QFormLayout()
-        weight_row.addRow("Weight", self.messages.wrap("weight", self.weight))
+        weight_row.addRow("Counts in the goal score", self.messages.wrap("weight", self.weight))
+        self.weight.setToolTip("The goal's weight in Goal Attainment Scaling (GAS)")
         layout.addLayout(weight_row)
         layout.addWidget(
             _note(

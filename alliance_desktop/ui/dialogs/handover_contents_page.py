@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -37,6 +36,7 @@ from alliance_desktop.domain.handover import (
 from alliance_desktop.domain.share_consent import ShareCategory
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.dialogs.handover_pages import note_label, text_box
+from alliance_desktop.ui.export_folders import documents_folder
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 
@@ -71,8 +71,7 @@ RunExport = Callable[[HandoverRequest, OnExported, OnFailed], None]
 
 def default_folder(today: dt.date) -> Path:
     """A new folder in Documents, named by date only (no client name on the file system)."""
-    location = QStandardPaths.StandardLocation.DocumentsLocation
-    base = Path(QStandardPaths.writableLocation(location) or Path.home())
+    base = documents_folder()
     folder = base / f"Handover {today.isoformat()}"
     number = 2
     while folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -122,7 +121,8 @@ class ContentsPage(QWizardPage):
         self.override_reason = text_box("Why this goes beyond the client's consent", 52)
         self._consented: frozenset[ShareCategory] = frozenset()
         self.private_warning = note_label(PRIVATE_NOTES_WARNING, "fieldMessage")
-        self.fhir = QCheckBox("A copy the receiver's software can import (FHIR)")
+        self.fhir = QCheckBox("A copy the receiver's clinical software can import")
+        self.fhir.setToolTip("In FHIR R4, the standard format for exchanging health records")
         self.fhir.setChecked(True)
         self.no_fhir_note = note_label(NO_FHIR_NOTE)
         self.folder = QLineEdit(str(default_folder(today)))

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -38,6 +38,7 @@ from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.date_formats import short_date
 from alliance_desktop.ui.dialogs.handover_pages import fit_default_button, note_label
+from alliance_desktop.ui.export_folders import documents_folder
 
 OnFailed = Callable[[Exception], None]
 
@@ -317,8 +318,7 @@ class HandoverImportDialog(QDialog):
         self.password.setEchoMode(mode)
 
     def _choose_folder(self) -> None:
-        location = QStandardPaths.StandardLocation.DocumentsLocation
-        start = self.folder.text().strip() or QStandardPaths.writableLocation(location)
+        start = self.folder.text().strip() or str(documents_folder())
         chosen = QFileDialog.getExistingDirectory(self, "The handover folder", start)
         if chosen:
             self.folder.setText(chosen)

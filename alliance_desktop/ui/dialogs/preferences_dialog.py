@@ -1,5 +1,5 @@
-"""Preferences for this computer: when the app locks itself, and the calendar file it keeps up
-to date for the open vault.
+"""Preferences for this computer: when the app locks itself, light or dark, and (with a vault
+open) its backups and the calendar file it keeps up to date.
 
 Kept per computer (in the app's settings file), not in the vault: how soon to lock depends on
 where the computer is (a shared office, a laptop at home), and the lock must work before any
@@ -9,7 +9,9 @@ vault is open.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,7 +23,13 @@ from PySide6.QtWidgets import (
 
 from alliance_desktop.ui.calendar_file_settings import CalendarFilePreference
 from alliance_desktop.ui.dialogs.calendar_file_fields import CalendarFileFields
-from alliance_desktop.ui.settings import IDLE_LOCK_MINUTES_RANGE, LockPreferences
+from alliance_desktop.ui.settings import (
+    IDLE_LOCK_MINUTES_RANGE,
+    LockPreferences,
+    save_theme_choice,
+    theme_choice,
+)
+from alliance_desktop.ui.theme import ThemeChoice, apply_theme
 
 
 class PreferencesDialog(QDialog):
@@ -59,6 +67,12 @@ class PreferencesDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Lock after no use for", self.idle_minutes)
         form.addRow("", self.with_screen)
+        self.appearance = QComboBox()
+        self.appearance.setAccessibleName("Appearance")
+        for choice in ThemeChoice:
+            self.appearance.addItem(choice.label, choice.value)
+        self.appearance.setCurrentIndex(self.appearance.findData(theme_choice()))
+        form.addRow("Appearance", self.appearance)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -93,7 +107,14 @@ class PreferencesDialog(QDialog):
         if self.calendar_file is not None and self.calendar_file.preference() is None:
             self.adjustSize()  # room for the problem, shown under the file
             return
+        save_theme_choice(self.chosen_theme().value)  # the appearance applies at once
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.chosen_theme())
         super().accept()
+
+    def chosen_theme(self) -> ThemeChoice:
+        return ThemeChoice(self.appearance.currentData())
 
     @classmethod
     def edit_with_calendar_file(

@@ -173,6 +173,7 @@ class SessionDialog(QDialog):
         self.private_note = _text_box("Your own process notes", 200, grows=True)
         self.note_history = None if is_new else NoteHistory(signed)
         self.private_note.setObjectName("privateNote")
+        self.private_note.setAccessibleName("Private process notes")
         self.check_in = CheckInFields(self.messages)
         self.goal_fields = None
         if goals is not None and not is_new:

@@ -105,9 +105,12 @@ class CalendarView(QWidget):
         self.today_button = QPushButton("Today")
         self.today_button.setToolTip("Go to today (T)")
         self.previous_button = QPushButton("‹")
+        self.previous_button.setAccessibleName("Previous")
         self.next_button = QPushButton("›")
+        self.next_button.setAccessibleName("Next")
         for button in (self.previous_button, self.next_button):
             button.setObjectName("stepButton")
+            button.setMinimumWidth(36)  # the arrow must never be squeezed out
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[CalendarMode, QPushButton] = {}
         for mode in CalendarMode:
@@ -135,16 +138,10 @@ class CalendarView(QWidget):
         self._show_mode_buttons()
 
     def _build_layout(self) -> None:
+        # Two rows, so a 1280-pixel laptop (and the 900-pixel minimum window) shows every
+        # control whole: the page and its actions, then where in time you are.
         top = QHBoxLayout()
         top.addWidget(self.title)
-        top.addSpacing(16)
-        top.addWidget(self.today_button)
-        top.addWidget(self.previous_button)
-        top.addWidget(self.next_button)
-        top.addSpacing(8)
-        top.addWidget(self.period_label)
-        top.addSpacing(8)
-        top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
         top.addStretch(1)
         segments = QHBoxLayout()
         segments.setSpacing(0)
@@ -153,10 +150,20 @@ class CalendarView(QWidget):
         top.addLayout(segments)
         top.addSpacing(12)
         top.addWidget(self.new_button)
+        period = QHBoxLayout()
+        period.addWidget(self.today_button)
+        period.addWidget(self.previous_button)
+        period.addWidget(self.next_button)
+        period.addSpacing(8)
+        period.addWidget(self.period_label)
+        period.addSpacing(8)
+        period.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        period.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 20)
         layout.setSpacing(12)
         layout.addLayout(top)
+        layout.addLayout(period)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.legend)
         layout.addWidget(self.hint)

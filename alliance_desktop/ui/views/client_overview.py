@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from typing import Protocol, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -19,11 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desktop.domain.client import Client
+from alliance_desktop.domain.retention import RetentionEntry
 from alliance_desktop.services import Practice
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.client_tabs.profile_tab import ProfileTab
 
 _CHOOSE_A_CLIENT = "Choose a client on the left to see their record."
+_NO_CLIENTS_YET = "A client's record shows here once you have added them with New client."
 
 
 class ClientTab(Protocol):
@@ -51,6 +56,7 @@ class ClientOverview(QWidget):
         self.empty_state = QLabel(_CHOOSE_A_CLIENT)
         self.empty_state.setObjectName("emptyState")
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_state.setWordWrap(True)
 
         record = QWidget()
         header = QHBoxLayout()
@@ -59,9 +65,26 @@ class ClientOverview(QWidget):
         names.addWidget(self.name_label)
         names.addWidget(self.details_label)
         header.addLayout(names, 1)
+        self._header_row = header
+        # What a clinician should see first (flags, risk, boundaries) sits above the tabs but
+        # never takes more than a share of the height: on a 720-pixel screen the tabs (the
+        # Ending form, the session list) keep most of the room, and the notices scroll.
+        self._notices = QWidget()
+        self._notices.setObjectName("clientNotices")
+        self._notices_layout = QVBoxLayout(self._notices)
+        self._notices_layout.setContentsMargins(0, 0, 0, 0)
+        self.notices_area = QScrollArea()
+        self.notices_area.setObjectName("clientNoticesArea")
+        self.notices_area.setWidgetResizable(True)
+        self.notices_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.notices_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notices_area.setWidget(self._notices)
+        self.notices_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._notices.installEventFilter(self)
         record_layout = QVBoxLayout(record)
         record_layout.setContentsMargins(0, 0, 0, 0)
         record_layout.addLayout(header)
+        record_layout.addWidget(self.notices_area)
         record_layout.addWidget(self.tabs, 1)
         self._record_layout = record_layout
         self._header_widgets: list[QWidget] = []
@@ -85,28 +108,62 @@ class ClientOverview(QWidget):
     def add_to_header(self, widget: QWidget) -> None:
         """Show `widget` under the name, above the tabs, whichever tab is open (for what a
         clinician should see first); it must have `show_client(client_id)`."""
-        self._record_layout.insertWidget(self._record_layout.indexOf(self.tabs), widget)
+        self._notices_layout.addWidget(widget)
+        self._follow_client(widget)
+
+    def add_beside_name(self, widget: QWidget) -> None:
+        """A compact row (actions on the client) on the name's line, at the right."""
+        self._header_row.addWidget(widget, 0, Qt.AlignmentFlag.AlignTop)
+        self._follow_client(widget)
+
+    def _follow_client(self, widget: QWidget) -> None:
         self._header_widgets.append(widget)
         if self._client_id is not None:
             cast(ClientTab, widget).show_client(self._client_id)
+
+    NOTICES_SHARE = 0.28  # of the overview's height, at most
+
+    def _fit_notices(self) -> None:
+        wanted = self._notices.sizeHint().height()
+        cap = max(96, int(self.height() * self.NOTICES_SHARE))
+        self.notices_area.setFixedHeight(min(wanted, cap))
+        self.notices_area.setVisible(wanted > 0 and self._notices_layout.count() > 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._notices and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self._fit_notices)
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_notices()
 
     def show_tab(self, title: str) -> None:
         for index in range(self.tabs.count()):
             if self.tabs.tabText(index) == title:
                 self.tabs.setCurrentIndex(index)
 
+    def set_no_clients(self, none: bool) -> None:
+        """With no client at all, "choose one on the left" would point at nothing."""
+        self.empty_state.setText(_NO_CLIENTS_YET if none else _CHOOSE_A_CLIENT)
+
     def show_client(self, client_id: int | None) -> None:
         self._client_id = client_id
         if client_id is None:
             self.stack.setCurrentIndex(0)
         else:
-            self._tasks.submit(lambda: self._practice.client(client_id), self._show_header)
+            practice = self._practice
+            self._tasks.submit(
+                lambda: (practice.client(client_id), practice.retention.entry(client_id)),
+                self._show_header,
+            )
         for index in range(self.tabs.count()):
             cast(ClientTab, self.tabs.widget(index)).show_client(client_id)
         for widget in self._header_widgets:
             cast(ClientTab, widget).show_client(client_id)
 
-    def _show_header(self, client: Client) -> None:
+    def _show_header(self, loaded: tuple[Client, RetentionEntry | None]) -> None:
+        client, retention = loaded
         if client.id != self._client_id:
             return  # the selection moved on while this was loading
         self.name_label.setText(client.display_name)
@@ -115,5 +172,11 @@ class ClientOverview(QWidget):
             parts.append(client.pronouns)
         if client.is_archived:
             parts.append("archived")
+        if retention is not None and retention.keep_until is not None:
+            parts.append(
+                "records past their retention period: review"
+                if retention.past_retention
+                else f"records kept until {retention.keep_until.year}"
+            )
         self.details_label.setText(" · ".join(parts))
         self.stack.setCurrentIndex(1)

@@ -64,6 +64,7 @@ class ClientsView(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("pageSubtitle")
         self.search = QLineEdit()
+        self.search.setAccessibleName("Search clients by name")
         self.search.setPlaceholderText("Search by name…")
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(240)
@@ -90,7 +91,8 @@ class ClientsView(QWidget):
         self.table.sortByColumn(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # A long name keeps its first and last words; the tooltip has it whole.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
@@ -146,8 +148,9 @@ class ClientsView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(self.overview)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        # The list gets half the room: names are what people scan it for.
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         layout.addWidget(self.splitter, 1)
 
@@ -226,6 +229,7 @@ class ClientsView(QWidget):
         noun = "client" if total == 1 else "clients"
         filtering = bool(self.search.text().strip()) or self.status_filter.currentIndex() > 0
         self.count_label.setText(f"{shown} of {total} {noun}" if filtering else f"{total} {noun}")
+        self.overview.set_no_clients(not self._finder.clients)
         if shown:
             self.list_stack.setCurrentWidget(self.table)
         else:

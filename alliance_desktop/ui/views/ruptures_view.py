@@ -29,9 +29,11 @@ from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.client_tabs.ruptures_tab import configure_rupture_table
 
+# True whether or not any rupture was ever logged (it must not claim "all resolved" to a
+# clinician who has logged none).
 _NOTHING_OPEN = (
-    "No open ruptures.\nEvery rupture you have logged for the clients you are seeing is "
-    "resolved. Log a new one from a client's Ruptures tab."
+    "No open ruptures for the clients you are seeing.\nWhen the alliance strains, log it "
+    "from the client's Ruptures tab; it stays here until it is resolved."
 )
 _NO_FOLLOW_UPS = "No follow-ups are due."
 
@@ -65,6 +67,7 @@ class RupturesView(QWidget):
 
         self.model = RuptureTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName("Open ruptures")
         self.table.setModel(self.model)
         configure_rupture_table(self.table)
         self.table.setColumnHidden(RAISED_BY_COLUMN, True)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -27,10 +26,11 @@ from alliance_desktop.services.calendar import DayPlan
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.widgets.calendar_layout import short_day, time_range
-from alliance_desktop.ui.widgets.status_palette import status_icon
+from alliance_desktop.ui.widgets.growing_list import GrowingList
+from alliance_desktop.ui.widgets.status_palette import status_mark_icon
 
 REFRESH_EVERY_MS = 5 * 60 * 1000  # sessions end while the page is open: keep "To close" true
-VISIBLE_ROWS = 5
+TO_CLOSE_SHOWN = 6  # more wait behind "Show all", so a long backlog does not bury the day
 CANCEL_CHOICES = (
     SessionStatus.CANCELLED,
     SessionStatus.LATE_CANCELLED,
@@ -129,11 +129,15 @@ class TodaySessionsCard(QFrame):
         self.plan: DayPlan | None = None
 
         self.title = _title("Today's sessions")
-        self.session_list = QListWidget()
+        self.session_list = GrowingList()
         self.session_list.setObjectName("todaySessions")
         self.session_list.setIconSize(QSize(16, 16))
         self.session_list.setCursor(Qt.CursorShape.PointingHandCursor)
         self.session_list.setToolTip("Click a session to open it")
+        # The list grows with the day inside the scrolling page: no box with its own scroll
+        # bars; a name too long for the card loses its middle, never its ends.
+        self.session_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.session_list.setAccessibleName("Today's sessions")
         self.nothing_today = _quiet("Nothing booked today.")
         self.close_title = _title("To close")
         self.close_note = _quiet("Ended, but not yet marked as attended, cancelled or no-show.")
@@ -143,14 +147,9 @@ class TodaySessionsCard(QFrame):
         self._rows_layout = QVBoxLayout(self._rows_box)
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
         self._rows_layout.setSpacing(0)
-        self.close_scroll = QScrollArea()
-        self.close_scroll.setObjectName("toCloseScroll")
-        self.close_scroll.setWidgetResizable(True)
-        self.close_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.close_scroll.setWidget(self._rows_box)
-        # Let the white card show through (a scroll area paints its own grey by default).
-        self._rows_box.setAutoFillBackground(False)
-        self.close_scroll.viewport().setAutoFillBackground(False)
+        self.show_all_button = QPushButton()
+        self.show_all_button.setObjectName("linkButton")
+        self.show_all_button.clicked.connect(self._show_all_rows)
         self.all_closed = _quiet("Every past session is marked. Nothing to close.")
 
         today = QVBoxLayout()
@@ -161,7 +160,8 @@ class TodaySessionsCard(QFrame):
         closing = QVBoxLayout()
         closing.addWidget(self.close_title)
         closing.addWidget(self.close_note)
-        closing.addWidget(self.close_scroll)
+        closing.addWidget(self._rows_box)
+        closing.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignLeft)
         closing.addWidget(self.all_closed)
         closing.addStretch(1)
         layout = QHBoxLayout(self)
@@ -194,14 +194,15 @@ class TodaySessionsCard(QFrame):
         for entry in plan.sessions:
             item = QListWidgetItem(self._line(entry))
             item.setData(Qt.ItemDataRole.UserRole, entry.session_id)
-            item.setIcon(status_icon(entry.status))
+            item.setIcon(status_mark_icon(entry.status))
             item.setToolTip(f"Open {entry.client_name}'s session")
+            item.setSizeHint(QSize(0, 2 * self.session_list.fontMetrics().lineSpacing() + 12))
             self.session_list.addItem(item)
         count = len(plan.sessions)
         self.title.setText(f"Today's sessions ({count})" if count else "Today's sessions")
         self.session_list.setVisible(bool(count))
         self.nothing_today.setVisible(not count)
-        self._fit(self.session_list, count)
+        self.session_list.fit_rows()
 
         for row in self.rows:
             row.deleteLater()
@@ -211,24 +212,28 @@ class TodaySessionsCard(QFrame):
         closing = len(self.rows)
         self.close_title.setText(f"To close ({closing})" if closing else "To close")
         self.close_note.setVisible(bool(closing))
-        self.close_scroll.setVisible(bool(closing))
+        self._rows_box.setVisible(bool(closing))
         self.all_closed.setVisible(not closing)
-        row_height = self.rows[0].sizeHint().height() if self.rows else 0
-        self.close_scroll.setFixedHeight(min(closing, VISIBLE_ROWS) * row_height + 2)
+        for index, row in enumerate(self.rows):
+            row.setVisible(index < TO_CLOSE_SHOWN)
+        hidden = closing - TO_CLOSE_SHOWN
+        self.show_all_button.setText(f"Show all {closing}")
+        self.show_all_button.setVisible(hidden > 0)
+
+    def _show_all_rows(self) -> None:
+        for row in self.rows:
+            row.setVisible(True)
+        self.show_all_button.hide()
 
     @staticmethod
     def _line(entry: CalendarEntry) -> str:
-        parts = [time_range(entry.start, entry.duration_minutes), entry.client_name]
+        """Two lines, like "To close" beside it: who, then when and how."""
+        details = [time_range(entry.start, entry.duration_minutes)]
         if entry.modality is not Modality.IN_PERSON:
-            parts.append(entry.modality.label)
+            details.append(entry.modality.label)
         if entry.status is not SessionStatus.SCHEDULED:
-            parts.append(entry.status.label)  # the icon carries the colour and symbol
-        return "   ".join(parts[:2]) + "".join(f" · {part}" for part in parts[2:])
-
-    @staticmethod
-    def _fit(view: QListWidget, rows: int) -> None:
-        height = view.sizeHintForRow(0) if rows else 0
-        view.setFixedHeight(min(rows, VISIBLE_ROWS) * height + 2 * view.frameWidth() + 8)
+            details.append(entry.status.label)  # the icon carries the colour and symbol
+        return f"{entry.client_name}\n{' · '.join(details)}"
 
     def _open_item(self, item: QListWidgetItem) -> None:
         emit(self.session_chosen, item.data(Qt.ItemDataRole.UserRole))

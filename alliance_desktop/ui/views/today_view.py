@@ -6,9 +6,9 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
@@ -26,6 +26,7 @@ from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.alliance_flags_card import AllianceFlagsCard
 from alliance_desktop.ui.views.today_sessions import TodaySessionsCard
 from alliance_desktop.ui.widgets.backup_status_line import BackupStatusLine
+from alliance_desktop.ui.widgets.growing_list import GrowingList
 from alliance_desktop.ui.widgets.two_line_delegate import DETAIL_ROLE, TwoLineDelegate
 
 # Clients the clinician is seeing now; ended and handed-over clients stay in Clients.
@@ -45,6 +46,7 @@ def greeting(now: dt.datetime, clinician_name: str) -> str:
 class TodayView(QWidget):
     client_chosen = Signal(int)
     new_client_requested = Signal()
+    profile_requested = Signal()
 
     def __init__(
         self, practice: Practice, tasks: TaskRunner, parent: QWidget | None = None
@@ -61,12 +63,28 @@ class TodayView(QWidget):
 
         self.sessions_card = TodaySessionsCard(practice, tasks)
 
+        # A new vault has no profile yet: the greeting and every letterhead would be blank.
+        self.profile_prompt = QFrame()
+        self.profile_prompt.setObjectName("card")
+        prompt_text = QLabel(
+            "<b>Welcome. Start with your practice profile.</b><br>Your name, credentials and "
+            "practice details appear in the greeting here and on every page you print."
+        )
+        prompt_text.setWordWrap(True)
+        self.profile_button = QPushButton("Set up the practice profile…")
+        self.profile_button.setObjectName("primary")
+        prompt_row = QHBoxLayout(self.profile_prompt)
+        prompt_row.addWidget(prompt_text, 1)
+        prompt_row.addWidget(self.profile_button)
+        self.profile_prompt.hide()
+
         self.alliance_flags = AllianceFlagsCard(practice, tasks)
 
         self.clients_title = QLabel("Clients you are seeing")
         self.clients_title.setObjectName("sectionTitle")
-        self.client_list = QListWidget()
+        self.client_list = GrowingList()
         self.client_list.setObjectName("todayClients")
+        self.client_list.setAccessibleName("Clients you are seeing")
         self.client_list.setItemDelegate(TwoLineDelegate(self.client_list))
         self.client_list.setCursor(Qt.CursorShape.PointingHandCursor)
         self.client_list.setToolTip("Click a client to open their record")
@@ -96,20 +114,21 @@ class TodayView(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(self.clients_title)
         title_row.addStretch(1)
-        # The page scrolls as a whole on small screens, so no card is squeezed until its text
-        # is cut off; the client list keeps room for a few rows.
+        # The page scrolls as a whole, so no card is squeezed until its text is cut off, and
+        # no list inside it scrolls on its own.
         content = QWidget()
         content.setObjectName("todayContent")
-        self.client_stack.setMinimumHeight(220)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(14)
         layout.addLayout(header)
+        layout.addWidget(self.profile_prompt)
         layout.addWidget(self.backup_status)
         layout.addWidget(self.sessions_card)
         layout.addWidget(self.alliance_flags)
         layout.addLayout(title_row)
-        layout.addWidget(self.client_stack, 1)
+        layout.addWidget(self.client_stack)
+        layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("todayScroll")
         scroll.setWidgetResizable(True)
@@ -122,6 +141,7 @@ class TodayView(QWidget):
         self.client_list.itemClicked.connect(self._open_item)
         self.client_list.itemActivated.connect(self._open_item)
         self.new_client_button.clicked.connect(self.new_client_requested)
+        self.profile_button.clicked.connect(self.profile_requested)
         self.alliance_flags.client_chosen.connect(self.client_chosen)
 
     def set_date_style(self, style: DateStyle) -> None:
@@ -145,6 +165,7 @@ class TodayView(QWidget):
     def _show(self, loaded: tuple[PracticeProfile, list[ClientSummary], dt.date]) -> None:
         profile, summaries, today = loaded
         self.greeting.setText(greeting(dt.datetime.now(), profile.clinician_name))
+        self.profile_prompt.setVisible(not profile.clinician_name.strip())
         self.date_label.setText(long_date(today, self._date_style))
         current = [s for s in summaries if not s.archived and s.status in CURRENT_STATUSES]
         self.client_list.clear()
@@ -160,6 +181,7 @@ class TodayView(QWidget):
             f"Clients you are seeing ({len(current)})" if current else "Clients you are seeing"
         )
         self.client_stack.setCurrentIndex(0 if current else 1)
+        self.client_list.fit_rows()
         self.alliance_flags.show_flags_for(self.client_ids())
 
     def _open_item(self, item: QListWidgetItem) -> None:

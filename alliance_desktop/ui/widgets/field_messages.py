@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStyle, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 INVALID_PROPERTY = "invalid"
 
@@ -53,6 +60,7 @@ class FieldMessages:
         for field, label in self._labels.items():
             label.clear()
             label.hide()
+            self._inputs[field].setAccessibleDescription("")
             _mark_invalid(self._inputs[field], False)
         if self._tabs is not None:
             for index in range(self._tabs.count()):
@@ -71,6 +79,7 @@ class FieldMessages:
             label = self._labels[field]
             label.setText(f"{label.text()}\n{text}" if label.text() else text)
             label.show()
+            self._inputs[field].setAccessibleDescription(label.text())
             _mark_invalid(self._inputs[field], True)
             self._flag_tab(self._inputs[field])
             first_input = first_input or self._inputs[field]

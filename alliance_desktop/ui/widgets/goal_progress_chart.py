@@ -57,7 +57,7 @@ class GoalProgressChart(QChartView):
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
         self.x_axis = QDateTimeAxis()
-        self.x_axis.setFormat("d MMM yy")
+        self.x_axis.setFormat("d MMM yyyy")
         self.x_axis.setTickCount(4)
         self.x_axis.setLabelsFont(small)
         self.x_axis.setLabelsColor(_LABELS)
@@ -88,6 +88,7 @@ class GoalProgressChart(QChartView):
             QDateTime(QDate(first.year, first.month, first.day), QTime(0, 0)),
             QDateTime(QDate(last.year, last.month, last.day), QTime(0, 0)),
         )
-        self.x_axis.setFormat("d MMM" if first.year == last.year else "MMM yy")
+        # "Feb 17" reads as a day; a range across years shows the whole year.
+        self.x_axis.setFormat("d MMM" if first.year == last.year else "MMM yyyy")
         described = ", ".join(f"{r.rated_on.isoformat()}: {level_number(r.level)}" for r in ratings)
         self.setAccessibleDescription(described or "No ratings yet")

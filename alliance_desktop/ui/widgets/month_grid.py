@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontMetrics,
     QHelpEvent,
@@ -28,20 +27,25 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from alliance_desktop.domain.session import CalendarEntry
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.widgets.calendar_layout import DAY_NAMES, describe_entry, month_name
-from alliance_desktop.ui.widgets.session_painting import (
+from alliance_desktop.ui.widgets.grid_colours import (
     ACCENT,
+    BACKGROUND,
+    HEADER,
     LINE,
     MUTED,
+    ON_ACCENT,
+    OTHER_MONTH,
     TEXT,
     TODAY_TINT,
     WEEKEND_TINT,
+)
+from alliance_desktop.ui.widgets.session_painting import (
     paint_chip,
 )
 
 HEADER_HEIGHT = 26
 DAY_LABEL_HEIGHT = 24
 CHIP_GAP = 2
-OTHER_MONTH = QColor("#f6f8f7")
 
 
 @dataclass(frozen=True)
@@ -175,8 +179,8 @@ class MonthGrid(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#ffffff"))
-        painter.fillRect(QRect(0, 0, self.width(), HEADER_HEIGHT), QColor("#f7f9f8"))
+        painter.fillRect(self.rect(), BACKGROUND)
+        painter.fillRect(QRect(0, 0, self.width(), HEADER_HEIGHT), HEADER)
         painter.setPen(MUTED)
         width = self.width() / 7
         for column, name in enumerate(DAY_NAMES):
@@ -209,7 +213,7 @@ class MonthGrid(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(ACCENT)
             painter.drawRoundedRect(QRectF(cell.label_rect), 9, 9)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(ON_ACCENT)
         else:
             painter.setPen(TEXT if day.month == self.month else MUTED)
         label = str(day.day) if day.day != 1 else f"1 {month_name(day)[:3]}"

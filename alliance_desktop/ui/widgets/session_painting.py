@@ -7,18 +7,14 @@ text, a dashed edge) for sessions that did not take place.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPen
 
 from alliance_desktop.domain.session import CalendarEntry, Modality, SessionStatus
 from alliance_desktop.ui.widgets.calendar_layout import time_range
+from alliance_desktop.ui.widgets.grid_colours import (
+    ACCENT,
+)
 from alliance_desktop.ui.widgets.status_palette import StatusLook, look
-
-ACCENT = QColor("#2e6f6b")
-LINE = QColor("#e1e7e5")
-MUTED = QColor("#5b6b6c")
-TEXT = QColor("#1f2d2e")
-TODAY_TINT = QColor("#eef6f4")
-WEEKEND_TINT = QColor("#fafbfa")
 
 TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtGui import QColor, QIcon, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from alliance_desktop.domain.session import SessionStatus
 
@@ -60,6 +60,25 @@ def status_icon(status: SessionStatus, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
+def status_mark_icon(status: SessionStatus, size: int = 16) -> QIcon:
+    """The status's symbol alone, in its edge colour, for rows people click to open: a boxed
+    swatch there looks like a check box that would mark the session."""
+    status_look = _LOOKS[status]
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(status_look.edge)
+    font = painter.font()
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(
+        QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, status_look.symbol or "•"
+    )
+    painter.end()
+    return QIcon(pixmap)
+
+
 def _paint_swatch(painter: QPainter, rect: QRectF, status_look: StatusLook) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     pen = QPen(status_look.edge, 1.2)
@@ -86,19 +105,44 @@ class StatusSwatch(QWidget):
 
 
 class StatusLegend(QWidget):
-    """One swatch and word per status, in a row."""
+    """One swatch and word per status: in a row where there is room, else in two rows of
+    three, so no word is ever cut (the 900-pixel minimum window)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(6)
+        self._grid.setVerticalSpacing(4)
         self.labels: dict[SessionStatus, QLabel] = {}
+        self._entries: list[QWidget] = []
         for status in SessionStatus:
-            layout.addWidget(StatusSwatch(status))
+            entry = QWidget()
+            row = QHBoxLayout(entry)
+            row.setContentsMargins(0, 0, 10, 0)
+            row.setSpacing(6)
+            row.addWidget(StatusSwatch(status))
             label = QLabel(status.label)
             label.setObjectName("legendLabel")
             self.labels[status] = label
-            layout.addWidget(label)
-            layout.addSpacing(10)
-        layout.addStretch(1)
+            row.addWidget(label)
+            self._entries.append(entry)
+        self._per_row = 0
+        self._arrange(len(self._entries))
+
+    def _arrange(self, per_row: int) -> None:
+        if per_row == self._per_row:
+            return
+        self._per_row = per_row
+        for entry in self._entries:
+            self._grid.removeWidget(entry)
+        for index, entry in enumerate(self._entries):
+            self._grid.addWidget(entry, index // per_row, index % per_row)
+        for column in range(len(self._entries) + 1):
+            self._grid.setColumnStretch(column, 0)
+        self._grid.setColumnStretch(per_row, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        one_row = sum(entry.sizeHint().width() + 6 for entry in self._entries)
+        self._arrange(len(self._entries) if event.size().width() >= one_row else 3)
+        super().resizeEvent(event)

@@ -28,13 +28,21 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidg
 from alliance_desktop.domain.session import CalendarEntry
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.widgets.calendar_layout import day_name, describe_entry, side_by_side
-from alliance_desktop.ui.widgets.session_painting import (
+from alliance_desktop.ui.widgets.grid_colours import (
     ACCENT,
+    BACKGROUND,
+    HALF_LINE,
+    HEADER,
+    HOVER_EDGE,
     LINE,
     MUTED,
+    NOW_LINE,
+    ON_ACCENT,
     TEXT,
     TODAY_TINT,
     WEEKEND_TINT,
+)
+from alliance_desktop.ui.widgets.session_painting import (
     paint_block,
 )
 
@@ -44,9 +52,6 @@ HEADER_HEIGHT = 48
 SLOT_MINUTES = 30  # a click books the half hour under the pointer
 SNAP_MINUTES = 15  # a dragged session lands on a quarter hour
 DAY_MINUTES = 24 * 60
-
-NOW_LINE = QColor("#b3261e")
-HALF_LINE = QColor("#eef2f1")
 
 
 @dataclass
@@ -175,7 +180,7 @@ class TimeGrid(QAbstractScrollArea):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.viewport().rect(), QColor("#ffffff"))
+        painter.fillRect(self.viewport().rect(), BACKGROUND)
         self._paint_columns(painter)
         self._paint_hours(painter)
         for entry in self.entries:
@@ -254,7 +259,7 @@ class TimeGrid(QAbstractScrollArea):
             self.column_width() - 4,
             SLOT_MINUTES / 60 * HOUR_HEIGHT - 2,
         )
-        painter.setPen(QPen(QColor("#9cc3bd"), 1, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(HOVER_EDGE, 1, Qt.PenStyle.DashLine))
         painter.setBrush(QColor(46, 111, 107, 18))
         painter.drawRoundedRect(rect, 4, 4)
         painter.setPen(ACCENT)
@@ -365,7 +370,7 @@ class _DayHeader(QWidget):
         grid = self._grid
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#f7f9f8"))
+        painter.fillRect(self.rect(), HEADER)
         painter.setPen(LINE)
         painter.drawLine(self.rect().bottomLeft(), self.rect().bottomRight())
         bold = QFont(self.font())
@@ -385,7 +390,7 @@ class _DayHeader(QWidget):
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(ACCENT)
                 painter.drawRoundedRect(number, 11, 11)
-                painter.setPen(QColor("#ffffff"))
+                painter.setPen(ON_ACCENT)
             else:
                 painter.setPen(TEXT)
             painter.drawText(number, Qt.AlignmentFlag.AlignCenter, str(day.day))

@@ -7,9 +7,11 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -94,6 +96,7 @@ class RupturesTab(QWidget):
 
         self.model = RuptureTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName("The client's rupture log")
         self.table.setModel(self.model)
         configure_rupture_table(self.table)
         self.table.setColumnHidden(CLIENT_COLUMN, True)
@@ -120,13 +123,28 @@ class RupturesTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._selection_changed()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = sum(
+            w.sizeHint().width() + 12
+            for w in (self.kind_filter, self.outcome_filter, self.edit_button, self.new_button)
+        )
+        row, column = (0, 3) if event.size().width() >= needed else (1, 0)
+        self._filters.removeItem(self._actions)
+        self._filters.addLayout(self._actions, row, column, 1, 4 if row else 1)
+
     def _build_layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.kind_filter)
-        filters.addWidget(self.outcome_filter)
-        filters.addStretch(1)
-        filters.addWidget(self.edit_button)
-        filters.addWidget(self.new_button)
+        # Filters and actions wrap onto two rows when the record pane is narrow (the 900-pixel
+        # window), so neither filter is squeezed until its choice is cut.
+        filters = QGridLayout()
+        filters.addWidget(self.kind_filter, 0, 0)
+        filters.addWidget(self.outcome_filter, 0, 1)
+        filters.setColumnStretch(2, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.edit_button)
+        actions.addWidget(self.new_button)
+        self._filters, self._actions = filters, actions
+        filters.addLayout(actions, 0, 3)
         details_scroll = QScrollArea()
         details_scroll.setWidgetResizable(True)
         details_scroll.setObjectName("ruptureDetailsScroll")

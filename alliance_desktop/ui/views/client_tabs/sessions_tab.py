@@ -62,6 +62,7 @@ class SessionsTab(QWidget):
 
         self.next_label = QLabel()
         self.next_label.setObjectName("cardTitle")
+        self.next_label.setWordWrap(True)
         self.new_button = QPushButton("New session")
         self.new_button.setObjectName("primary")
         self.tiles: dict[str, QLabel] = {}
@@ -70,6 +71,7 @@ class SessionsTab(QWidget):
         for name, _words in ATTENDANCE_TILES:
             tile = QLabel()
             tile.setObjectName("statTile")
+            tile.setWordWrap(True)  # "late cancellations" on two lines in a narrow pane
             tile.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.tiles[name] = tile
             tiles.addWidget(tile)
@@ -77,6 +79,7 @@ class SessionsTab(QWidget):
 
         self.model = SessionHistoryModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName("The client's sessions")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

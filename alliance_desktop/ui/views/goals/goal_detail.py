@@ -218,7 +218,8 @@ class GoalDetail(QWidget):
             meta.append(f"target {short_date(goal.target_date, style)}")
         if goal.review_date:
             meta.append(f"review {short_date(goal.review_date, style)}")
-        meta.append(f"weight {goal.weight:g}")
+        if goal.weight != 1:  # the usual weight goes without saying
+            meta.append(f"counts {goal.weight:g}× in the goal score")
         self.meta.setText(" · ".join(meta))
         self.history.setText(history_text(goal, style, today))
         self.quality.setText(self._quality_html(goal))

@@ -56,6 +56,7 @@ class GoalsPage(QWidget):
         self.title.setObjectName("pageTitle")
         self.subtitle = QLabel("Each client's goals, in their own words, agreed together.")
         self.subtitle.setObjectName("pageSubtitle")
+        self.subtitle.setWordWrap(True)
         self.client_picker = QComboBox()
         self.client_picker.setMinimumWidth(240)
         self.client_picker.setAccessibleName("Client whose goal board to show")

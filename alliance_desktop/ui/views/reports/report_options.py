@@ -77,6 +77,7 @@ class ReportOptions(QWidget):
         self.until.setAccessibleName("Review until")
         self.period_note = _note("From the start of the work until today.")
         self.next_focus = QPlainTextEdit()
+        self.next_focus.setAccessibleName("What we will focus on next")
         self.next_focus.setPlaceholderText(
             "What we'll focus on next, in words you have agreed with the client"
         )

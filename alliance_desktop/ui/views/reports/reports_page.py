@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -32,6 +32,7 @@ from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.services import Practice
 from alliance_desktop.services.reports import NoClientCopyYet
 from alliance_desktop.ui import messages
+from alliance_desktop.ui.export_folders import documents_folder
 from alliance_desktop.ui.pdf_printing import PrintingFailed, print_pdf
 from alliance_desktop.ui.report_request import ReportKind, ReportRequest
 from alliance_desktop.ui.settings import app_settings
@@ -370,7 +371,4 @@ class ReportsPage(QWidget):
         remembered = app_settings().value(REPORTS_FOLDER)
         if remembered and Path(str(remembered)).is_dir():
             return Path(str(remembered))
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return Path(documents) if documents else Path.home()
+        return documents_folder()

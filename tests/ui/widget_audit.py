@@ -1,0 +1,85 @@
+"""Walk a window's widget tree as a user (and a screen reader) meets it: every control named,
+nothing squeezed below what it needs to show its text."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollBar,
+    QSizePolicy,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
+
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QAbstractItemView,
+    QPlainTextEdit,
+    QTextEdit,
+    QAbstractSlider,
+)
+
+
+def describe(widget: QWidget) -> str:
+    parts = []
+    current: QWidget | None = widget
+    while current is not None and len(parts) < 4:
+        name = current.objectName() or type(current).__name__
+        parts.append(name)
+        current = current.parentWidget()
+    text = getattr(widget, "text", None)
+    shown = f" {text()!r}" if callable(text) else ""
+    return " < ".join(parts) + shown
+
+
+def _shown(widget: QWidget) -> bool:
+    return widget.isVisible() and widget.window().isVisible()
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    """Visible controls a screen reader would announce without a name."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, CONTROLS) or isinstance(widget, QScrollBar):
+            continue
+        if not _shown(widget) or widget.focusPolicy() == widget.focusPolicy().NoFocus:
+            continue
+        if type(widget).__name__.startswith("QCalendar") or widget.objectName().startswith("qt_"):
+            continue  # Qt's own sub-controls (calendar pop-ups, spin box line edits)
+        interface = QAccessible.queryAccessibleInterface(widget)
+        name = interface.text(QAccessible.Text.Name) if interface is not None else ""
+        if not name.strip() and not widget.accessibleName().strip():
+            found.append(describe(widget))
+    return found
+
+
+def squeezed_widgets(root: QWidget) -> list[str]:
+    """Visible buttons and labels narrower or shorter than their minimum size hint (text cut)."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, QAbstractButton | QLabel | QComboBox | QTabBar):
+            continue
+        if not _shown(widget) or widget.objectName() in ("ScrollLeftButton", "ScrollRightButton"):
+            continue  # a tab bar's own arrows, there exactly because the tabs do not fit
+        policy = widget.sizePolicy()
+        if QSizePolicy.Policy.Ignored in (policy.horizontalPolicy(), policy.verticalPolicy()):
+            continue  # drawn elided on purpose (with the whole text in a tooltip)
+        if isinstance(widget, QLabel) and (widget.wordWrap() or not widget.text()):
+            continue
+        hint = widget.minimumSizeHint()
+        if widget.width() + 1 < hint.width() or widget.height() + 1 < hint.height():
+            size = f"{widget.width()}x{widget.height()}"
+            found.append(f"{describe(widget)}: {size} < {hint.width()}x{hint.height()}")
+    return found
