@@ -28,7 +28,6 @@ from alliance_desktop.domain.session import (
     needs_closing,
     overlapping,
 )
-from alliance_desktop.services.calendar_export import icalendar_for_range
 from alliance_desktop.services.private_files import write_private_file
 from alliance_desktop.vault.session_repository import SessionRepository
 
@@ -113,6 +112,9 @@ class SessionCalendar:
         label: str = DEFAULT_LABEL,
     ) -> int:
         """Write an .ics of booked sessions for the therapist's own diary; returns how many."""
+        # icalendar loads with the first export, not when the app starts.
+        from alliance_desktop.services.calendar_export import icalendar_for_range
+
         data, count = icalendar_for_range(
             self._sessions, first_day, last_day, naming, label, self._now()
         )

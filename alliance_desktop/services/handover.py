@@ -40,44 +40,11 @@ from alliance_desktop.domain.handover_errors import (
     WrongHandoverPassword,
 )
 from alliance_desktop.domain.session import Session, SessionStatus
-from alliance_desktop.exchange.fhir_bundle import (
-    BundleContents,
-    bundle_bytes,
-    handover_bundle,
-    read_bundle,
-)
-from alliance_desktop.exchange.fhir_terms import BundleIds
-from alliance_desktop.exchange.handover_crypto import (
-    KeyDerivation,
-    Undecryptable,
-    aes_cbc_encrypt,
-    envelope_kdf,
-    open_sealed,
-    seal,
-)
-from alliance_desktop.exchange.handover_manifest import (
-    CALENDAR_NAME,
-    CALENDAR_ROLE,
-    FHIR_NAME,
-    FHIR_ROLE,
-    FORMAT_VERSION,
-    MANIFEST_NAME,
-    PDF_NAME,
-    PDF_ROLE,
-    Manifest,
-    PackedFile,
-    build_manifest,
-    read_files,
-    read_manifest,
-    signature_holds,
-)
-from alliance_desktop.exchange.handover_password import new_handover_password
-from alliance_desktop.exchange.icalendar_export import SingleEvent, build_icalendar
-from alliance_desktop.reports.handover_record import HandoverRecordData, build_handover_record
-from alliance_desktop.services.handover_files import prepare_folder, write_files
 from alliance_desktop.vault.handover_repository import HandoverRepository
 
 if TYPE_CHECKING:
+    from alliance_desktop.exchange.fhir_bundle import BundleContents
+    from alliance_desktop.exchange.handover_manifest import Manifest
     from alliance_desktop.services.practice import Practice
 
 
@@ -107,6 +74,28 @@ class HandoverService:
         details: HandoverDetails,
         options: HandoverOptions,
     ) -> HandoverResult:
+        # The bundle, its cryptography and the PDF load with the first handover, not at start.
+        from alliance_desktop.exchange.fhir_bundle import bundle_bytes, handover_bundle
+        from alliance_desktop.exchange.handover_crypto import KeyDerivation, aes_cbc_encrypt, seal
+        from alliance_desktop.exchange.handover_manifest import (
+            CALENDAR_NAME,
+            CALENDAR_ROLE,
+            FHIR_NAME,
+            FHIR_ROLE,
+            FORMAT_VERSION,
+            MANIFEST_NAME,
+            PDF_NAME,
+            PDF_ROLE,
+            PackedFile,
+            build_manifest,
+        )
+        from alliance_desktop.exchange.handover_password import new_handover_password
+        from alliance_desktop.reports.handover_record import (
+            HandoverRecordData,
+            build_handover_record,
+        )
+        from alliance_desktop.services.handover_files import prepare_folder, write_files
+
         practice = self._practice
         details = check_handover_details(details, practice.today())
         target = prepare_folder(Path(out_dir))
@@ -237,6 +226,20 @@ class HandoverService:
         return self._practice.client(client_id)
 
     def _open(self, folder: Path, password: str) -> _OpenedHandover:
+        from alliance_desktop.exchange.fhir_bundle import read_bundle
+        from alliance_desktop.exchange.handover_crypto import (
+            Undecryptable,
+            envelope_kdf,
+            open_sealed,
+        )
+        from alliance_desktop.exchange.handover_manifest import (
+            FHIR_ROLE,
+            MANIFEST_NAME,
+            read_files,
+            read_manifest,
+            signature_holds,
+        )
+
         manifest = read_manifest(folder)
         entry = manifest.entry_for(FHIR_ROLE)
         if entry is None:
@@ -262,6 +265,9 @@ def _future_sessions(
     """The booked sessions still to come, for the receiver's diary: "Session", the time, how
     and what kind; no name, not even initials. The UID is the session's Encounter id in the
     bundle, so software can tie the two together."""
+    from alliance_desktop.exchange.fhir_terms import BundleIds
+    from alliance_desktop.exchange.icalendar_export import SingleEvent, build_icalendar
+
     ids = BundleIds(export_id)
     future: list[Session] = [
         s for s in record.sessions if s.status is SessionStatus.SCHEDULED and s.start >= now

@@ -20,9 +20,6 @@ from alliance_desktop.domain.goal import Goal, GoalColumn
 from alliance_desktop.domain.goal_rules import t_score_history
 from alliance_desktop.domain.practice_profile import PracticeProfile
 from alliance_desktop.domain.session import CalendarEntry, SessionStatus
-from alliance_desktop.reports.ending_plan import build_ending_plan
-from alliance_desktop.reports.ending_summary import build_ending_summary
-from alliance_desktop.reports.goal_review import build_goal_review
 from alliance_desktop.reports.report_data import (
     ClientEndingSummaryData,
     ClientGoal,
@@ -124,6 +121,9 @@ class ReportMaker:
             next_focus=next_focus.strip(),
             instruments=instruments,
         )
+        # ReportLab loads when the first report is made, not when the app starts.
+        from alliance_desktop.reports.goal_review import build_goal_review
+
         return build_goal_review(data)
 
     # Ending plan (clinician)
@@ -156,6 +156,8 @@ class ReportMaker:
             sessions_booked=len(booked),
             next_session=booked[0].start.date() if booked else None,
         )
+        from alliance_desktop.reports.ending_plan import build_ending_plan
+
         return build_ending_plan(data)
 
     # Ending summary (clinician version, or the client copy)
@@ -176,6 +178,8 @@ class ReportMaker:
     def ending_summary_pdf(
         self, client_id: int, *, client_copy: bool = False, include_instruments: bool = False
     ) -> bytes:
+        from alliance_desktop.reports.ending_summary import build_ending_summary
+
         if client_copy:
             return build_ending_summary(self._client_summary_data(client_id, include_instruments))
         return build_ending_summary(self._clinician_summary_data(client_id, include_instruments))

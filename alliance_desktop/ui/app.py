@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,7 @@ class AppSession(QObject):
 
     ended_before_unlock = Signal()
     locked = Signal()  # the vault is closed and the unlock window waits for the passphrase
+    window_opened = Signal(object)  # the main window, shown after an unlock
 
     def __init__(
         self,
@@ -112,13 +114,14 @@ class AppSession(QObject):
         self.main_window = window
         window.menu_actions.lock.triggered.connect(self.lock)
         window.menu_actions.preferences.triggered.connect(self.edit_preferences)
-        window.handovers.copy_text = self.clipboard.copy_text  # a copied password is cleared too
+        window.copy_text = self.clipboard.copy_text  # a copied password is cleared too
         if self._place is not None:
             return_to(window, self._place)
             self._place = None
         window.show()
         self.clipboard.start()
         self.idle.start()
+        emit(self.window_opened, window)
 
     def edit_preferences(self) -> None:
         chosen = PreferencesDialog.edit(self.main_window, lock_preferences())
@@ -221,8 +224,15 @@ def run_gui(vault_path: Path | None = None, prefilled_passphrase: str | None = N
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     configure_application(app)
+    probe = os.environ.get("ALLIANCE_STARTUP_PROBE") == "1"  # test-only: see startup_probe
+    if probe:
+        prefilled_passphrase = os.environ.get("ALLIANCE_PASSPHRASE", prefilled_passphrase)
     session = AppSession(vault_path, prefilled_passphrase)
     session.ended_before_unlock.connect(app.quit)
+    if probe:
+        from alliance_desktop.ui.startup_probe import StartupProbe
+
+        StartupProbe(session)
     session.start()
     try:
         return app.exec()

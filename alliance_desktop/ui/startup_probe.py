@@ -1,0 +1,110 @@
+"""A hidden, test-only way to time the start: `ALLIANCE_STARTUP_PROBE=1`.
+
+With it, the unlock window takes the passphrase from `ALLIANCE_PASSPHRASE`, submits it as soon
+as the window has been painted, and the app quits once the Today page has been painted with
+everything it asked the vault for. It prints, one per line, `<event> <unix time>` for
+`unlock_shown`, `unlocked` and `today_shown`, then `peak_rss_kib <n>` (the process's peak
+memory so far). `tests/bench/test_startup.py` reads these lines; nobody else should set it.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from alliance_desktop.ui.app import AppSession
+
+PROBE_ENV = "ALLIANCE_STARTUP_PROBE"
+PASSPHRASE_ENV = "ALLIANCE_PASSPHRASE"
+
+
+def probe_requested() -> bool:
+    return os.environ.get(PROBE_ENV) == "1"
+
+
+def probe_passphrase() -> str | None:
+    return os.environ.get(PASSPHRASE_ENV)
+
+
+def _say(event: str, value: str | None = None) -> None:
+    print(f"{event} {value if value is not None else f'{time.time():.6f}'}", flush=True)
+
+
+def peak_rss_kib() -> int:
+    """VmHWM from /proc (Linux); 0 elsewhere."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once, right after the first paint of `widget` (or anything inside it)."""
+
+    def __init__(self, widget: QWidget, then: object) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then = then
+        self._fired = False
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self._fired
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and (watched is self._widget or self._widget.isAncestorOf(watched))
+        ):
+            self._fired = True
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)  # once the whole paint is done
+        return False
+
+
+class StartupProbe(QObject):
+    def __init__(self, session: AppSession) -> None:
+        super().__init__(session)
+        self._session = session
+        self._window: QWidget | None = None
+        self._today_paint: _FirstPaint | None = None
+        session.window_opened.connect(self._window_opened)
+        dialog = session.unlock_dialog
+        self._dialog_paint = _FirstPaint(dialog, self._unlock_shown)
+
+    def _unlock_shown(self) -> None:
+        _say("unlock_shown")
+        self._session.unlock_dialog.submit_button.click()
+
+    def _window_opened(self, window: QWidget) -> None:
+        _say("unlocked")
+        tasks = self._session.tasks
+        self._window = window
+        # Idle once the callbacks have run too (a result may ask for more): check after them.
+        tasks.busy_changed.connect(lambda busy: busy or QTimer.singleShot(0, self._check_idle))
+        self._check_idle()
+
+    def _check_idle(self) -> None:
+        if self._window is None or self._today_paint is not None or self._session.tasks.is_busy:
+            return
+        self._today_paint = _FirstPaint(self._window, self._today_shown)
+        self._window.update()
+
+    def _today_shown(self) -> None:
+        _say("today_shown")
+        _say("peak_rss_kib", str(peak_rss_kib()))
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
