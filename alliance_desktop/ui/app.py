@@ -7,9 +7,9 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -19,7 +19,6 @@ from alliance_desktop.resource_paths import resource_path
 from alliance_desktop.services import Practice
 from alliance_desktop.services.vault_locations import default_vault_path
 from alliance_desktop.ui.clipboard_guard import CLEAR_AFTER_MS, ClipboardGuard
-from alliance_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 from alliance_desktop.ui.dialogs.unlock_dialog import UnlockDialog
 from alliance_desktop.ui.lock import (
     IdleWatcher,
@@ -29,7 +28,6 @@ from alliance_desktop.ui.lock import (
     return_to,
     tear_down,
 )
-from alliance_desktop.ui.main_window import MainWindow
 from alliance_desktop.ui.messages import describe_error
 from alliance_desktop.ui.settings import (
     ORGANISATION_DOMAIN,
@@ -42,6 +40,9 @@ from alliance_desktop.ui.settings import (
 )
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from alliance_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,7 @@ class AppSession(QObject):
     def _new_unlock_dialog(self, path: Path, prefilled: str | None = None) -> UnlockDialog:
         dialog = UnlockDialog(self.tasks, path, prefilled)
         dialog.unlocked.connect(self._open_main_window)
+        dialog.unlocking.connect(lambda: QTimer.singleShot(0, _load_main_window))
         dialog.rejected.connect(self.ended_before_unlock)
         return dialog
 
@@ -110,7 +112,7 @@ class AppSession(QObject):
             lambda _none: forget_failed_unlocks(path),
             lambda error: log.warning("Could not record the unlock: %s", error),
         )
-        window = MainWindow(practice, self.tasks)
+        window = _load_main_window()(practice, self.tasks)
         self.main_window = window
         window.menu_actions.lock.triggered.connect(self.lock)
         window.menu_actions.preferences.triggered.connect(self.edit_preferences)
@@ -124,6 +126,8 @@ class AppSession(QObject):
         emit(self.window_opened, window)
 
     def edit_preferences(self) -> None:
+        from alliance_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
+
         chosen = PreferencesDialog.edit(self.main_window, lock_preferences())
         if chosen is None:
             return
@@ -193,6 +197,14 @@ class AppSession(QObject):
             runner.wait_until_idle()
         if self.practice is not None and self.practice.is_open:
             self.practice.close()
+
+
+def _load_main_window() -> type[MainWindow]:
+    """Import the main window (the Today page and what it needs) while the worker derives the
+    key, so the window is built as soon as the vault opens; the other pages load when shown."""
+    from alliance_desktop.ui.main_window import MainWindow
+
+    return MainWindow
 
 
 def load_style_sheet() -> str:

@@ -1,10 +1,11 @@
 """A hidden, test-only way to time the start: `ALLIANCE_STARTUP_PROBE=1`.
 
-With it, the unlock window takes the passphrase from `ALLIANCE_PASSPHRASE`, submits it as soon
-as the window has been painted, and the app quits once the Today page has been painted with
-everything it asked the vault for. It prints, one per line, `<event> <unix time>` for
-`unlock_shown`, `unlocked` and `today_shown`, then `peak_rss_kib <n>` (the process's peak
-memory so far). `tests/bench/test_startup.py` reads these lines; nobody else should set it.
+With it, the unlock window takes the passphrase from `ALLIANCE_PASSPHRASE` and submits it as
+soon as it has been painted; the app quits once Today has been painted with everything it asked
+the vault for. It prints, one per line, `<event> <unix time>` for `unlock_shown`, `unlocked`,
+`today_shown` (greeting, today's sessions and the clients painted) and `all_shown` (the
+alliance flags too, the worker idle), each of the last two followed by the process's peak
+memory so far (`peak_rss_kib <n>`, `peak_rss_kib_all <n>`). `tests/bench/test_startup.py` reads these lines; nobody else should set it.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ class StartupProbe(QObject):
         self._session = session
         self._window: QWidget | None = None
         self._today_paint: _FirstPaint | None = None
+        self._idle_paint: _FirstPaint | None = None
         session.window_opened.connect(self._window_opened)
         dialog = session.unlock_dialog
         self._dialog_paint = _FirstPaint(dialog, self._unlock_shown)
@@ -90,21 +92,39 @@ class StartupProbe(QObject):
 
     def _window_opened(self, window: QWidget) -> None:
         _say("unlocked")
-        tasks = self._session.tasks
         self._window = window
+        today = getattr(window, "today_view", None)
+        if today is not None:
+            today.loaded.connect(self._today_loaded)
+        tasks = self._session.tasks
         # Idle once the callbacks have run too (a result may ask for more): check after them.
         tasks.busy_changed.connect(lambda busy: busy or QTimer.singleShot(0, self._check_idle))
-        self._check_idle()
 
-    def _check_idle(self) -> None:
-        if self._window is None or self._today_paint is not None or self._session.tasks.is_busy:
-            return
-        self._today_paint = _FirstPaint(self._window, self._today_shown)
-        self._window.update()
+    def _today_loaded(self) -> None:
+        if self._window is not None and self._today_paint is None:
+            self._today_paint = _FirstPaint(self._window, self._today_shown)
+            self._window.update()
 
     def _today_shown(self) -> None:
         _say("today_shown")
         _say("peak_rss_kib", str(peak_rss_kib()))
+        self._check_idle()
+
+    def _check_idle(self) -> None:
+        if (
+            self._window is None
+            or self._today_paint is None
+            or self._idle_paint is not None
+            or self._session.tasks.is_busy
+        ):
+            return
+        self._idle_paint = _FirstPaint(self._window, self._all_shown)
+        self._window.update()
+
+    def _all_shown(self) -> None:
+        # The alliance flags too: the last thing Today asks the vault for.
+        _say("all_shown")
+        _say("peak_rss_kib_all", str(peak_rss_kib()))
         app = QApplication.instance()
         if app is not None:
             app.quit()

@@ -47,9 +47,11 @@ _PASSPHRASE_ADVICE = (
 
 
 class UnlockDialog(QDialog):
-    """Emits `unlocked(practice)` once the vault is open, then closes."""
+    """Emits `unlocking()` when the vault starts opening, `unlocked(practice)` once it is
+    open, then closes."""
 
     unlocked = Signal(object)
+    unlocking = Signal()  # the passphrase went to the worker: time to get the window ready
 
     def __init__(
         self,
@@ -217,6 +219,7 @@ class UnlockDialog(QDialog):
             self._tasks.submit(
                 lambda: Practice.open(path, passphrase), self._on_opened, self._on_failed
             )
+        emit(self.unlocking)
 
     def _on_opened(self, practice: Practice) -> None:
         self._set_busy(False)

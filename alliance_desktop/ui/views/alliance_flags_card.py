@@ -27,6 +27,8 @@ NO_FLAGS_TODAY = (
     "stays open longer than you chose."
 )
 NO_FLAGS_FOR_CLIENT = "No alliance flags for this client."
+# Until the first answer: "no flags" would be a false all-clear while they are still looked for.
+LOOKING = "Looking for alliance flags…"
 # The most pressing first: a follow-up that has passed, a rupture left open, then check-ins.
 PRIORITY = (
     FlagKind.FOLLOW_UP_DUE,
@@ -91,14 +93,15 @@ class AllianceFlagsCard(QFrame):
         self._client_ids: list[int] = []
         self._request = 0
         self._expanded = False
-        self.rows: list[FlagRow] = []
+        self.rows: list[FlagRow] = []  # built so far: those shown, all once expanded
+        self._sorted: list[tuple[AllianceFlag, str, str]] = []  # flag, client name, seen at
 
         self.title = QLabel("Alliance flags")
         self.title.setObjectName("cardTitle")
         self.thresholds_button = QPushButton("Thresholds…")
         self.thresholds_button.setObjectName("flagAction")
         self.thresholds_button.setToolTip("Choose when a flag is raised")
-        self.empty_note = QLabel(NO_FLAGS_FOR_CLIENT if for_one_client else NO_FLAGS_TODAY)
+        self.empty_note = QLabel(LOOKING)
         self.empty_note.setObjectName("quietNote")
         self.empty_note.setWordWrap(not for_one_client)
         self.more_button = QPushButton()
@@ -196,23 +199,21 @@ class AllianceFlagsCard(QFrame):
             start = seen_today.get(flag.client_id)
             return (start is None, start or latest, PRIORITY.index(flag.kind))
 
+        self._sorted = []
         for flag in sorted(flags, key=order):
             start = seen_today.get(flag.client_id)
             seen_at = f"{start:%H:%M}" if start else ""
-            name = names.get(flag.client_id, "")
-            row = FlagRow(flag, name, self._action_for(flag), seen_at)
-            row.button.clicked.connect(lambda _checked=False, f=flag: self._open(f))
-            self._rows_layout.addWidget(row)
-            self.rows.append(row)
+            self._sorted.append((flag, names.get(flag.client_id, ""), seen_at))
         count = len(flags)
         self.title.setText(f"Alliance flags ({count})" if count else "Alliance flags")
         self.title.setVisible(bool(flags) or not self._for_one_client)
+        self.empty_note.setText(NO_FLAGS_FOR_CLIENT if self._for_one_client else NO_FLAGS_TODAY)
         self.empty_note.setVisible(not flags)
         self._expanded = False
         self._show_rows()
 
     def explanations(self) -> list[str]:
-        return [row.explanation for row in self.rows]
+        return [flag.explanation for flag, _name, _seen_at in self._sorted]
 
     def _action_for(self, flag: AllianceFlag) -> str:
         if flag.rupture_id is not None:
@@ -220,10 +221,18 @@ class AllianceFlagsCard(QFrame):
         return "See timeline" if self._for_one_client else "Open client"
 
     def _show_rows(self) -> None:
-        limit = len(self.rows) if self._expanded else self._shown_at_first
+        """Rows are built when first shown: a practice with 200 flags opens Today with the
+        first few built, the rest when "Show more" is pressed."""
+        total = len(self._sorted)
+        limit = total if self._expanded else min(total, self._shown_at_first)
+        for flag, name, seen_at in self._sorted[len(self.rows) : limit]:
+            row = FlagRow(flag, name, self._action_for(flag), seen_at)
+            row.button.clicked.connect(lambda _checked=False, f=flag: self._open(f))
+            self._rows_layout.addWidget(row)
+            self.rows.append(row)
         for number, row in enumerate(self.rows):
             row.setVisible(number < limit)
-        hidden = len(self.rows) - self._shown_at_first
+        hidden = total - self._shown_at_first
         self.more_button.setVisible(hidden > 0)
         self.more_button.setText("Show fewer" if self._expanded else f"Show {hidden} more")
 

@@ -44,6 +44,7 @@ def greeting(now: dt.datetime, clinician_name: str) -> str:
 class TodayView(QWidget):
     client_chosen = Signal(int)
     new_client_requested = Signal()
+    loaded = Signal()  # greeting, sessions and clients shown; the flags are still coming
 
     def __init__(
         self, practice: Practice, tasks: TaskRunner, parent: QWidget | None = None
@@ -158,6 +159,7 @@ class TodayView(QWidget):
         )
         self.client_stack.setCurrentIndex(0 if current else 1)
         self.alliance_flags.show_flags_for(self.client_ids())
+        emit(self.loaded)
 
     def _open_item(self, item: QListWidgetItem) -> None:
         emit(self.client_chosen, item.data(Qt.ItemDataRole.UserRole))
