@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication
 from alliance_desktop import APP_NAME, __version__
 from alliance_desktop.domain.audit import VaultEvent
 from alliance_desktop.resource_paths import resource_path
-from alliance_desktop.services import Practice
 from alliance_desktop.services.vault_locations import default_vault_path
 from alliance_desktop.ui.clipboard_guard import CLEAR_AFTER_MS, ClipboardGuard
 from alliance_desktop.ui.dialogs.unlock_dialog import UnlockDialog
@@ -42,6 +41,7 @@ from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from alliance_desktop.services import Practice
     from alliance_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,8 @@ soon as it has been painted; the app quits once Today has been painted with ever
 the vault for. It prints, one per line, `<event> <unix time>` for `unlock_shown`, `unlocked`,
 `today_shown` (greeting, today's sessions and the clients painted) and `all_shown` (the
 alliance flags too, the worker idle), each of the last two followed by the process's peak
-memory so far (`peak_rss_kib <n>`, `peak_rss_kib_all <n>`). `tests/bench/test_startup.py` reads these lines; nobody else should set it.
+memory so far (`peak_rss_kib <n>`, `peak_rss_kib_all <n>`).
+`tests/bench/test_startup.py` reads these lines; nobody else should set it.
 """
 
 from __future__ import annotations
