@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
@@ -36,8 +36,8 @@ from alliance_desktop.ui.views.today_view import TodayView
 
 # Everything but Today is built (and its module imported) the first time it is shown or asked
 # for: the attributes below marked `cached_property`. The window then appears as soon as Today
-# is ready (DESIGN.md, "Performance targets"). lazy_parts.py lists their modules for the
-# bundle's self-test.
+# is ready (DESIGN.md, "Performance targets"). self_check.LOADED_ON_FIRST_USE lists their
+# modules for the bundle's self-test; tests/ui/test_start_imports.py keeps them out of the start.
 if TYPE_CHECKING:
     from alliance_desktop.ui.client_editing import ClientEditing
     from alliance_desktop.ui.handover_work import Handovers
@@ -68,6 +68,8 @@ PAGES = (
 )
 TODAY_PAGE, CLIENTS_PAGE = 0, 1
 BUSY_BAR_DELAY_MS = 250
+Part = TypeVar("Part")
+Tab = TypeVar("Tab", bound=QWidget)
 
 
 def _icon(name: str) -> QIcon:
@@ -194,7 +196,7 @@ class MainWindow(QMainWindow):
             if isinstance(member, cached_property) and name in self.__dict__
         ]
 
-    def _styled(self, part: Any) -> Any:
+    def _styled(self, part: Part) -> Part:
         """Give a newly built part the practice's date style."""
         _apply_date_style(part, self.date_style)
         return part
@@ -203,8 +205,9 @@ class MainWindow(QMainWindow):
         index = [attribute for *_, attribute in PAGES].index(name)
         placeholder = self.pages.widget(index)
         self.pages.insertWidget(index, page)
-        self.pages.removeWidget(placeholder)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
         return page
 
     @cached_property
@@ -270,7 +273,7 @@ class MainWindow(QMainWindow):
     # The client's record: header widgets built with the Clients page, tabs on first visit
     # (registered in `clients_view`; a tab's attribute builds it, in its place, and returns it).
 
-    def _in_tab(self, title: str, tab: QWidget) -> Any:
+    def _in_tab(self, title: str, tab: Tab) -> Tab:
         self.clients_view.overview.place_tab(title, tab)
         return tab
 
@@ -545,10 +548,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _apply_date_style(part: object, style: DateStyle) -> None:
+def _apply_date_style(part: Any, style: DateStyle) -> None:
     """Pages and tabs take `set_date_style` (they redraw); helpers have a `date_style`."""
     setter = getattr(part, "set_date_style", None)
     if callable(setter):
         setter(style)
     elif hasattr(part, "date_style"):
-        part.date_style = style  # type: ignore[attr-defined]
+        part.date_style = style

@@ -62,12 +62,41 @@ def plugins() -> str:
     return f"platforms {', '.join(sorted(platforms))}; SVG images and icons"
 
 
+# What the main window builds on first use (pages, client tabs, editing helpers): not imported
+# at start, so loaded here to prove the bundle has them.
+LOADED_ON_FIRST_USE = (
+    "alliance_desktop.ui.main_window",
+    "alliance_desktop.ui.views.clients_view",
+    "alliance_desktop.ui.views.calendar_view",
+    "alliance_desktop.ui.views.goals.goals_page",
+    "alliance_desktop.ui.views.ruptures_view",
+    "alliance_desktop.ui.views.reports.reports_page",
+    "alliance_desktop.ui.views.handover_panel",
+    "alliance_desktop.ui.views.client_tabs.sessions_tab",
+    "alliance_desktop.ui.views.client_tabs.goals_tab",
+    "alliance_desktop.ui.views.client_tabs.alliance_tab",
+    "alliance_desktop.ui.views.client_tabs.ruptures_tab",
+    "alliance_desktop.ui.views.client_tabs.ending_tab",
+    "alliance_desktop.ui.client_editing",
+    "alliance_desktop.ui.session_editing",
+    "alliance_desktop.ui.rupture_editing",
+    "alliance_desktop.ui.handover_work",
+    "alliance_desktop.ui.dialogs.practice_profile_dialog",
+    "alliance_desktop.ui.dialogs.preferences_dialog",
+)
+
+
 def modules() -> str:
+    import importlib
+
     from PySide6.QtCharts import QChart
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
 
-    import alliance_desktop.ui.app  # noqa: F401  (every window and dialog, through MainWindow)
+    import alliance_desktop.ui.app  # noqa: F401  (the unlock window and the session)
+
+    for name in LOADED_ON_FIRST_USE:
+        importlib.import_module(name)
 
     QChart(), QPrinter(), QPdfDocument()
     return "QtCharts, QtPdf, QtPrintSupport and the app's windows load"

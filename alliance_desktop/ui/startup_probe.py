@@ -5,14 +5,17 @@ soon as it has been painted; the app quits once Today has been painted with ever
 the vault for. It prints, one per line, `<event> <unix time>` for `unlock_shown`, `unlocked`,
 `today_shown` (greeting, today's sessions and the clients painted) and `all_shown` (the
 alliance flags too, the worker idle), each of the last two followed by the process's peak
-memory so far (`peak_rss_kib <n>`, `peak_rss_kib_all <n>`).
+memory so far (`peak_rss_kib <n>`, `peak_rss_kib_all <n>`), and after Today the modules loaded
+(`modules a,b,...`).
 `tests/bench/test_startup.py` reads these lines; nobody else should set it.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -52,7 +55,7 @@ def peak_rss_kib() -> int:
 class _FirstPaint(QObject):
     """Calls `then` once, right after the first paint of `widget` (or anything inside it)."""
 
-    def __init__(self, widget: QWidget, then: object) -> None:
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
         super().__init__(widget)
         self._widget = widget
         self._then = then
@@ -109,6 +112,7 @@ class StartupProbe(QObject):
     def _today_shown(self) -> None:
         _say("today_shown")
         _say("peak_rss_kib", str(peak_rss_kib()))
+        _say("modules", ",".join(sorted(sys.modules)))  # what Today needed, for a test
         self._check_idle()
 
     def _check_idle(self) -> None:

@@ -137,8 +137,9 @@ class ClientOverview(QWidget):
 
     def _tab_widget(self, title: str) -> QWidget:
         for index in range(self.tabs.count()):
-            if self.tabs.tabText(index) == title:
-                return self.tabs.widget(index)
+            widget = self.tabs.widget(index)
+            if self.tabs.tabText(index) == title and widget is not None:
+                return widget
         raise KeyError(title)
 
     def _build_if_new(self, index: int) -> None:
