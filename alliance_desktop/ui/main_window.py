@@ -33,11 +33,12 @@ from alliance_desktop.ui.report_request import ReportKind
 from alliance_desktop.ui.settings import MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE, app_settings
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.today_view import TodayView
+from alliance_desktop.ui.warm_up import WarmUp
 
 # Everything but Today is built (and its module imported) the first time it is shown or asked
 # for: the attributes below marked `cached_property`. The window then appears as soon as Today
-# is ready (DESIGN.md, "Performance targets"). self_check.LOADED_ON_FIRST_USE lists their
-# modules for the bundle's self-test; tests/ui/test_start_imports.py keeps them out of the start.
+# is ready (DESIGN.md, "Performance targets"); their modules load in idle moments after Today
+# is shown (warm_up.py lists them). tests/ui/test_start_imports.py keeps them out of the start.
 if TYPE_CHECKING:
     from alliance_desktop.ui.client_editing import ClientEditing
     from alliance_desktop.ui.handover_work import Handovers
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
         self._busy_delay.setSingleShot(True)
         self._busy_delay.setInterval(BUSY_BAR_DELAY_MS)
 
+        self.warm_up = WarmUp(tasks, self)
+
         self._build_layout()
         self._wire_signals()
 
@@ -155,6 +158,7 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._page_chosen)
 
         self.today_view.client_chosen.connect(self.open_client)
+        self.today_view.loaded.connect(self.warm_up.start)
         self.today_view.new_client_requested.connect(lambda: self.client_editing.new_client())
         actions.new_session.triggered.connect(lambda: self.session_editing.new_session())
         actions.export_calendar.triggered.connect(lambda: self.calendar_view.export_calendar())

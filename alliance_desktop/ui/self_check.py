@@ -62,30 +62,6 @@ def plugins() -> str:
     return f"platforms {', '.join(sorted(platforms))}; SVG images and icons"
 
 
-# What the main window builds on first use (pages, client tabs, editing helpers): not imported
-# at start, so loaded here to prove the bundle has them.
-LOADED_ON_FIRST_USE = (
-    "alliance_desktop.ui.main_window",
-    "alliance_desktop.ui.views.clients_view",
-    "alliance_desktop.ui.views.calendar_view",
-    "alliance_desktop.ui.views.goals.goals_page",
-    "alliance_desktop.ui.views.ruptures_view",
-    "alliance_desktop.ui.views.reports.reports_page",
-    "alliance_desktop.ui.views.handover_panel",
-    "alliance_desktop.ui.views.client_tabs.sessions_tab",
-    "alliance_desktop.ui.views.client_tabs.goals_tab",
-    "alliance_desktop.ui.views.client_tabs.alliance_tab",
-    "alliance_desktop.ui.views.client_tabs.ruptures_tab",
-    "alliance_desktop.ui.views.client_tabs.ending_tab",
-    "alliance_desktop.ui.client_editing",
-    "alliance_desktop.ui.session_editing",
-    "alliance_desktop.ui.rupture_editing",
-    "alliance_desktop.ui.handover_work",
-    "alliance_desktop.ui.dialogs.practice_profile_dialog",
-    "alliance_desktop.ui.dialogs.preferences_dialog",
-)
-
-
 def modules() -> str:
     import importlib
 
@@ -93,7 +69,9 @@ def modules() -> str:
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
 
-    import alliance_desktop.ui.app  # noqa: F401  (the unlock window and the session)
+    import alliance_desktop.ui.app
+    import alliance_desktop.ui.main_window  # noqa: F401
+    from alliance_desktop.ui.warm_up import LOADED_ON_FIRST_USE
 
     for name in LOADED_ON_FIRST_USE:
         importlib.import_module(name)

@@ -1,0 +1,61 @@
+"""After Today is shown, load the modules of the pages, tabs and helpers the main window builds on
+first use, one at a time while the worker is idle, so a first visit pays only for building the
+page and loading its data (DESIGN.md, "Performance targets": page switches <= 50 ms).
+
+Nothing is built here and nothing is asked of the vault: importing has no effect on what is on
+screen. The list is also what the bundle's self-test loads (`self_check.modules`).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QObject, QTimer
+
+from alliance_desktop.ui.tasks import TaskRunner
+
+LOADED_ON_FIRST_USE = (
+    "alliance_desktop.ui.views.clients_view",
+    "alliance_desktop.ui.views.handover_panel",
+    "alliance_desktop.ui.views.client_tabs.sessions_tab",
+    "alliance_desktop.ui.client_editing",
+    "alliance_desktop.ui.session_editing",
+    "alliance_desktop.ui.rupture_editing",
+    "alliance_desktop.ui.views.calendar_view",
+    "alliance_desktop.ui.views.client_tabs.goals_tab",
+    "alliance_desktop.ui.views.client_tabs.alliance_tab",
+    "alliance_desktop.ui.views.client_tabs.ruptures_tab",
+    "alliance_desktop.ui.views.client_tabs.ending_tab",
+    "alliance_desktop.ui.views.goals.goals_page",
+    "alliance_desktop.ui.views.ruptures_view",
+    "alliance_desktop.ui.views.reports.reports_page",
+    "alliance_desktop.ui.handover_work",
+    "alliance_desktop.ui.dialogs.practice_profile_dialog",
+    "alliance_desktop.ui.dialogs.preferences_dialog",
+)
+TICK_MS = 30  # between two modules: the window keeps answering clicks meanwhile
+
+
+class WarmUp(QObject):
+    def __init__(self, tasks: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._waiting = list(LOADED_ON_FIRST_USE)
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._load_next)
+
+    @property
+    def done(self) -> bool:
+        return not self._waiting
+
+    def start(self) -> None:
+        if self._waiting and not self._timer.isActive():
+            self._timer.start()
+
+    def _load_next(self) -> None:
+        if self._tasks.is_busy:
+            return  # the clinician's own work (or Today's flags) first
+        importlib.import_module(self._waiting.pop(0))
+        if not self._waiting:
+            self._timer.stop()
