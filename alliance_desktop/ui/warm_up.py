@@ -9,6 +9,7 @@ screen. The list is also what the bundle's self-test loads (`self_check.modules`
 from __future__ import annotations
 
 import importlib
+import logging
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -33,6 +34,8 @@ LOADED_ON_FIRST_USE = (
     "alliance_desktop.ui.dialogs.practice_profile_dialog",
     "alliance_desktop.ui.dialogs.preferences_dialog",
 )
+log = logging.getLogger(__name__)
+
 TICK_MS = 30  # between two modules: the window keeps answering clicks meanwhile
 
 
@@ -56,6 +59,10 @@ class WarmUp(QObject):
     def _load_next(self) -> None:
         if self._tasks.is_busy:
             return  # the clinician's own work (or Today's flags) first
-        importlib.import_module(self._waiting.pop(0))
+        name = self._waiting.pop(0)
+        try:
+            importlib.import_module(name)
+        except ImportError as error:  # said again, in words, when the page is opened
+            log.warning("Could not load %s ahead of time: %s", name, error)
         if not self._waiting:
             self._timer.stop()
