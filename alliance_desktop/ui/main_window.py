@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QSize, QTimer
@@ -37,8 +37,9 @@ from alliance_desktop.ui.warm_up import WarmUp
 
 # Everything but Today is built (and its module imported) the first time it is shown or asked
 # for: the attributes below marked `cached_property`. The window then appears as soon as Today
-# is ready (DESIGN.md, "Performance targets"); their modules load in idle moments after Today
-# is shown (warm_up.py lists them). tests/ui/test_start_imports.py keeps them out of the start.
+# is ready (DESIGN.md, "Performance targets"); after Today is shown their modules load, and the
+# pages are built, in idle moments (warm_up.py). tests/ui/test_start_imports.py keeps them out
+# of the start.
 if TYPE_CHECKING:
     from alliance_desktop.ui.client_editing import ClientEditing
     from alliance_desktop.ui.handover_work import Handovers
@@ -122,7 +123,8 @@ class MainWindow(QMainWindow):
         self._busy_delay.setSingleShot(True)
         self._busy_delay.setInterval(BUSY_BAR_DELAY_MS)
 
-        self.warm_up = WarmUp(tasks, self)
+        # After Today: the other pages' modules, then the pages themselves, in idle moments.
+        self.warm_up = WarmUp(tasks, self, [partial(getattr, self, name) for *_, name in PAGES[1:]])
 
         self._build_layout()
         self._wire_signals()

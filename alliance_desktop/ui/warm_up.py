@@ -1,15 +1,17 @@
-"""After Today is shown, load the modules of the pages, tabs and helpers the main window builds on
-first use, one at a time while the worker is idle, so a first visit pays only for building the
-page and loading its data (DESIGN.md, "Performance targets": page switches <= 50 ms).
+"""After Today is shown, get the rest ready in idle moments, one small step at a time while the
+worker is idle: first load the modules of the pages, tabs and helpers the main window builds on
+first use, then build the pages themselves (hidden; each loads its records when first shown).
+A first visit then costs what any visit does (DESIGN.md, "Performance targets": page switches
+<= 50 ms), and the window appears without waiting for any of it.
 
-Nothing is built here and nothing is asked of the vault: importing has no effect on what is on
-screen. The list is also what the bundle's self-test loads (`self_check.modules`).
+The module list is also what the bundle's self-test loads (`self_check.modules`).
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -40,29 +42,40 @@ TICK_MS = 30  # between two modules: the window keeps answering clicks meanwhile
 
 
 class WarmUp(QObject):
-    def __init__(self, tasks: TaskRunner, parent: QObject | None = None) -> None:
+    """`build`: callables that build a part (e.g. a page) when called, run after the imports."""
+
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        parent: QObject | None = None,
+        build: Sequence[Callable[[], object]] = (),
+    ) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self._waiting = list(LOADED_ON_FIRST_USE)
+        self._to_build = list(build)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._load_next)
 
     @property
     def done(self) -> bool:
-        return not self._waiting
+        return not self._waiting and not self._to_build
 
     def start(self) -> None:
-        if self._waiting and not self._timer.isActive():
+        if not self.done and not self._timer.isActive():
             self._timer.start()
 
     def _load_next(self) -> None:
         if self._tasks.is_busy:
             return  # the clinician's own work (or Today's flags) first
-        name = self._waiting.pop(0)
-        try:
-            importlib.import_module(name)
-        except ImportError as error:  # said again, in words, when the page is opened
-            log.warning("Could not load %s ahead of time: %s", name, error)
-        if not self._waiting:
+        if self._waiting:
+            name = self._waiting.pop(0)
+            try:
+                importlib.import_module(name)
+            except ImportError as error:  # said again, in words, when the page is opened
+                log.warning("Could not load %s ahead of time: %s", name, error)
+        elif self._to_build:
+            self._to_build.pop(0)()
+        if self.done:
             self._timer.stop()
