@@ -123,8 +123,12 @@ class MainWindow(QMainWindow):
         self._busy_delay.setSingleShot(True)
         self._busy_delay.setInterval(BUSY_BAR_DELAY_MS)
 
-        # After Today: the other pages' modules, then the pages themselves, in idle moments.
-        self.warm_up = WarmUp(tasks, self, [partial(getattr, self, name) for *_, name in PAGES[1:]])
+        # After Today, in idle moments: the modules, then the parts built on first use, but for
+        # the client tabs (a built tab loads its records whenever a client is opened, so each
+        # waits for its first visit; opening a client stays quick).
+        self.warm_up = WarmUp(
+            tasks, self, [partial(getattr, self, name) for name in _LAZY_PARTS if not _is_tab(name)]
+        )
 
         self._build_layout()
         self._wire_signals()
@@ -196,11 +200,7 @@ class MainWindow(QMainWindow):
         return name in self.__dict__ or name == "today_view"
 
     def _built_parts(self) -> list[Any]:
-        return [
-            getattr(self, name)
-            for name, member in vars(MainWindow).items()
-            if isinstance(member, cached_property) and name in self.__dict__
-        ]
+        return [getattr(self, name) for name in _LAZY_PARTS if name in self.__dict__]
 
     def _styled(self, part: Part) -> Part:
         """Give a newly built part the practice's date style."""
@@ -552,6 +552,17 @@ class MainWindow(QMainWindow):
         settings.setValue(MAIN_WINDOW_STATE, self.saveState())
         settings.sync()
         super().closeEvent(event)
+
+
+# Every part built on first use, in the order they are defined (pages, the client's record,
+# editing helpers): the warm-up builds them in this order.
+_LAZY_PARTS = tuple(
+    name for name, member in vars(MainWindow).items() if isinstance(member, cached_property)
+)
+
+
+def _is_tab(name: str) -> bool:
+    return name.endswith("_tab")
 
 
 def _apply_date_style(part: Any, style: DateStyle) -> None:

@@ -66,6 +66,12 @@ class WarmUp(QObject):
         if not self.done and not self._timer.isActive():
             self._timer.start()
 
+    def stop(self) -> None:
+        """Leave the rest to be built on first use (a test that watches that happen)."""
+        self._timer.stop()
+        self._waiting.clear()
+        self._to_build.clear()
+
     def _load_next(self) -> None:
         if self._tasks.is_busy:
             return  # the clinician's own work (or Today's flags) first

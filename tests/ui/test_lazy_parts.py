@@ -32,6 +32,8 @@ def test_pages_are_built_on_their_first_visit(
     assert not window.is_built("goals_view")
     # The rest are built in idle moments once Today is shown, each in its own place.
     qtbot.waitUntil(lambda: window.warm_up.done, timeout=20_000)
+    assert window.is_built("handovers")
+    assert not window.is_built("alliance_tab")  # tabs wait for their first visit
     assert all(window.is_built(name) for *_, name in PAGES)
     assert [window.pages.indexOf(getattr(window, name)) for *_, name in PAGES] == list(
         range(len(PAGES))
