@@ -547,6 +547,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.warm_up.stop()  # nothing more is built for a window that is going (a lock, quit)
         settings = app_settings()
         settings.setValue(MAIN_WINDOW_GEOMETRY, self.saveGeometry())
         settings.setValue(MAIN_WINDOW_STATE, self.saveState())
