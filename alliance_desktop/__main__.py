@@ -9,14 +9,28 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from alliance_desktop.cli import CommandFailed, guarded, parse_arguments, run_command
-from alliance_desktop.demo import ensure_demo_vault
-from alliance_desktop.process_safety import disable_core_dumps
-from alliance_desktop.services import vault_locations
+from alliance_desktop import __version__
+
+PROGRAM = "alliance-desktop"  # as cli.running.PROGRAM; kept here so --version imports nothing
 
 
 def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments == ["--version"]:
+        # Answered before anything else loads: scripts and packagers call it to probe the app.
+        print(f"{PROGRAM} {__version__}")
+        return 0
+    from alliance_desktop.process_safety import disable_core_dumps
+
     disable_core_dumps()  # before any passphrase exists in this process
+    plain_window, vault = _plain_window_request(arguments)
+    if plain_window:
+        # Opening the window on a vault needs none of the commands' grammar: skip loading it.
+        from alliance_desktop.cli.running import guarded
+
+        return guarded(lambda: open_window(vault))
+    from alliance_desktop.cli import guarded, parse_arguments, run_command
+
     try:
         args = parse_arguments(argv)
     except SystemExit as exit_request:  # --help, --version and usage errors (status 2)
@@ -29,7 +43,21 @@ def main(argv: list[str] | None = None) -> int:
     return guarded(lambda: open_window(args.vault))
 
 
+def _plain_window_request(arguments: list[str]) -> tuple[bool, Path | None]:
+    """Whether the command line is a bare `alliance-desktop [--vault PATH]`, and the vault
+    (None: the default one). Anything else goes through the full command-line parser."""
+    if not arguments:
+        return True, None
+    if len(arguments) == 2 and arguments[0] == "--vault":
+        text = arguments[1]
+        if text and not text.startswith("-"):
+            return True, Path(text).expanduser()
+    return False, None
+
+
 def open_window(vault_path: Path | None, prefilled_passphrase: str | None = None) -> int:
+    from alliance_desktop.cli import CommandFailed
+
     _require_display()
     try:
         from alliance_desktop.ui.app import run_gui
@@ -42,6 +70,9 @@ def open_window(vault_path: Path | None, prefilled_passphrase: str | None = None
 def open_demo() -> int:
     """Create the demo practice on first use, say where it is and its passphrase, open it."""
     _require_display()
+    from alliance_desktop.demo import ensure_demo_vault
+    from alliance_desktop.services import vault_locations
+
     path = vault_locations.default_demo_vault_path()
     passphrase = vault_locations.DEMO_PASSPHRASE
     created = ensure_demo_vault(path, passphrase)
@@ -57,6 +88,8 @@ def _require_display() -> None:
 
     problem = display_problem()
     if problem is not None:
+        from alliance_desktop.cli import CommandFailed
+
         raise CommandFailed(problem)
 
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alliance_desktop.cli.passphrase import opened_practice
 from alliance_desktop.cli.running import PROGRAM, CommandFailed
 from alliance_desktop.cli.text_tables import counted, shortened, text_table
 from alliance_desktop.domain.client import Client
 from alliance_desktop.domain.errors import RecordNotFound
-from alliance_desktop.services.practice import Practice
+
+if TYPE_CHECKING:
+    from alliance_desktop.services.practice import Practice
 
 NOTE_WIDTH = 60
 

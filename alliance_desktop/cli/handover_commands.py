@@ -18,6 +18,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alliance_desktop.cli.clinical_commands import known_client
 from alliance_desktop.cli.passphrase import opened_practice
@@ -36,7 +37,9 @@ from alliance_desktop.domain.share_consent import (
     format_share_scope,
     parse_share_scope,
 )
-from alliance_desktop.services.practice import Practice
+
+if TYPE_CHECKING:
+    from alliance_desktop.services.practice import Practice
 
 HANDOVER_PASSWORD_ENV = "ALLIANCE_HANDOVER_PASSWORD"
 PASSWORD_ATTEMPTS = 3

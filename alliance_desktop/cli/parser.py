@@ -36,7 +36,7 @@ from alliance_desktop.cli.vault_commands import (
     vault_passwd,
     vault_restore,
 )
-from alliance_desktop.demo import DEFAULT_SEED, DEMO_SIZES
+from alliance_desktop.demo.sizes import DEFAULT_SEED, DEMO_SIZES
 
 if TYPE_CHECKING:
     Group = argparse._SubParsersAction[argparse.ArgumentParser]

@@ -4,18 +4,23 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
+import importlib
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from alliance_desktop.cli.running import CommandFailed
 from alliance_desktop.domain.passphrase import check_new_passphrase
 from alliance_desktop.domain.vault_errors import VaultMissing, WrongPassphrase
-from alliance_desktop.services.practice import Practice
+
+if TYPE_CHECKING:
+    from alliance_desktop.services.practice import Practice
 
 PASSPHRASE_ENV = "ALLIANCE_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "ALLIANCE_NEW_PASSPHRASE"
@@ -104,11 +109,38 @@ def unlocked_practice(args: argparse.Namespace) -> Iterator[tuple[Practice, str]
     path: Path = args.vault
     if not path.exists():
         raise VaultMissing(path)
-    practice, passphrase = with_passphrase(args, path, lambda typed: Practice.open(path, typed))
+    practice, passphrase = with_passphrase(args, path, lambda typed: _open_practice(path, typed))
     try:
         yield practice, passphrase
     finally:
         practice.close()
+
+
+def _open_practice(path: Path, passphrase: str) -> Practice:
+    """`Practice.open`, with the use cases loading on a second thread while this one derives
+    the key (SQLCipher lets go of the GIL meanwhile): a command costs little more than the
+    unlock itself. The vault's own modules load first, so the two threads share none."""
+    from alliance_desktop.vault.opening import open_vault
+    from alliance_desktop.vault.schema import bring_up_to_date  # noqa: F401  (see above)
+
+    loading = threading.Thread(target=_load_use_cases, name="load use cases", daemon=True)
+    loading.start()
+    try:
+        vault = open_vault(path, passphrase)
+    finally:
+        loading.join()
+    try:
+        from alliance_desktop.services.practice import Practice
+
+        return Practice(vault)
+    except BaseException:
+        vault.close()
+        raise
+
+
+def _load_use_cases() -> None:
+    with contextlib.suppress(ImportError):  # raised again, in words, on the main thread
+        importlib.import_module("alliance_desktop.services.practice")
 
 
 def with_passphrase(

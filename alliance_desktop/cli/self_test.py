@@ -17,13 +17,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alliance_desktop import __version__
 from alliance_desktop.cli.running import CommandFailed
 from alliance_desktop.domain.client import Client, ClientStatus
 from alliance_desktop.domain.goal import Goal, GoalColumn
 from alliance_desktop.resource_paths import resource_path
-from alliance_desktop.services import Practice
+
+if TYPE_CHECKING:
+    from alliance_desktop.services import Practice
 
 # Every file the app reads at run time from resources/ (fonts for PDFs, icons, style sheet).
 REQUIRED_RESOURCES = (
@@ -88,6 +91,8 @@ def _resources(run: _Run) -> str:
 
 
 def _vault(run: _Run) -> str:
+    from alliance_desktop.services import Practice
+
     path = run.workdir / "self-test.vault"
     Practice.create(path, run.passphrase).close()
     practice = Practice.open(path, run.passphrase)
@@ -165,6 +170,8 @@ def _qt_checks() -> list[tuple[str, Check]]:
 @contextmanager
 def _opened(run: _Run) -> Iterator[Practice]:
     """Open the self-test vault for one step and close it again."""
+    from alliance_desktop.services import Practice
+
     practice = Practice.open(run.workdir / "self-test.vault", run.passphrase)
     try:
         yield practice

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alliance_desktop.cli.passphrase import (
     given_passphrase,
@@ -16,19 +17,22 @@ from alliance_desktop.cli.passphrase import (
 )
 from alliance_desktop.cli.running import CommandFailed
 from alliance_desktop.cli.text_tables import counted
-from alliance_desktop.demo import create_demo_vault
 from alliance_desktop.domain.passphrase import check_new_passphrase, normalise_passphrase
 from alliance_desktop.domain.vault_errors import VaultAlreadyExists, VaultError, VaultMissing
-from alliance_desktop.services.practice import Practice
 from alliance_desktop.services.safekeeping import restore_vault
 from alliance_desktop.services.vault_check import check_vault_file
 from alliance_desktop.services.vault_locations import DEMO_PASSPHRASE
+
+if TYPE_CHECKING:
+    pass
 
 
 def vault_create(args: argparse.Namespace) -> int:
     path: Path = args.vault
     if path.exists():
         raise VaultAlreadyExists(path)
+    from alliance_desktop.services.practice import Practice
+
     Practice.create(path, new_passphrase(args, path)).close()
     print(f"Created an empty vault at {path} (only you can read the file).")
     print("Keep the passphrase safe: without it nobody, not even you, can open these records.")
@@ -104,6 +108,8 @@ def vault_restore(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
+    from alliance_desktop.demo import create_demo_vault
+
     path: Path = args.vault
     if path.exists():
         raise VaultAlreadyExists(path)

@@ -20,13 +20,12 @@ from alliance_desktop.demo.goals import goal_windows, plan_goals
 from alliance_desktop.demo.risk import add_boundaries, add_risk_records, leave_one_without_consent
 from alliance_desktop.demo.ruptures import RupturePlan, plan_ruptures, rupture_entries
 from alliance_desktop.demo.sessions import SessionWriter, book_future, history_sessions
+from alliance_desktop.demo.sizes import DEFAULT_SEED, DEMO_SIZES
 from alliance_desktop.domain.goal import Goal
 from alliance_desktop.domain.rupture import RuptureEntry
 from alliance_desktop.domain.vault_errors import VaultAlreadyExists
 from alliance_desktop.services.practice import Practice
 
-DEMO_SIZES: dict[str, int] = {"small": 12, "large": 300}
-DEFAULT_SEED = 7
 # The large practice's first client is the benchmarks' heavy case (see tests/bench).
 BENCHMARK_CLIENT = SHOWCASE_CLIENTS[0].name
 BENCHMARK_SESSIONS = 500

@@ -369,6 +369,11 @@ class HandoverService:
         return tuple(f"{at[:10]} ({name})" for at, name in self._handovers.received(export_id))
 
     def _open(self, folder: Path, password: str) -> _OpenedHandover:
+        from alliance_desktop.exchange.handover_manifest import (
+            FHIR_ROLE,
+            MANIFEST_NAME,
+        )
+
         manifest = read_manifest(folder)
         entry = manifest.entry_for(FHIR_ROLE)
         if entry is None:
@@ -403,6 +408,7 @@ def _future_sessions(
     """The booked sessions still to come, for the receiver's diary: "Session", the time, how
     and what kind; no name, not even initials. The UID is the session's Appointment id in the
     bundle, so software can tie the two together."""
+
     ids = BundleIds(export_id)
     future: list[Session] = [
         s for s in record.sessions if s.status is SessionStatus.SCHEDULED and s.start >= now

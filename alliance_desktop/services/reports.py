@@ -243,6 +243,7 @@ class ReportMaker:
             risk_review=self._risk.latest_review(client_id) if self._risk else None,
             safety_plan=self._risk.safety_plan(client_id) if self._risk else None,
         )
+
         return build_ending_plan(data)
 
     # Ending summary (clinician version, or the client copy)
@@ -263,6 +264,7 @@ class ReportMaker:
     def ending_summary_pdf(
         self, client_id: int, *, client_copy: bool = False, include_instruments: bool = False
     ) -> bytes:
+
         if client_copy:
             return build_ending_summary(self._client_summary_data(client_id, include_instruments))
         return build_ending_summary(self._clinician_summary_data(client_id, include_instruments))

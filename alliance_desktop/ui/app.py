@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
@@ -17,7 +18,6 @@ from shiboken6 import isValid
 from alliance_desktop import APP_NAME, __version__
 from alliance_desktop.domain.audit import VaultEvent
 from alliance_desktop.resource_paths import resource_path
-from alliance_desktop.services import Practice
 from alliance_desktop.services.safekeeping import restore_vault
 from alliance_desktop.services.vault_locations import default_vault_path
 from alliance_desktop.ui.accessible_names import install_form_field_namer
@@ -27,7 +27,6 @@ from alliance_desktop.ui.calendar_file_settings import (
 )
 from alliance_desktop.ui.calendar_file_upkeep import CalendarFileUpkeep
 from alliance_desktop.ui.clipboard_guard import CLEAR_AFTER_MS, ClipboardGuard
-from alliance_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 from alliance_desktop.ui.dialogs.unlock_dialog import UnlockDialog
 from alliance_desktop.ui.draft_book import DraftBook
 from alliance_desktop.ui.draft_reopening import attach_drafts
@@ -39,7 +38,6 @@ from alliance_desktop.ui.lock import (
     return_to,
     tear_down,
 )
-from alliance_desktop.ui.main_window import MainWindow
 from alliance_desktop.ui.messages import describe_error
 from alliance_desktop.ui.safekeeping_menu import attach_safekeeping
 from alliance_desktop.ui.safekeeping_work import SafekeepingWork
@@ -57,6 +55,10 @@ from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.theme import APP_ICON, ThemeChoice, apply_theme
 
+if TYPE_CHECKING:
+    from alliance_desktop.services import Practice
+    from alliance_desktop.ui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
 
 
@@ -73,6 +75,7 @@ class AppSession(QObject):
 
     ended_before_unlock = Signal()
     locked = Signal()  # the vault is closed and the unlock window waits for the passphrase
+    window_opened = Signal(object)  # the main window, shown after an unlock
 
     def __init__(
         self,
@@ -112,6 +115,7 @@ class AppSession(QObject):
     def _new_unlock_dialog(self, path: Path, prefilled: str | None = None) -> UnlockDialog:
         dialog = UnlockDialog(self.tasks, path, prefilled)
         dialog.unlocked.connect(self._open_main_window)
+        dialog.unlocking.connect(lambda: QTimer.singleShot(0, _load_main_window))
         dialog.rejected.connect(self.ended_before_unlock)
         return dialog
 
@@ -124,14 +128,14 @@ class AppSession(QObject):
             lambda _none: forget_failed_unlocks(path),
             lambda error: log.warning("Could not record the unlock: %s", error),
         )
-        window = MainWindow(practice, self.tasks)
+        window = _load_main_window()(practice, self.tasks)
         self.main_window = window
         self.drafts = attach_drafts(window, practice, self.tasks)
         self.safekeeping = safekeeping = attach_safekeeping(window, practice, self.tasks)
         safekeeping.restore_requested.connect(self.restore_from)
         window.menu_actions.lock.triggered.connect(self.lock)
         window.menu_actions.preferences.triggered.connect(self.edit_preferences)
-        window.handovers.copy_text = self.clipboard.copy_text  # a copied password is cleared too
+        window.copy_text = self.clipboard.copy_text  # a copied password is cleared too
         self.calendar_file = CalendarFileUpkeep(practice, self.tasks, window)
         self.calendar_file.status_message.connect(
             lambda text: window.statusBar().showMessage(text, 10_000)
@@ -146,8 +150,11 @@ class AppSession(QObject):
         self.idle.start()
         self.drafts.load()  # drafts left by a lock, a quit or a crash are offered back
         safekeeping.back_up_if_due()  # the day's automatic backup, then Today's backup line
+        emit(self.window_opened, window)
 
     def edit_preferences(self) -> None:
+        from alliance_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
+
         if self.practice is None or self.calendar_file is None:
             return
         safekeeping = self.safekeeping if self.main_window is not None else None
@@ -278,6 +285,14 @@ class AppSession(QObject):
             self.practice.close()
 
 
+def _load_main_window() -> type[MainWindow]:
+    """Import the main window (the Today page and what it needs) while the worker derives the
+    key, so the window is built as soon as the vault opens; the other pages load when shown."""
+    from alliance_desktop.ui.main_window import MainWindow
+
+    return MainWindow
+
+
 def configure_application(app: QApplication) -> None:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -305,8 +320,15 @@ def run_gui(vault_path: Path | None = None, prefilled_passphrase: str | None = N
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     configure_application(app)
+    probe = os.environ.get("ALLIANCE_STARTUP_PROBE") == "1"  # test-only: see startup_probe
+    if probe:
+        prefilled_passphrase = os.environ.get("ALLIANCE_PASSPHRASE", prefilled_passphrase)
     session = AppSession(vault_path, prefilled_passphrase)
     session.ended_before_unlock.connect(app.quit)
+    if probe:
+        from alliance_desktop.ui.startup_probe import StartupProbe
+
+        StartupProbe(session)
     session.start()
     try:
         return app.exec()

@@ -168,9 +168,12 @@ class Place:
 
 
 def place_of(window: MainWindow) -> Place:
+    page = max(0, window.navigation.currentRow())
+    if not window.is_built("clients_view"):  # never opened: no client to go back to
+        return Place(page=page)
     clients = window.clients_view
     return Place(
-        page=max(0, window.navigation.currentRow()),
+        page=page,
         client_id=clients.selected_client_id(),
         client_tab=clients.overview.tabs.currentIndex(),
     )

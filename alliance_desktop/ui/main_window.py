@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cached_property, partial
+from typing import TYPE_CHECKING, Any, TypeVar
+
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
@@ -26,48 +30,59 @@ from alliance_desktop.resource_paths import resource_path
 from alliance_desktop.services import Practice
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.actions import build_menus, create_actions
-from alliance_desktop.ui.client_editing import ClientEditing
-from alliance_desktop.ui.continuity_work import ContinuityWork
 from alliance_desktop.ui.dialogs.help_dialogs import (
     KeyboardShortcutsDialog,
     UserGuideDialog,
     menu_bar_actions,
 )
-from alliance_desktop.ui.dialogs.practice_profile_dialog import PracticeProfileDialog
-from alliance_desktop.ui.handover_work import Handovers
 from alliance_desktop.ui.report_request import ReportKind
-from alliance_desktop.ui.retention_work import RetentionWork
-from alliance_desktop.ui.risk_wiring import RiskViews
-from alliance_desktop.ui.rupture_editing import RuptureEditing
-from alliance_desktop.ui.session_editing import SessionEditing
 from alliance_desktop.ui.settings import MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE, app_settings
 from alliance_desktop.ui.tasks import TaskRunner
-from alliance_desktop.ui.views.alliance_flags_card import AllianceFlagsCard
-from alliance_desktop.ui.views.calendar_view import CalendarView
-from alliance_desktop.ui.views.client_tabs.alliance_tab import AllianceTab
-from alliance_desktop.ui.views.client_tabs.ending_tab import EndingTab
-from alliance_desktop.ui.views.client_tabs.goals_tab import GoalsTab
-from alliance_desktop.ui.views.client_tabs.ruptures_tab import RupturesTab
-from alliance_desktop.ui.views.client_tabs.sessions_tab import SessionsTab
-from alliance_desktop.ui.views.clients_view import ClientsView
-from alliance_desktop.ui.views.goals.goals_page import GoalsPage
-from alliance_desktop.ui.views.handover_panel import HandoverPanel
-from alliance_desktop.ui.views.reports.reports_page import ReportsPage
-from alliance_desktop.ui.views.ruptures_view import RupturesView
 from alliance_desktop.ui.views.today_view import TodayView
+from alliance_desktop.ui.warm_up import WarmUp
 
-# (title, icon file) in navigation order; View menu shortcuts Ctrl+1.. follow this order.
+# Everything but Today is built (and its module imported) the first time it is shown or asked
+# for: the attributes below marked `cached_property`. The window then appears as soon as Today
+# is ready (DESIGN.md, "Performance targets"); after Today is shown their modules load, and the
+# pages are built, in idle moments (warm_up.py). tests/ui/test_start_imports.py keeps them out
+# of the start.
+if TYPE_CHECKING:
+    from alliance_desktop.ui.client_editing import ClientEditing
+    from alliance_desktop.ui.continuity_work import ContinuityWork
+    from alliance_desktop.ui.handover_work import Handovers
+    from alliance_desktop.ui.retention_work import RetentionWork
+    from alliance_desktop.ui.risk_wiring import RiskViews
+    from alliance_desktop.ui.rupture_editing import RuptureEditing
+    from alliance_desktop.ui.session_editing import SessionEditing
+    from alliance_desktop.ui.views.alliance_flags_card import AllianceFlagsCard
+    from alliance_desktop.ui.views.calendar_view import CalendarView
+    from alliance_desktop.ui.views.client_tabs.alliance_tab import AllianceTab
+    from alliance_desktop.ui.views.client_tabs.ending_tab import EndingTab
+    from alliance_desktop.ui.views.client_tabs.goals_tab import GoalsTab
+    from alliance_desktop.ui.views.client_tabs.ruptures_tab import RupturesTab
+    from alliance_desktop.ui.views.client_tabs.sessions_tab import SessionsTab
+    from alliance_desktop.ui.views.clients_view import ClientsView
+    from alliance_desktop.ui.views.goals.goals_page import GoalsPage
+    from alliance_desktop.ui.views.handover_panel import HandoverPanel
+    from alliance_desktop.ui.views.reports.reports_page import ReportsPage
+    from alliance_desktop.ui.views.ruptures_view import RupturesView
+
+# (title, icon file, the attribute holding the page) in navigation order; View menu shortcuts
+# Ctrl+1.. follow this order. A new page: one line here and a `cached_property` that builds it.
 PAGES = (
-    ("Today", "nav-today.svg"),
-    ("Clients", "nav-clients.svg"),
-    ("Calendar", "nav-calendar.svg"),
-    ("Goals", "nav-goals.svg"),
-    ("Ruptures", "nav-ruptures.svg"),
-    ("Reports", "nav-reports.svg"),
+    ("Today", "nav-today.svg", "today_view"),
+    ("Clients", "nav-clients.svg", "clients_view"),
+    ("Calendar", "nav-calendar.svg", "calendar_view"),
+    ("Goals", "nav-goals.svg", "goals_view"),
+    ("Ruptures", "nav-ruptures.svg", "ruptures_view"),
+    ("Reports", "nav-reports.svg", "reports_view"),
 )
 TODAY_PAGE, CLIENTS_PAGE = 0, 1
 BUSY_BAR_DELAY_MS = 250
 UNDO_OFFER_MS = 12_000
+FIRST_WINDOW_SIZE = QSize(1180, 760)
+Part = TypeVar("Part")
+Tab = TypeVar("Tab", bound=QWidget)
 
 
 def _icon(name: str) -> QIcon:
@@ -75,9 +90,6 @@ def _icon(name: str) -> QIcon:
         return QIcon(str(resource_path(f"icons/{name}")))
     except FileNotFoundError:
         return QIcon()
-
-
-FIRST_WINDOW_SIZE = QSize(1180, 760)
 
 
 def first_window_size(available: QSize) -> QSize:
@@ -96,60 +108,26 @@ class MainWindow(QMainWindow):
         self._practice = practice
         self._tasks = tasks
         self._profile = PracticeProfile()
+        # Copying a handover password: the app session's clipboard guard, when there is one.
+        self.copy_text: Callable[[str], None] | None = None
         # Qt adds the application's display name: "practice.vault — Alliance Desktop".
         self.setWindowTitle(practice.vault_path.name)
         self.setMinimumSize(900, 600)
 
         # Named children first ...
-        self.menu_actions = create_actions(self, [title for title, _ in PAGES])
+        self.menu_actions = create_actions(self, [title for title, *_ in PAGES])
         self.navigation = QListWidget()
         self.navigation.setAccessibleName("Pages")
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(20, 20))
         self.navigation.setFixedWidth(190)
-        for title, icon_file in PAGES:
+        for title, icon_file, _attribute in PAGES:
             self.navigation.addItem(QListWidgetItem(_icon(icon_file), title))
         self.pages = QStackedWidget()
         self.today_view = TodayView(practice, tasks)
-        self.clients_view = ClientsView(practice, tasks)
-        self.session_editing = SessionEditing(practice, tasks, self)
-        self.calendar_view = CalendarView(practice, tasks, self.session_editing)
-        self.goals_view = GoalsPage(practice, tasks)
-        self.ruptures_view = RupturesView(practice, tasks)
-        self.reports_view = ReportsPage(practice, tasks)
-        for page in (
-            self.today_view,
-            self.clients_view,
-            self.calendar_view,
-            self.goals_view,
-            self.ruptures_view,
-            self.reports_view,
-        ):
-            self.pages.addWidget(page)
-        self.client_editing = ClientEditing(practice, tasks, self)
-        self.sessions_tab = SessionsTab(practice, tasks, self.session_editing)
-        self.clients_view.overview.add_tab(self.sessions_tab, "Sessions")
-        self.goals_tab = GoalsTab(practice, tasks)
-        self.clients_view.overview.add_tab(self.goals_tab, "Goals")
-        # Ruptures and the alliance: flags above the client's tabs (seen first, whichever tab
-        # is open), the timeline and the private rupture log as tabs.
-        self.rupture_editing = RuptureEditing(practice, tasks, self)
-        self.client_flags = AllianceFlagsCard(
-            practice, tasks, for_one_client=True, shown_at_first=2
-        )
-        self.alliance_tab = AllianceTab(practice, tasks)
-        self.ruptures_tab = RupturesTab(practice, tasks)
-        self.handovers = Handovers(practice, tasks, self)
-        self.handover_panel = HandoverPanel(practice, tasks)
-        self.retention = RetentionWork(practice, tasks, self)
-        self.continuity = ContinuityWork(practice, tasks, self)
-        self.clients_view.overview.add_beside_name(self.handover_panel)
-        self.clients_view.overview.add_to_header(self.client_flags)
-        self.clients_view.overview.add_tab(self.alliance_tab, "Alliance")
-        self.clients_view.overview.add_tab(self.ruptures_tab, "Ruptures")
-        self.ending_tab = EndingTab(practice, tasks)
-        self.clients_view.overview.add_tab(self.ending_tab, "Ending")
-        self.risk_views = RiskViews(self, practice, tasks)
+        self.pages.addWidget(self.today_view)
+        for _page in PAGES[1:]:
+            self.pages.addWidget(QWidget())  # holds the page's place until it is first shown
         self.vault_label = QLabel(f"Vault: {practice.vault_path}")
         self.vault_label.setObjectName("vaultLabel")
         self.vault_label.setToolTip("The encrypted file holding this practice's records")
@@ -175,13 +153,19 @@ class MainWindow(QMainWindow):
         self._busy_delay.setSingleShot(True)
         self._busy_delay.setInterval(BUSY_BAR_DELAY_MS)
 
+        # After Today, in idle moments: the modules, then the parts built on first use, but for
+        # the client tabs (a built tab loads its records whenever a client is opened, so each
+        # waits for its first visit; opening a client stays quick).
+        self.warm_up = WarmUp(
+            tasks, self, [partial(getattr, self, name) for name in _LAZY_PARTS if not _is_tab(name)]
+        )
+
         self._build_layout()
         self._wire_signals()
 
         self._restore_window_layout()
         self.show_page(TODAY_PAGE)
         self._load_profile()
-        self.clients_view.refresh()
 
     def _build_layout(self) -> None:
         central = QWidget()
@@ -197,97 +181,60 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.vault_label)
 
     def _wire_signals(self) -> None:
-        # ... then every connection in one place.
+        # ... then every connection in one place (those of a part built later, where it is
+        # built). Lambdas reach the parts built on first use only when they are needed.
         actions = self.menu_actions
-        actions.new_client.triggered.connect(self.client_editing.new_client)
+        actions.new_client.triggered.connect(lambda: self.client_editing.new_client())
         actions.practice_profile.triggered.connect(self.edit_practice_profile)
         actions.quit.triggered.connect(self.close)
         actions.find_client.triggered.connect(self.find_client)
         for number, action in enumerate(actions.show_page):
             action.triggered.connect(lambda _checked=False, page=number: self.show_page(page))
         actions.about.triggered.connect(self.show_about)
-        self.today_view.profile_requested.connect(self.edit_practice_profile)
         actions.user_guide.triggered.connect(lambda: UserGuideDialog(self).exec())
         actions.keyboard_shortcuts.triggered.connect(
             lambda: KeyboardShortcutsDialog(menu_bar_actions(self.menuBar()), self).exec()
         )
+        self.today_view.profile_requested.connect(self.edit_practice_profile)
 
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._page_chosen)
 
         self.today_view.client_chosen.connect(self.open_client)
-        self.today_view.new_client_requested.connect(self.client_editing.new_client)
-        self.clients_view.new_client_requested.connect(self.client_editing.new_client)
-        self.clients_view.edit_client_requested.connect(self.client_editing.edit_client)
-        self.clients_view.archive_requested.connect(self.client_editing.archive_client)
-        self.clients_view.restore_requested.connect(self.client_editing.restore_client)
-        self.client_editing.client_saved.connect(self._client_saved)
-        self.client_editing.status_message.connect(self._show_status)
-        sessions = self.session_editing
-        actions.new_session.triggered.connect(lambda: sessions.new_session())
+        self.today_view.loaded.connect(self.warm_up.start)
+        self.today_view.new_client_requested.connect(lambda: self.client_editing.new_client())
+        actions.new_session.triggered.connect(lambda: self.session_editing.new_session())
         actions.export_calendar.triggered.connect(lambda: self.calendar_view.export_calendar())
-        sessions.bind_undo_actions(actions.undo, actions.redo)
+        # Nothing to undo until a session has been edited (the editing binds them then).
+        actions.undo.setEnabled(False)
+        actions.redo.setEnabled(False)
+        today_sessions = self.today_view.sessions_card
+        today_sessions.session_chosen.connect(lambda *a: self.session_editing.open_session(*a))
+        today_sessions.status_chosen.connect(lambda *a: self.session_editing.set_status(*a))
+
+        actions.alliance_thresholds.triggered.connect(
+            lambda: self.rupture_editing.edit_thresholds()
+        )
+        flags = self.today_view.alliance_flags
+        flags.rupture_chosen.connect(lambda entry_id: self.rupture_editing.edit_rupture(entry_id))
+        flags.thresholds_requested.connect(lambda: self.rupture_editing.edit_thresholds())
+        # An acknowledgement made on Today changes the client's card, when it is built.
+        flags.flags_changed.connect(
+            lambda: self.client_flags.refresh() if self.is_built("client_flags") else None
+        )
+        flags.risk_chosen.connect(lambda *a: self.risk_views.open_flag(*a))
         self.undo_button.clicked.connect(actions.undo.trigger)
         self.undo_button.clicked.connect(self.undo_button.hide)
         self._undo_offer.timeout.connect(self.undo_button.hide)
-        sessions.undo_stack.indexChanged.connect(self._offer_undo)
-        sessions.sessions_changed.connect(self.today_view.sessions_card.refresh)
-        sessions.status_message.connect(self._show_status)
-        self.calendar_view.status_message.connect(self._show_status)
-        self.today_view.sessions_card.session_chosen.connect(sessions.open_session)
-        self.today_view.sessions_card.status_chosen.connect(sessions.set_status)
-        self.goals_tab.board_requested.connect(self.open_goal_board)
-        self.goals_view.board.editing.status_message.connect(self._show_status)
-        self.goals_tab.review_requested.connect(
-            lambda client_id: self.open_report(client_id, ReportKind.GOAL_REVIEW)
+        actions.records_retention.triggered.connect(lambda: self.retention.open())
+        actions.continuity_package.triggered.connect(lambda: self.continuity.open_dialog())
+        actions.open_continuity_package.triggered.connect(
+            lambda: self.continuity.open_package_dialog()
         )
-        self.ending_tab.report_requested.connect(self.open_report)
-        self.ending_tab.plan_saved.connect(lambda _plan: self._show_status("Ending plan saved."))
-        self.reports_view.status_message.connect(self._show_status)
-        self.reports_view.ending_tab_requested.connect(self.open_client_ending)
 
-        editing = self.rupture_editing
-        actions.alliance_thresholds.triggered.connect(editing.edit_thresholds)
-        self.ruptures_tab.new_rupture_requested.connect(editing.new_rupture)
-        self.ruptures_tab.edit_rupture_requested.connect(editing.edit_rupture)
-        self.alliance_tab.rupture_chosen.connect(editing.edit_rupture)
-        self.client_flags.rupture_chosen.connect(editing.edit_rupture)
-        self.client_flags.client_chosen.connect(
-            lambda _client_id: self.clients_view.overview.show_tab("Alliance")
-        )
-        self.client_flags.thresholds_requested.connect(editing.edit_thresholds)
-        self.client_flags.ending_requested.connect(
-            lambda _client_id: self.clients_view.overview.show_tab("Ending")
-        )
-        self.today_view.alliance_flags.rupture_chosen.connect(editing.edit_rupture)
-        self.today_view.alliance_flags.thresholds_requested.connect(editing.edit_thresholds)
-        # An acknowledgement made on one card changes the other's count and list.
-        self.today_view.alliance_flags.flags_changed.connect(self.client_flags.refresh)
-        self.client_flags.flags_changed.connect(self.today_view.alliance_flags.refresh)
-        self.ruptures_view.rupture_chosen.connect(editing.edit_rupture)
-        self.ruptures_view.client_chosen.connect(self.open_client_ruptures)
-        self.navigation.currentRowChanged.connect(self._page_shown)
-        editing.rupture_saved.connect(self._rupture_saved)
-        editing.thresholds_saved.connect(self._alliance_thresholds_saved)
-        editing.status_message.connect(self._show_status)
-        # A check-in saved with a session moves the timeline and may raise or clear a flag.
-        self.session_editing.sessions_changed.connect(self._alliance_data_changed)
-
-        handovers = self.handovers
         actions.hand_over.triggered.connect(
-            lambda: handovers.hand_over(self.clients_view.overview.client_id)
+            lambda: self.handovers.hand_over(self._shown_client_id())
         )
-        actions.import_handover.triggered.connect(handovers.import_handover)
-        self.handover_panel.hand_over_requested.connect(handovers.hand_over)
-        self.handover_panel.undo_requested.connect(handovers.undo)
-        handovers.client_changed.connect(self._handover_changed)
-        handovers.client_imported.connect(self._handover_imported)
-        handovers.status_message.connect(self._show_status)
-        actions.records_retention.triggered.connect(self.retention.open)
-        self.retention.client_erased.connect(self._client_erased)
-        self.retention.status_message.connect(self._show_status)
-        actions.continuity_package.triggered.connect(self.continuity.open_dialog)
-        actions.open_continuity_package.triggered.connect(self.continuity.open_package_dialog)
-        self.continuity.status_message.connect(self._show_status)
+        actions.import_handover.triggered.connect(lambda: self.handovers.import_handover())
 
         self._tasks.busy_changed.connect(self._busy_changed)
         self._busy_delay.timeout.connect(lambda: self.busy_bar.setVisible(self._tasks.is_busy))
@@ -295,13 +242,260 @@ class MainWindow(QMainWindow):
             lambda error: messages.show_error(self, "Something went wrong", error)
         )
 
+    # Parts built on first use: each builds, wires and styles itself.
+
+    def is_built(self, name: str) -> bool:
+        """Whether the part (page, client tab, editing helper) called `name` exists yet."""
+        return name in self.__dict__ or name == "today_view"
+
+    def _built_parts(self) -> list[Any]:
+        return [getattr(self, name) for name in _LAZY_PARTS if name in self.__dict__]
+
+    def _styled(self, part: Part) -> Part:
+        """Give a newly built part the practice's date style."""
+        _apply_date_style(part, self.date_style)
+        return part
+
+    def _install_page(self, name: str, page: QWidget) -> QWidget:
+        index = [attribute for *_, attribute in PAGES].index(name)
+        placeholder = self.pages.widget(index)
+        self.pages.insertWidget(index, page)
+        if placeholder is not None:
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return page
+
+    @cached_property
+    def clients_view(self) -> ClientsView:
+        from alliance_desktop.ui.views.clients_view import ClientsView
+
+        view = ClientsView(self._practice, self._tasks)
+        view.new_client_requested.connect(lambda: self.client_editing.new_client())
+        view.edit_client_requested.connect(lambda *a: self.client_editing.edit_client(*a))
+        view.archive_requested.connect(lambda *a: self.client_editing.archive_client(*a))
+        view.restore_requested.connect(lambda *a: self.client_editing.restore_client(*a))
+        self._install_page("clients_view", self._styled(view))
+        # Ruptures and the alliance: flags above the client's tabs (seen first, whichever tab
+        # is open), the timeline and the private rupture log as tabs.
+        overview = view.overview
+        overview.add_beside_name(self.handover_panel)
+        overview.add_to_header(self.client_flags)
+        overview.add_tab_on_first_visit("Sessions", lambda: self.sessions_tab)
+        overview.add_tab_on_first_visit("Goals", lambda: self.goals_tab)
+        overview.add_tab_on_first_visit("Alliance", lambda: self.alliance_tab)
+        overview.add_tab_on_first_visit("Ruptures", lambda: self.ruptures_tab)
+        overview.add_tab_on_first_visit("Ending", lambda: self.ending_tab)
+        from alliance_desktop.ui.risk_wiring import RiskViews
+
+        # The Risk tab and the risk and boundaries card, built with the record they belong to.
+        self.__dict__["risk_views"] = self._styled(
+            RiskViews(self, overview, self._practice, self._tasks)
+        )
+        view.refresh()
+        return view
+
+    @cached_property
+    def calendar_view(self) -> CalendarView:
+        from alliance_desktop.ui.views.calendar_view import CalendarView
+
+        view = CalendarView(self._practice, self._tasks, self.session_editing)
+        view.status_message.connect(self._show_status)
+        self._install_page("calendar_view", self._styled(view))
+        return view
+
+    @cached_property
+    def goals_view(self) -> GoalsPage:
+        from alliance_desktop.ui.views.goals.goals_page import GoalsPage
+
+        view = GoalsPage(self._practice, self._tasks)
+        view.board.editing.status_message.connect(self._show_status)
+        self._install_page("goals_view", self._styled(view))
+        return view
+
+    @cached_property
+    def ruptures_view(self) -> RupturesView:
+        from alliance_desktop.ui.views.ruptures_view import RupturesView
+
+        view = RupturesView(self._practice, self._tasks)
+        view.rupture_chosen.connect(lambda entry_id: self.rupture_editing.edit_rupture(entry_id))
+        view.client_chosen.connect(self.open_client_ruptures)
+        self._install_page("ruptures_view", self._styled(view))
+        return view
+
+    @cached_property
+    def reports_view(self) -> ReportsPage:
+        from alliance_desktop.ui.views.reports.reports_page import ReportsPage
+
+        view = ReportsPage(self._practice, self._tasks)
+        view.status_message.connect(self._show_status)
+        view.ending_tab_requested.connect(self.open_client_ending)
+        self._install_page("reports_view", self._styled(view))
+        return view
+
+    # The client's record: header widgets built with the Clients page, tabs on first visit
+    # (registered in `clients_view`; a tab's attribute builds it, in its place, and returns it).
+
+    def _in_tab(self, title: str, tab: Tab) -> Tab:
+        self.clients_view.overview.place_tab(title, tab)
+        return tab
+
+    @cached_property
+    def handover_panel(self) -> HandoverPanel:
+        from alliance_desktop.ui.views.handover_panel import HandoverPanel
+
+        panel = HandoverPanel(self._practice, self._tasks)
+        panel.hand_over_requested.connect(lambda *a: self.handovers.hand_over(*a))
+        panel.undo_requested.connect(lambda *a: self.handovers.undo(*a))
+        return self._styled(panel)
+
+    @cached_property
+    def client_flags(self) -> AllianceFlagsCard:
+        from alliance_desktop.ui.views.alliance_flags_card import AllianceFlagsCard
+
+        card = AllianceFlagsCard(self._practice, self._tasks, for_one_client=True, shown_at_first=2)
+        card.rupture_chosen.connect(lambda entry_id: self.rupture_editing.edit_rupture(entry_id))
+        card.client_chosen.connect(
+            lambda _client_id: self.clients_view.overview.show_tab("Alliance")
+        )
+        card.thresholds_requested.connect(lambda: self.rupture_editing.edit_thresholds())
+        card.ending_requested.connect(
+            lambda _client_id: self.clients_view.overview.show_tab("Ending")
+        )
+        # An acknowledgement made on one card changes the other's count and list.
+        card.flags_changed.connect(self.today_view.alliance_flags.refresh)
+        return card
+
+    @cached_property
+    def sessions_tab(self) -> SessionsTab:
+        from alliance_desktop.ui.views.client_tabs.sessions_tab import SessionsTab
+
+        tab = SessionsTab(self._practice, self._tasks, self.session_editing)
+        return self._in_tab("Sessions", self._styled(tab))
+
+    @cached_property
+    def goals_tab(self) -> GoalsTab:
+        from alliance_desktop.ui.views.client_tabs.goals_tab import GoalsTab
+
+        tab = GoalsTab(self._practice, self._tasks)
+        tab.board_requested.connect(self.open_goal_board)
+        tab.review_requested.connect(
+            lambda client_id: self.open_report(client_id, ReportKind.GOAL_REVIEW)
+        )
+        return self._in_tab("Goals", self._styled(tab))
+
+    @cached_property
+    def alliance_tab(self) -> AllianceTab:
+        from alliance_desktop.ui.views.client_tabs.alliance_tab import AllianceTab
+
+        tab = AllianceTab(self._practice, self._tasks)
+        tab.rupture_chosen.connect(lambda entry_id: self.rupture_editing.edit_rupture(entry_id))
+        return self._in_tab("Alliance", self._styled(tab))
+
+    @cached_property
+    def ruptures_tab(self) -> RupturesTab:
+        from alliance_desktop.ui.views.client_tabs.ruptures_tab import RupturesTab
+
+        tab = RupturesTab(self._practice, self._tasks)
+        tab.new_rupture_requested.connect(lambda *a: self.rupture_editing.new_rupture(*a))
+        tab.edit_rupture_requested.connect(lambda *a: self.rupture_editing.edit_rupture(*a))
+        return self._in_tab("Ruptures", self._styled(tab))
+
+    @cached_property
+    def ending_tab(self) -> EndingTab:
+        from alliance_desktop.ui.views.client_tabs.ending_tab import EndingTab
+
+        tab = EndingTab(self._practice, self._tasks)
+        tab.report_requested.connect(self.open_report)
+        tab.plan_saved.connect(lambda _plan: self._show_status("Ending plan saved."))
+        return self._in_tab("Ending", self._styled(tab))
+
+    # Editing helpers: their dialogs load with the first edit.
+
+    @cached_property
+    def client_editing(self) -> ClientEditing:
+        from alliance_desktop.ui.client_editing import ClientEditing
+
+        editing = ClientEditing(self._practice, self._tasks, self)
+        editing.client_saved.connect(self._client_saved)
+        editing.status_message.connect(self._show_status)
+        return self._styled(editing)
+
+    @cached_property
+    def session_editing(self) -> SessionEditing:
+        from alliance_desktop.ui.session_editing import SessionEditing
+
+        editing = SessionEditing(self._practice, self._tasks, self)
+        editing.bind_undo_actions(self.menu_actions.undo, self.menu_actions.redo)
+        editing.undo_stack.indexChanged.connect(self._offer_undo)
+        editing.sessions_changed.connect(self.today_view.sessions_card.refresh)
+        editing.status_message.connect(self._show_status)
+        # A check-in saved with a session moves the timeline and may raise or clear a flag.
+        editing.sessions_changed.connect(self._alliance_data_changed)
+        return self._styled(editing)
+
+    @cached_property
+    def rupture_editing(self) -> RuptureEditing:
+        from alliance_desktop.ui.rupture_editing import RuptureEditing
+
+        editing = RuptureEditing(self._practice, self._tasks, self)
+        editing.rupture_saved.connect(self._rupture_saved)
+        editing.thresholds_saved.connect(self._alliance_thresholds_saved)
+        editing.status_message.connect(self._show_status)
+        return self._styled(editing)
+
+    @cached_property
+    def handovers(self) -> Handovers:
+        from alliance_desktop.ui.handover_work import Handovers
+
+        handovers = Handovers(self._practice, self._tasks, self)
+        handovers.client_changed.connect(self._handover_changed)
+        handovers.client_imported.connect(self._handover_imported)
+        handovers.status_message.connect(self._show_status)
+        if self.copy_text is not None:
+            handovers.copy_text = self.copy_text
+        return self._styled(handovers)
+
+    @cached_property
+    def risk_views(self) -> RiskViews:
+        self.clients_view  # noqa: B018  builds them with the client's record
+        views: RiskViews = self.__dict__["risk_views"]
+        return views
+
+    @cached_property
+    def retention(self) -> RetentionWork:
+        from alliance_desktop.ui.retention_work import RetentionWork
+
+        work = RetentionWork(self._practice, self._tasks, self)
+        work.client_erased.connect(self._client_erased)
+        work.status_message.connect(self._show_status)
+        return self._styled(work)
+
+    @cached_property
+    def continuity(self) -> ContinuityWork:
+        from alliance_desktop.ui.continuity_work import ContinuityWork
+
+        work = ContinuityWork(self._practice, self._tasks, self)
+        work.status_message.connect(self._show_status)
+        return work
+
     # Pages
 
     def show_page(self, page: int) -> None:
         self.navigation.setCurrentRow(page)
 
+    def _page_chosen(self, page: int) -> None:
+        if page < 0:
+            return
+        shown = getattr(self, PAGES[page][2])  # built now if this is its first visit
+        self.pages.setCurrentIndex(page)
+        if self.is_built("ruptures_view") and shown is self.ruptures_view:
+            self.ruptures_view.refresh()
+
     def current_page(self) -> QWidget | None:
         return self.pages.currentWidget()
+
+    def _shown_client_id(self) -> int | None:
+        return self.clients_view.overview.client_id if self.is_built("clients_view") else None
 
     def open_client(self, client_id: int) -> None:
         """Show the client's overview beside the client list."""
@@ -334,29 +528,16 @@ class MainWindow(QMainWindow):
 
     def _use_profile(self, profile: PracticeProfile) -> None:
         self._profile = profile
-        self.client_editing.date_style = profile.date_style
-        self.clients_view.set_date_style(profile.date_style)
         self.today_view.set_date_style(profile.date_style)
-        self.session_editing.date_style = profile.date_style
-        self.calendar_view.date_style = profile.date_style
-        self.sessions_tab.set_date_style(profile.date_style)
-        self.goals_view.set_date_style(profile.date_style)
-        self.goals_tab.date_style = profile.date_style
-        self.rupture_editing.date_style = profile.date_style
-        self.ruptures_view.set_date_style(profile.date_style)
-        self.ruptures_tab.set_date_style(profile.date_style)
-        self.alliance_tab.set_date_style(profile.date_style)
-        self.handovers.date_style = profile.date_style
-        self.retention.date_style = profile.date_style
-        self.handover_panel.date_style = profile.date_style
-        self.ending_tab.set_date_style(profile.date_style)
-        self.risk_views.set_date_style(profile.date_style)
-        self.reports_view.set_date_style(profile.date_style)
+        for part in self._built_parts():  # the rest take it when they are built
+            _apply_date_style(part, profile.date_style)
 
     def edit_practice_profile(self) -> None:
         self._tasks.submit(self._practice.profile, self._open_profile_dialog)
 
     def _open_profile_dialog(self, profile: PracticeProfile) -> None:
+        from alliance_desktop.ui.dialogs.practice_profile_dialog import PracticeProfileDialog
+
         edited = PracticeProfileDialog.edit(self, profile)
         if edited is None:
             return
@@ -377,19 +558,22 @@ class MainWindow(QMainWindow):
     def _client_saved(self, client: Client) -> None:
         self.clients_view.refresh(select_id=client.id)
         self.today_view.refresh()
-        self.ruptures_view.refresh()  # a client's status decides whether their ruptures show
+        if self.is_built("ruptures_view"):  # a client's status decides whether theirs show
+            self.ruptures_view.refresh()
 
     def _handover_changed(self, client: Client) -> None:
         """Handed over, or the handover undone: the list, the header and the panel follow."""
         self._client_saved(client)
-        if client.id is not None and self.clients_view.overview.client_id == client.id:
+        if client.id is not None and self._shown_client_id() == client.id:
             self.clients_view.overview.show_client(client.id)
 
     def _client_erased(self, _client_id: int) -> None:
         """A record deleted for good after its retention period: no page may keep showing it."""
-        self.clients_view.refresh()
+        if self.is_built("clients_view"):
+            self.clients_view.refresh()
         self.today_view.refresh()
-        self.ruptures_view.refresh()
+        if self.is_built("ruptures_view"):
+            self.ruptures_view.refresh()
 
     def _handover_imported(self, client: Client) -> None:
         self._client_saved(client)
@@ -406,25 +590,26 @@ class MainWindow(QMainWindow):
         self.open_client(client_id)
         self.clients_view.overview.show_tab("Ruptures")
 
-    def _page_shown(self, page: int) -> None:
-        if self.pages.widget(page) is self.ruptures_view:
-            self.ruptures_view.refresh()
-
     def _rupture_saved(self, entry: RuptureEntry) -> None:
-        if self.clients_view.overview.client_id == entry.client_id:
-            self.ruptures_tab.refresh(select_id=entry.id)
-            self.alliance_tab.refresh()
+        if self._shown_client_id() == entry.client_id:
+            if self.is_built("ruptures_tab"):
+                self.ruptures_tab.refresh(select_id=entry.id)
+            if self.is_built("alliance_tab"):
+                self.alliance_tab.refresh()
             self.client_flags.refresh()
-        self.ruptures_view.refresh()
+        if self.is_built("ruptures_view"):
+            self.ruptures_view.refresh()
         self.today_view.refresh()
 
     def _alliance_thresholds_saved(self, _thresholds: AllianceThresholds) -> None:
-        self.client_flags.refresh()
+        if self.is_built("client_flags"):
+            self.client_flags.refresh()
         self.today_view.alliance_flags.refresh()
 
     def _alliance_data_changed(self) -> None:
-        if self.clients_view.overview.client_id is not None:
-            self.alliance_tab.refresh()
+        if self._shown_client_id() is not None:
+            if self.is_built("alliance_tab"):
+                self.alliance_tab.refresh()
             self.client_flags.refresh()
         self.today_view.alliance_flags.refresh()
 
@@ -470,8 +655,29 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.warm_up.stop()  # nothing more is built for a window that is going (a lock, quit)
         settings = app_settings()
         settings.setValue(MAIN_WINDOW_GEOMETRY, self.saveGeometry())
         settings.setValue(MAIN_WINDOW_STATE, self.saveState())
         settings.sync()
         super().closeEvent(event)
+
+
+# Every part built on first use, in the order they are defined (pages, the client's record,
+# editing helpers): the warm-up builds them in this order.
+_LAZY_PARTS = tuple(
+    name for name, member in vars(MainWindow).items() if isinstance(member, cached_property)
+)
+
+
+def _is_tab(name: str) -> bool:
+    return name.endswith("_tab")
+
+
+def _apply_date_style(part: Any, style: DateStyle) -> None:
+    """Pages and tabs take `set_date_style` (they redraw); helpers have a `date_style`."""
+    setter = getattr(part, "set_date_style", None)
+    if callable(setter):
+        setter(style)
+    elif hasattr(part, "date_style"):
+        part.date_style = style

@@ -20,15 +20,21 @@ from alliance_desktop.ui.views.risk_header_card import RiskHeaderCard
 
 if TYPE_CHECKING:
     from alliance_desktop.ui.main_window import MainWindow
+    from alliance_desktop.ui.views.client_overview import ClientOverview
 
 
 class RiskViews:
-    def __init__(self, window: MainWindow, practice: Practice, tasks: TaskRunner) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        overview: ClientOverview,
+        practice: Practice,
+        tasks: TaskRunner,
+    ) -> None:
         self._window = window
         self._practice = practice
         self._tasks = tasks
         self._style = DateStyle.DAY_MONTH_YEAR
-        overview = window.clients_view.overview
         self.tab = RiskTab(practice, tasks)
         self.header = RiskHeaderCard(practice, tasks)
         overview.add_to_header(self.header)
@@ -38,8 +44,8 @@ class RiskViews:
         self.tab.risk_changed.connect(self._risk_changed)
         self.header.risk_tab_requested.connect(lambda _id: overview.show_tab(RISK_TAB))
         self.header.boundaries_requested.connect(self.edit_boundaries)
-        window.today_view.alliance_flags.risk_chosen.connect(self._open_flag)
-        window.client_flags.risk_chosen.connect(self._open_flag)
+        # Today's card is wired by the window (it exists before the client's record is built).
+        window.client_flags.risk_chosen.connect(self.open_flag)
 
     def set_date_style(self, style: DateStyle) -> None:
         self._style = style
@@ -73,6 +79,6 @@ class RiskViews:
         self._window.client_flags.refresh()
         self._window.today_view.alliance_flags.refresh()
 
-    def _open_flag(self, client_id: int, kind: FlagKind) -> None:
+    def open_flag(self, client_id: int, kind: FlagKind) -> None:
         self._window.open_client(client_id)
         self._window.clients_view.overview.show_tab(tab_for(kind))

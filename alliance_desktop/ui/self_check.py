@@ -63,11 +63,18 @@ def plugins() -> str:
 
 
 def modules() -> str:
+    import importlib
+
     from PySide6.QtCharts import QChart
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
 
-    import alliance_desktop.ui.app  # noqa: F401  (every window and dialog, through MainWindow)
+    import alliance_desktop.ui.app
+    import alliance_desktop.ui.main_window  # noqa: F401
+    from alliance_desktop.ui.warm_up import LOADED_ON_FIRST_USE
+
+    for name in LOADED_ON_FIRST_USE:
+        importlib.import_module(name)
 
     QChart(), QPrinter(), QPdfDocument()
     return "QtCharts, QtPdf, QtPrintSupport and the app's windows load"

@@ -37,6 +37,8 @@ NO_FLAGS_TODAY = (
     "longer than you chose."
 )
 NO_FLAGS_FOR_CLIENT = "No alliance flags for this client."
+# Until the first answer: "no flags" would be a false all-clear while they are still looked for.
+LOOKING = "Looking for alliance flags…"
 # The most pressing first: a follow-up that has passed, a rupture left open, then check-ins.
 PRIORITY: tuple[str, ...] = (
     *RISK_FLAG_KINDS,
@@ -81,16 +83,15 @@ class AllianceFlagsCard(QFrame):
         self._client_ids: list[int] = []
         self._request = 0
         self._expanded = False
-        self.rows: list[FlagRow] = []
+        self.rows: list[FlagRow] = []  # built so far: those shown, all once expanded
 
         self.title = QLabel("Alliance flags")
         self.title.setObjectName("cardTitle")
         self.thresholds_button = QPushButton("Thresholds…")
         self.thresholds_button.setObjectName("flagAction")
         self.thresholds_button.setToolTip("Choose when a flag is raised")
-        self.empty_note = QLabel(
-            NO_FLAGS_FOR_CLIENT if for_one_client else NO_FLAGS_TODAY.format(weeks=6)
-        )
+        # Until the first load: never a false "no flags" while they are still being looked for.
+        self.empty_note = QLabel(LOOKING)
         self.empty_note.setObjectName("quietNote")
         self.empty_note.setWordWrap(not for_one_client)
         self.more_button = QPushButton()
@@ -147,6 +148,7 @@ class AllianceFlagsCard(QFrame):
             self.set_flags([])
             self.steps.show_concern(None)
             return
+        self.empty_note.setText(NO_FLAGS_FOR_CLIENT)
         practice = self._practice
 
         def load() -> tuple[list[FlagState], PersistentConcern | None]:

@@ -1,11 +1,14 @@
 """One client at a glance, beside the client list: a header and a tab per part of the work.
 
-Later parts of the app add their own tab with `add_tab`; each tab is a QWidget with a
-`show_client(client_id: int | None)` method that loads what it shows through the worker.
+Later parts of the app add their own tab with `add_tab`, or with `add_tab_on_first_visit` to
+build it only when the clinician first opens it (so the app starts and the first client opens
+without paying for every tab); each tab is a QWidget with a `show_client(client_id: int | None)`
+method that loads what it shows through the worker.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -33,6 +36,39 @@ _NO_CLIENTS_YET = "A client's record shows here once you have added them with Ne
 
 class ClientTab(Protocol):
     def show_client(self, client_id: int | None) -> None: ...
+
+
+class _TabOnFirstVisit(QWidget):
+    """Stands in a tab's place until the tab is first shown, then holds it. Only the client
+    shown is remembered meanwhile, so a tab nobody opens loads nothing."""
+
+    def __init__(self, build: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+        self._client_id: int | None = None
+        self.tab: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def built(self) -> QWidget:
+        if self.tab is None:
+            self.hold(self._build())
+        assert self.tab is not None
+        return self.tab
+
+    def hold(self, tab: QWidget) -> None:
+        """Show `tab` here (`build` may hand it over itself, before it returns)."""
+        if self.tab is not None:
+            return
+        self.tab = tab
+        cast(QVBoxLayout, self.layout()).addWidget(tab)
+        if self._client_id is not None:
+            cast(ClientTab, tab).show_client(self._client_id)
+
+    def show_client(self, client_id: int | None) -> None:
+        self._client_id = client_id
+        if self.tab is not None:
+            cast(ClientTab, self.tab).show_client(client_id)
 
 
 class ClientOverview(QWidget):
@@ -94,6 +130,7 @@ class ClientOverview(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        self.tabs.currentChanged.connect(self._build_if_new)
 
     @property
     def client_id(self) -> int | None:
@@ -104,6 +141,34 @@ class ClientOverview(QWidget):
         self.tabs.addTab(tab, title)
         if self._client_id is not None:
             cast(ClientTab, tab).show_client(self._client_id)
+
+    def add_tab_on_first_visit(self, title: str, build: Callable[[], QWidget]) -> None:
+        """Add a part of the record that `build()` makes the first time it is shown (or asked
+        for with `tab(title)`); what it returns must have `show_client(client_id)`."""
+        self.tabs.addTab(_TabOnFirstVisit(build), title)
+
+    def tab(self, title: str) -> QWidget:
+        """The tab called `title`, built now if it was waiting for its first visit."""
+        widget = self._tab_widget(title)
+        return widget.built() if isinstance(widget, _TabOnFirstVisit) else widget
+
+    def place_tab(self, title: str, tab: QWidget) -> None:
+        """Put `tab`, built elsewhere before its first visit, where `title` waits for it."""
+        widget = self._tab_widget(title)
+        if isinstance(widget, _TabOnFirstVisit):
+            widget.hold(tab)
+
+    def _tab_widget(self, title: str) -> QWidget:
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if self.tabs.tabText(index) == title and widget is not None:
+                return widget
+        raise KeyError(title)
+
+    def _build_if_new(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, _TabOnFirstVisit):
+            widget.built()
 
     def add_to_header(self, widget: QWidget) -> None:
         """Show `widget` under the name, above the tabs, whichever tab is open (for what a

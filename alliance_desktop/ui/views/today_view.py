@@ -47,6 +47,7 @@ class TodayView(QWidget):
     client_chosen = Signal(int)
     new_client_requested = Signal()
     profile_requested = Signal()
+    loaded = Signal()  # greeting, sessions and clients shown; the flags are still coming
 
     def __init__(
         self, practice: Practice, tasks: TaskRunner, parent: QWidget | None = None
@@ -183,6 +184,7 @@ class TodayView(QWidget):
         self.client_stack.setCurrentIndex(0 if current else 1)
         self.client_list.fit_rows()
         self.alliance_flags.show_flags_for(self.client_ids())
+        emit(self.loaded)
 
     def _open_item(self, item: QListWidgetItem) -> None:
         emit(self.client_chosen, item.data(Qt.ItemDataRole.UserRole))
