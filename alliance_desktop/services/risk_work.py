@@ -80,18 +80,23 @@ class RiskWork:
 
     def flags(self, client_id: int) -> list[AllianceFlag]:
         """Risk flags and the informed-consent flag for one client."""
-        today = self._today()
-        flags = risk_flags(
-            client_id,
-            self.latest_review(client_id),
-            self._repository.self_harm_answers(client_id),
-            today,
-        )
-        flags += consent_flags(self._client(client_id), self._repository.has_sessions(client_id))
-        return flags
+        return self._flags(client_id, self.latest_review(client_id), self._today())
 
     def flags_for(self, client_ids: Sequence[int]) -> list[AllianceFlag]:
-        return [flag for client_id in dict.fromkeys(client_ids) for flag in self.flags(client_id)]
+        """The same for many clients (Today), reading every latest review in one query."""
+        latest, today = self._repository.latest_reviews(), self._today()
+        return [
+            flag
+            for client_id in dict.fromkeys(client_ids)
+            for flag in self._flags(client_id, latest.get(client_id), today)
+        ]
+
+    def _flags(
+        self, client_id: int, latest: RiskReview | None, today: dt.date
+    ) -> list[AllianceFlag]:
+        flags = risk_flags(client_id, latest, self._repository.self_harm_answers(client_id), today)
+        flags += consent_flags(self._client(client_id), self._repository.has_sessions(client_id))
+        return flags
 
     # Command line
 
