@@ -162,7 +162,9 @@ def _goal(
     else:
         parts.append(_p("We’ll talk together about how this goal is going."))
     if goal.tasks:
-        parts.append("<h4>What we agreed to do</h4>")
+        done = goal.tasks_done
+        count = f" ({done} of {len(goal.tasks)} done so far)" if done else ""
+        parts.append(f"<h4>What we agreed to do{count}</h4>")
         parts.append(
             _list(
                 f"{_OWNERS[task.owner.value]}: {task.description} — "
@@ -177,13 +179,18 @@ def _goal(
 def _chart_table(goal: ClientGoal, style: DateStyle) -> str:
     """The chart's text alternative: what it shows in one sentence, then its points."""
     first, last = goal.ratings[0], goal.ratings[-1]
+    start, end = CHART_LABELS[first.level].lower(), CHART_LABELS[last.level].lower()
+    moved = (
+        f"“{start}” at the first look and at the latest"
+        if start == end
+        else f"from “{start}” to “{end}”"
+    )
     summary = (
         f"The chart on the printed page shows {plural(len(goal.ratings), 'look')} at this goal "
-        f"from {long_date(first.on, style)} to {long_date(last.on, style)}, from "
-        f"“{CHART_LABELS[first.level].lower()}” to “{CHART_LABELS[last.level].lower()}”."
+        f"from {long_date(first.on, style)} to {long_date(last.on, style)}: {moved}."
     )
     rows = "".join(
-        f"<tr><td>{escape(short_date(point.on, style))}</td>"
+        f"<tr><td>{escape(long_date(point.on, style))}</td>"
         f"<td>{escape(_cap(level_text(goal, point.level)))}</td></tr>"
         for point in goal.ratings
     )

@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import io
 import re
+import secrets
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -135,6 +136,9 @@ def render(
     def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
         canvas = _NumberedCanvas(footer, *args, **kwargs)
         canvas._doc._timeStamp = generation_stamp(setup.generated_on)
+        if encryption is not None:
+            # Its keys are random anyway; a random ID keeps two handovers of one day apart.
+            canvas._doc.updateSignature(secrets.token_bytes(16))
         return canvas
 
     document.build(list(story), canvasmaker=canvas_maker)

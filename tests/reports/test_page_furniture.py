@@ -13,11 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from reportlab.lib.pdfencrypt import StandardEncryption
+from reportlab.platypus import Paragraph
 
 from alliance_desktop.domain.practice_profile import DateStyle, PaperSize
 from alliance_desktop.reports.ending_plan import build_ending_plan
 from alliance_desktop.reports.ending_summary import build_ending_summary
 from alliance_desktop.reports.goal_review import build_goal_review
+from alliance_desktop.reports.page_template import PageSetup, render
+from alliance_desktop.reports.styles import report_styles
 from tests.reports.samples import (
     NAME,
     PROFILE,
@@ -176,3 +180,14 @@ def test_every_report_passes_an_independent_structure_check(
     checked = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "No syntax or stream encoding errors found" in checked.stdout
+
+
+def test_encrypted_documents_made_the_same_day_have_their_own_ids() -> None:
+    setup = PageSetup("Handover record", "A record", PROFILE, dt.date(2026, 3, 14))
+    story = [Paragraph("Held back until the password is given.", report_styles(False).body)]
+    ids = set()
+    for _ in range(2):
+        pdf = render(setup, story, StandardEncryption("a password", strength=128))
+        first, _second = pdf_reader(pdf).trailer["/ID"]
+        ids.add(bytes(first.original_bytes))
+    assert len(ids) == 2
