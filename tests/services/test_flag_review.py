@@ -140,3 +140,20 @@ def test_a_rating_flag_is_current_only_when_its_rating_is_recent(practice: Pract
     assert practice.flags.current().count == 0
     (state,) = practice.flags.for_client(ada)  # still on their page, with its date
     assert "(03 Nov 2025)" in state.flag.explanation
+
+
+def test_flags_read_only_the_latest_ratings_of_each_person(practice: Practice) -> None:
+    """A long course: the flags are the same as from the whole series."""
+    from alliance_desktop.domain.alliance_flags import alliance_flags
+
+    ada = _client(practice, "Ada Quinn")
+    start = dt.date(2025, 1, 6)
+    for week in range(40):
+        overall = 10 - max(0, week - 35)  # falls over the last weeks
+        client = AllianceRatings(9, 9, 9, overall) if week % 3 else None
+        clinician = AllianceRatings(9, 9, 9, overall) if week % 4 else None
+        book_check_in(practice, ada, start + dt.timedelta(weeks=week), client, clinician)
+    timeline = practice.ruptures.timeline(ada)
+    whole = alliance_flags(ada, timeline.check_ins, timeline.ruptures, fixed_clock().date())
+    assert practice.ruptures.flags(ada) == whole
+    assert {flag.kind for flag in whole} == {FlagKind.LOW_CHECK_IN, FlagKind.FALLING}
