@@ -94,8 +94,8 @@ def _random_plan(rng: random.Random, course: Course, visit: int, now: dt.datetim
     recent = now - course.past[visit].start < dt.timedelta(days=180)
     if recent:
         outcome = rng.choices(list(RepairOutcome), (85, 12, 3))[0]
-    else:  # older ruptures were long since talked through
-        outcome = rng.choices(list(RepairOutcome), (95, 5, 0))[0]
+    else:  # older ruptures were long since talked through: none is left open for years
+        outcome = rng.choices(list(RepairOutcome), (100, 0, 0))[0]
     follow_up = rng.randint(7, 21) if outcome is not RepairOutcome.RESOLVED else None
     return RupturePlan(visit, kind, significance, outcome, follow_up)
 

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from alliance_desktop.domain.alliance_flags import RATING_KINDS, RUPTURE_KINDS
+from alliance_desktop.domain.alliance_flags import RATING_KINDS, alliance_flags
 from alliance_desktop.domain.alliance_not_working import PersistentConcern, persistent_concern
 from alliance_desktop.domain.flags import (
     Flag,
@@ -23,6 +23,7 @@ from alliance_desktop.domain.flags import (
     check_acknowledgement,
     with_acknowledgements,
 )
+from alliance_desktop.domain.rupture import RuptureEntry
 from alliance_desktop.domain.session import SessionStatus
 from alliance_desktop.services.calendar import SessionCalendar
 from alliance_desktop.services.rupture_log import RuptureLog
@@ -137,12 +138,14 @@ class FlagReview:
 
     def _open_rupture_flags(self) -> list[Flag]:
         """Every client's rupture flags (still open, follow-up passed), seen lately or not."""
-        clients = sorted({o.entry.client_id for o in self._ruptures.open_ruptures()})
+        by_client: dict[int, list[RuptureEntry]] = {}
+        for open_rupture in self._ruptures.open_ruptures():  # oldest first
+            by_client.setdefault(open_rupture.entry.client_id, []).append(open_rupture.entry)
+        today, thresholds = self._now().date(), self._ruptures.thresholds()
         return [
             flag
-            for client_id in clients
-            for flag in self._ruptures.flags(client_id)
-            if flag.kind in RUPTURE_KINDS
+            for client_id, entries in by_client.items()
+            for flag in alliance_flags(client_id, [], entries, today, thresholds)
         ]
 
     def persistent_concern(self, client_id: int) -> PersistentConcern | None:

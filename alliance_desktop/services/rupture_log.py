@@ -107,10 +107,14 @@ class RuptureLog:
         return check_ins_around(entry.occurred_on, self._ruptures.check_ins(entry.client_id))
 
     def flags(self, client_id: int) -> list[AllianceFlag]:
-        timeline = self.timeline(client_id)
-        return alliance_flags(
-            client_id, timeline.check_ins, timeline.ruptures, self._today(), self.thresholds()
+        thresholds = self.thresholds()
+        # The rules read at most the last few ratings of each person: load only those.
+        check_ins = self._ruptures.latest_check_ins(client_id, thresholds.falling_over)
+        ruptures = sorted(
+            self._ruptures.for_client(client_id),
+            key=lambda entry: (entry.occurred_on, entry.id or 0),
         )
+        return alliance_flags(client_id, check_ins, ruptures, self._today(), thresholds)
 
     def flags_for(self, client_ids: list[int]) -> list[AllianceFlag]:
         """Flags for the clients on today's list, plus every open rupture in the practice."""

@@ -104,19 +104,25 @@ class RuptureRepository:
                 "WHERE s.client_id = ? ORDER BY s.start, s.id",
                 (client_id,),
             ).fetchall()
-        by_session: dict[int, dict[str, Any]] = {}
-        for session_id, start, rater, goals, tasks, bond, overall in rows:
-            point = by_session.setdefault(session_id, {"on": start[:10]})
-            point[rater] = AllianceRatings(goals, tasks, bond, overall)
-        return [
-            CheckInPoint(
-                session_id=session_id,
-                on=dt.date.fromisoformat(point["on"]),
-                client=point.get("client"),
-                clinician=point.get("clinician"),
-            )
-            for session_id, point in by_session.items()
-        ]
+        return _points(rows)
+
+    def latest_check_ins(self, client_id: int, per_rater: int) -> list[CheckInPoint]:
+        """The client's last `per_rater` check-ins of each rater, in session order: all the
+        flags read, without loading a long course."""
+        with self._vault.reading() as connection:
+            rows = [
+                row
+                for rater in ("client", "clinician")
+                for row in connection.execute(
+                    "SELECT s.id, s.start, a.rater, a.goals, a.tasks, a.bond, a.overall "
+                    "FROM sessions s JOIN alliance_check_ins a ON a.session_id = s.id "
+                    "WHERE s.client_id = ? AND a.rater = ? "
+                    "ORDER BY s.start DESC, s.id DESC LIMIT ?",
+                    (client_id, rater, per_rater),
+                ).fetchall()
+            ]
+        rows.sort(key=lambda row: (row[1], row[0]))
+        return _points(rows)
 
     def _select(self, where: str, arguments: tuple[Any, ...]) -> list[RuptureEntry]:
         with self._vault.reading() as connection:
@@ -125,6 +131,23 @@ class RuptureRepository:
             ).fetchall()
             repairs = _repairs_for(connection, [row[0] for row in rows])
         return [_entry_from_row(row, repairs[row[0]]) for row in rows]
+
+
+def _points(rows: list[tuple[Any, ...]]) -> list[CheckInPoint]:
+    """Check-in rows (session id, start, rater, four scores), in session order, as points."""
+    by_session: dict[int, dict[str, Any]] = {}
+    for session_id, start, rater, goals, tasks, bond, overall in rows:
+        point = by_session.setdefault(session_id, {"on": start[:10]})
+        point[rater] = AllianceRatings(goals, tasks, bond, overall)
+    return [
+        CheckInPoint(
+            session_id=session_id,
+            on=dt.date.fromisoformat(point["on"]),
+            client=point.get("client"),
+            clinician=point.get("clinician"),
+        )
+        for session_id, point in by_session.items()
+    ]
 
 
 def _repairs_for(

@@ -7,8 +7,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from alliance_desktop.domain.alliance_check_in import AllianceRatings
 from alliance_desktop.domain.alliance_flags import AllianceThresholds, FlagKind
+from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.flags import Flag
 from alliance_desktop.services import Practice
 from tests.factories import PASSPHRASE, fixed_clock, make_client
@@ -140,3 +144,43 @@ def test_a_rating_flag_is_current_only_when_its_rating_is_recent(practice: Pract
     assert practice.flags.current().count == 0
     (state,) = practice.flags.for_client(ada)  # still on their page, with its date
     assert "(03 Nov 2025)" in state.flag.explanation
+
+
+def test_flags_read_only_the_latest_ratings_of_each_person(practice: Practice) -> None:
+    """A long course: the flags are the same as from the whole series."""
+    from alliance_desktop.domain.alliance_flags import alliance_flags
+
+    ada = _client(practice, "Ada Quinn")
+    start = dt.date(2025, 1, 6)
+    for week in range(40):
+        overall = 10 - max(0, week - 35)  # falls over the last weeks
+        client = AllianceRatings(9, 9, 9, overall) if week % 3 else None
+        clinician = AllianceRatings(9, 9, 9, overall) if week % 4 else None
+        book_check_in(practice, ada, start + dt.timedelta(weeks=week), client, clinician)
+    timeline = practice.ruptures.timeline(ada)
+    whole = alliance_flags(ada, timeline.check_ins, timeline.ruptures, fixed_clock().date())
+    assert practice.ruptures.flags(ada) == whole
+    assert {flag.kind for flag in whole} == {FlagKind.LOW_CHECK_IN, FlagKind.FALLING}
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(note=st.text(max_size=600))
+def test_any_note_is_kept_as_typed_or_refused_in_words(practice: Practice, note: str) -> None:
+    ada = next(
+        (s.id for s in practice.client_summaries() if s.name == "Note Client"), None
+    ) or _client(practice, "Note Client")
+    flag = Flag("drop", ada, "Client's overall rating dropped 9 → 8.", dt.date(2026, 3, 6), "e")
+    try:
+        saved = practice.flags.acknowledge(flag, note)
+    except InvalidInput as refused:
+        assert set(refused.problems) == {"note"}
+        assert len(note.strip()) > 500 or "\x00" in note
+        return
+    assert saved.note == note.strip()
+    # Read back from the vault through the review: the source raising this flag is ours.
+    practice.flags.add_source(lambda ids: [flag] if ada in ids else [])
+    states = [s for s in practice.flags.for_client(ada) if s.flag == flag]
+    assert states and all(s.acknowledgement is not None for s in states)
+    assert {s.acknowledgement.note for s in states if s.acknowledgement} == {note.strip()}

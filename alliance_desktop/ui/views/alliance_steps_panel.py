@@ -15,7 +15,7 @@ from alliance_desktop.domain.alliance_not_working import (
 from alliance_desktop.domain.ending import EndingReason
 from alliance_desktop.ui.signal_emit import emit
 
-TITLE = "The alliance may not be working: steps to try, in order"
+TITLE = "The alliance may not be working"
 
 
 class AllianceStepsPanel(QFrame):
@@ -32,6 +32,7 @@ class AllianceStepsPanel(QFrame):
         self.steps = QLabel(_steps_html())
         self.steps.setTextFormat(Qt.TextFormat.RichText)
         self.steps.setWordWrap(True)
+        self.steps.setToolTip(_steps_tooltip())
         self.ending_button = QPushButton("Plan the ending…")
         self.ending_button.setObjectName("flagAction")
         self.ending_button.setToolTip(
@@ -57,8 +58,15 @@ class AllianceStepsPanel(QFrame):
 
 
 def _steps_html() -> str:
-    items = "".join(
-        f"<li><b>{html.escape(step.title)}.</b> {html.escape(step.detail)}</li>"
-        for step in STEPS_WHEN_NOT_WORKING
+    """One compact line (the header has little room); each step's detail in the tooltip."""
+    return "Steps to try, in order: " + " · ".join(
+        f"<b>{number}.</b> {html.escape(step.title)}"
+        for number, step in enumerate(STEPS_WHEN_NOT_WORKING, start=1)
     )
-    return f"<ol style='margin-left:-20px'>{items}</ol>"
+
+
+def _steps_tooltip() -> str:
+    return "\n".join(
+        f"{number}. {step.title}: {step.detail}"
+        for number, step in enumerate(STEPS_WHEN_NOT_WORKING, start=1)
+    )
