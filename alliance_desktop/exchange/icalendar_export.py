@@ -52,7 +52,8 @@ def build_icalendar(
     one (or in UTC), times are written in UTC, a naive local time turned into UTC by the
     computer's own rules. DTSTAMP is when the session last changed, where known, so the same
     sessions give the same file."""
-    named_zone = zone if zone is not None and zone.key not in ("UTC", "Etc/UTC") else None
+    in_utc = zone is not None and zone.key in ("UTC", "Etc/UTC")
+    named_zone = None if in_utc else zone
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -63,20 +64,20 @@ def build_icalendar(
         lines.extend(_timezone_lines(named_zone, events))
     stamp_utc = _utc_text(stamp)
     for event in events:
-        lines.extend(_event_lines(event, stamp_utc, named_zone))
+        lines.extend(_event_lines(event, stamp_utc, named_zone, in_utc))
     lines.append("END:VCALENDAR")
     return "".join(f"{_folded(line)}\r\n" for line in lines).encode("utf-8")
 
 
-def _event_lines(event: SingleEvent, stamp: str, zone: ZoneInfo | None) -> list[str]:
+def _event_lines(event: SingleEvent, stamp: str, zone: ZoneInfo | None, in_utc: bool) -> list[str]:
     end = event.start + dt.timedelta(minutes=event.duration_minutes)
     changed = _utc_text(event.last_modified) if event.last_modified is not None else None
     lines = [
         "BEGIN:VEVENT",
         _content_line("UID", _text(event.uid)),
         f"DTSTAMP:{changed or stamp}",
-        _time_line("DTSTART", event.start, zone),
-        _time_line("DTEND", end, zone),
+        _time_line("DTSTART", event.start, zone, in_utc),
+        _time_line("DTEND", end, zone, in_utc),
         _content_line("SUMMARY", _text(event.title)),
     ]
     if event.description:
@@ -92,10 +93,12 @@ def _event_lines(event: SingleEvent, stamp: str, zone: ZoneInfo | None) -> list[
     return lines
 
 
-def _time_line(name: str, local: dt.datetime, zone: ZoneInfo | None) -> str:
-    if zone is None:
-        return f"{name}:{_utc_text(local)}"
-    return f"{name};TZID={_parameter(zone.key)}:{local:%Y%m%dT%H%M%S}"
+def _time_line(name: str, local: dt.datetime, zone: ZoneInfo | None, in_utc: bool) -> str:
+    if zone is not None:
+        return f"{name};TZID={_parameter(zone.key)}:{local:%Y%m%dT%H%M%S}"
+    if in_utc:  # local time is UTC: nothing to convert
+        return f"{name}:{local:%Y%m%dT%H%M%S}Z"
+    return f"{name}:{_utc_text(local)}"
 
 
 def _timezone_lines(zone: ZoneInfo, events: Sequence[SingleEvent]) -> list[str]:
@@ -109,7 +112,9 @@ def _timezone_lines(zone: ZoneInfo, events: Sequence[SingleEvent]) -> list[str]:
 
 
 def _utc_text(moment: dt.datetime) -> str:
-    return f"{moment.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"  # naive: this computer's local time
+    if moment.tzinfo is not dt.UTC:
+        moment = moment.astimezone(dt.UTC)  # naive: this computer's local time
+    return f"{moment:%Y%m%dT%H%M%S}Z"
 
 
 @functools.lru_cache(maxsize=4096)  # titles and descriptions repeat across sessions
@@ -131,6 +136,8 @@ def _content_line(name: str, value: str) -> str:
 def _folded(line: str) -> str:
     """Lines longer than 75 octets go on as continuation lines (a space, then the rest), never
     splitting a UTF-8 character."""
+    if len(line) <= _LINE_OCTETS and line.isascii():  # most lines: no need to count octets
+        return line
     data = line.encode("utf-8")
     if len(data) <= _LINE_OCTETS:
         return line

@@ -51,17 +51,23 @@ def icalendar_for_range(
     end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time())
     sessions = diary.sessions_between(start, end)
     removals = diary.removals_between(start, end)
-    events = [_session_event(s, naming, label) for s in sessions]
+    titles: dict[str, str] = {}  # one title per client, not one per session
+    events = [_session_event(s, titles, naming, label) for s in sessions]
     events.extend(_removal_event(r, label) for r in removals)
     booked = sum(1 for s in sessions if s.entry.status.takes_up_time)
     return DiaryExport(build_icalendar(events, stamp, zone), booked, len(sessions) - booked)
 
 
-def _session_event(session: DiarySession, naming: CalendarNaming, label: str) -> SingleEvent:
+def _session_event(
+    session: DiarySession, titles: dict[str, str], naming: CalendarNaming, label: str
+) -> SingleEvent:
     entry = session.entry
+    title = titles.get(entry.client_name)
+    if title is None:
+        title = titles[entry.client_name] = calendar_title(entry.client_name, naming, label)
     return SingleEvent(
         uid=session.uid,
-        title=calendar_title(entry.client_name, naming, label),
+        title=title,
         start=entry.start,
         duration_minutes=entry.duration_minutes,
         description=diary_description(entry),
