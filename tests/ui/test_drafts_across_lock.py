@@ -24,7 +24,7 @@ from alliance_desktop.ui.signal_emit import emit
 from tests.factories import PASSPHRASE
 from tests.ui.dialog_driver import when_dialog_opens
 from tests.ui.draft_fixtures import NOTE
-from tests.ui.test_lock import _unlock, app_session, record_vault
+from tests.ui.test_lock import _end, _unlock, app_session, record_vault
 
 __all__ = ["app_session", "record_vault"]  # fixtures, used by name
 
@@ -138,7 +138,28 @@ def test_a_killed_app_leaves_the_note_in_the_vault_and_the_next_unlock_offers_it
         assert NOTE in text and text.endswith("Quillon-Vesperine")  # typed before the saved note
         assert [draft.key for draft in offered[0]] == [("session", str(session_id))]
     finally:
-        window = session.main_window
-        if window is not None:
-            window.close()
-        session.finish()
+        _end(session)
+
+
+def test_quitting_keeps_what_was_typed_in_the_ending_plan(
+    qtbot: QtBot,
+    record_vault: tuple[Path, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(draft_keeper, "QUIET_MS", 60_000)  # only the quit can write it
+    vault_path, client_id = record_vault
+    session = AppSession(vault_path, clipboard_clear_ms=60_000)
+    session.start()
+    window = _unlock(qtbot, session)
+    window.open_client(client_id)
+    window.clients_view.overview.show_tab("Ending")
+    tab = window.ending_tab
+    qtbot.waitUntil(lambda: tab.loaded_client_id == client_id and not session.tasks.is_busy)
+    qtbot.keyClicks(tab.form.tapering, "Monthly from June")
+    _end(session)  # File › Quit: the window closes, then the session finishes
+    practice = Practice.open(vault_path, PASSPHRASE)
+    try:
+        drafts = {draft.key: draft for draft in practice.drafts.all()}
+    finally:
+        practice.close()
+    assert "Monthly from June" in drafts[("ending_plan", str(client_id))].fields.values()
