@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from alliance_desktop.services import Practice
+from alliance_desktop.vault.schema import latest_schema_version
 from tests.cli.conftest import Run
 from tests.factories import PASSPHRASE, fixed_clock, make_client
 
@@ -48,7 +49,8 @@ def test_a_healthy_vault_passes(run_cli: RunCli, vault: Path) -> None:
     result = run_cli("vault", "check", "--vault", str(vault))
 
     assert result.code == 0, result.err
-    assert result.out == f"ok: {vault} — schema 7, 40 clients, integrity check passed\n"
+    schema = latest_schema_version()
+    assert result.out == f"ok: {vault} — schema {schema}, 40 clients, integrity check passed\n"
 
 
 def test_wrong_passphrase(run_cli: RunCli, vault: Path, monkeypatch: pytest.MonkeyPatch) -> None:
