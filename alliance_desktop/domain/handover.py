@@ -256,6 +256,8 @@ class ClientRecord:
     goals: tuple[Goal, ...] = ()  # board order: by column, then position
     ruptures: tuple[RuptureEntry, ...] = ()  # oldest first; empty unless included
     ending_plan: EndingPlan | None = None
+    # (GAS rating id, session id): the session each rating was given in, where it was.
+    rating_sessions: tuple[tuple[int, int], ...] = ()
 
     @property
     def gas_ratings(self) -> int:

@@ -109,7 +109,7 @@ def handover_bundle(
     type; the client only if no patient with the same identifier exists), and references
     between entries are `urn:uuid:` fullUrls the server resolves."""
     appointments = frozenset(s.id or 0 for s in record.sessions if is_appointment(s))
-    context = WriteContext(BundleIds(export_id), appointments)
+    context = WriteContext(BundleIds(export_id), appointments, record.rating_sessions)
     goal_ids = {goal.id for goal in record.goals if goal.id is not None}
     patient = patient_resource(record.client, context, vault_identifier)
     resources = [
@@ -212,7 +212,7 @@ class _Reader:
             "Appointment", _appointment_from, context.sessions, reason, first_id=len(sessions) + 1
         )
         sessions = self._with_details(sessions)
-        goals = self._with_ratings(goals)
+        goals, rating_sessions = self._with_ratings(goals)
         plans = [r for _, r in self._by_type["CarePlan"] if is_maintenance_plan(r)]
         self._skip_unless("CarePlan", is_maintenance_plan, "a care plan other than the ending")
         ruptures = [
@@ -239,6 +239,7 @@ class _Reader:
             ending_plan=self._guarded("CarePlan", lambda p, _: ending_plan_from(p), plans[0])
             if plans
             else None,
+            rating_sessions=rating_sessions,
         )
         return BundleContents(
             record=_checked_record(record),
@@ -302,19 +303,28 @@ class _Reader:
             for session in sessions
         ]
 
-    def _with_ratings(self, goals: list[Goal]) -> list[Goal]:
-        ratings: dict[int, list[GasRating]] = defaultdict(list)
+    def _with_ratings(self, goals: list[Goal]) -> tuple[list[Goal], tuple[tuple[int, int], ...]]:
+        """The goals with their ratings (numbered 1, 2, 3... across the bundle), and the
+        session each rating was given in, where its Observation names one."""
+        ratings: dict[int, list[tuple[GasRating, int | None]]] = defaultdict(list)
         for _, observation in self._by_type["Observation"]:
             found = self._guarded("Observation", rating_from, observation)
             if found is not None:
-                ratings[found[0]].append(found[1])
-        return [
-            replace(
-                goal,
-                ratings=tuple(sorted(ratings[goal.id or 0], key=lambda rating: rating.rated_on)),
-            )
-            for goal in goals
-        ]
+                session_id = self._context.session_id(observation.get("encounter"))
+                ratings[found[0]].append((found[1], session_id))
+        linked: list[tuple[int, int]] = []
+        numbered: list[Goal] = []
+        next_id = 1
+        for goal in goals:
+            given = sorted(ratings[goal.id or 0], key=lambda pair: pair[0].rated_on)
+            own = []
+            for rating, session_id in given:
+                own.append(replace(rating, id=next_id))
+                if session_id is not None:
+                    linked.append((next_id, session_id))
+                next_id += 1
+            numbered.append(replace(goal, ratings=tuple(own)))
+        return numbered, tuple(linked)
 
     def _skip_unless(self, kind: str, usable: Callable[[Resource], bool], reason: str) -> None:
         unusable = sum(1 for _, resource in self._by_type[kind] if not usable(resource))

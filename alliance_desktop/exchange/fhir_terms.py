@@ -194,6 +194,15 @@ class WriteContext:
 
     ids: BundleIds
     appointments: frozenset[int] = frozenset()  # sessions written as Appointments
+    rating_sessions: tuple[tuple[int, int], ...] = ()  # (GAS rating id, session id)
+
+    def rating_session(self, rating_id: int | None) -> dict[str, str] | None:
+        """The Encounter a GAS rating was given in (None when not linked, or the session did
+        not take place)."""
+        session_id = dict(self.rating_sessions).get(rating_id or -1)
+        if session_id is None or session_id in self.appointments:
+            return None
+        return self.ids.reference("Encounter", session_id)
 
     @property
     def patient(self) -> dict[str, str]:

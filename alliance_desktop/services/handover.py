@@ -234,12 +234,20 @@ class HandoverService:
         summary = options.includes(ShareCategory.SUMMARY)
         if not summary:
             client = replace(client, values=(), concerns=())
+        sent = {s.id for s in sessions}
         return ClientRecord(
             client=client,
             sessions=tuple(sessions),
             goals=tuple(goals),
             ruptures=tuple(ruptures),
             ending_plan=ending.plan(client_id) if summary and ending.has_plan(client_id) else None,
+            rating_sessions=tuple(
+                (rating_id, session_id)
+                for rating_id, session_id in sorted(
+                    self._handovers.rating_sessions(client_id).items()
+                )
+                if goals and session_id in sent
+            ),
         )
 
     def undo(self, client_id: int) -> Client:

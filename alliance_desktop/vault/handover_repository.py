@@ -174,6 +174,16 @@ class HandoverRepository:
             ).fetchall()
         return [_handover_from_row(row) for row in rows]
 
+    def rating_sessions(self, client_id: int) -> dict[int, int]:
+        """GAS rating id -> the session it was given in, for the client's linked ratings."""
+        with self._vault.reading() as connection:
+            rows = connection.execute(
+                "SELECT r.id, r.session_id FROM gas_ratings r JOIN goals g ON g.id = r.goal_id "
+                "WHERE g.client_id = ? AND r.session_id IS NOT NULL",
+                (client_id,),
+            ).fetchall()
+        return {int(rating_id): int(session_id) for rating_id, session_id in rows}
+
     def client_sessions(self, client_id: int) -> list[Session]:
         """Every session of the client with process notes, goal links and check-ins, oldest
         first: the same as reading each one, in five queries instead of five per session."""
@@ -300,6 +310,7 @@ class HandoverRepository:
                     fresh=True,
                 )
                 session_ids[session.id] = saved.id
+            _link_ratings(tx, record, goal_ids, session_ids)
             for entry in record.ruptures:
                 _insert_rupture(
                     tx,
@@ -323,6 +334,29 @@ class HandoverRepository:
                 )
             record_change(tx, now, "client.imported", "client", client_id)
         return client_id
+
+
+def _link_ratings(
+    tx: sqlcipher3.Connection,
+    record: ClientRecord,
+    goal_ids: dict[int | None, int],
+    session_ids: dict[int | None, int | None],
+) -> None:
+    """Each rating's session link, in the new ids: a goal's ratings were inserted in the
+    record's order, so the n-th rating row of the new goal is the goal's n-th rating."""
+    links = dict(record.rating_sessions)
+    if not links:
+        return
+    for goal in record.goals:
+        rows = tx.execute(
+            "SELECT id FROM gas_ratings WHERE goal_id = ? ORDER BY id", (goal_ids[goal.id],)
+        ).fetchall()
+        for rating, (row_id,) in zip(goal.ratings, rows, strict=True):
+            session_id = session_ids.get(links.get(rating.id or -1))
+            if session_id is not None:
+                tx.execute(
+                    "UPDATE gas_ratings SET session_id = ? WHERE id = ?", (session_id, row_id)
+                )
 
 
 def _insert_rupture(tx: sqlcipher3.Connection, entry: RuptureEntry, stamp: str) -> None:
