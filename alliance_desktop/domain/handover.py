@@ -15,6 +15,7 @@ from alliance_desktop.domain.client import Client, ClientStatus, ConsentKind, Co
 from alliance_desktop.domain.ending import EndingPlan
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.goal import Goal
+from alliance_desktop.domain.recurrence import SessionSeries
 from alliance_desktop.domain.rupture import RuptureEntry
 from alliance_desktop.domain.session import Session, SessionStatus
 from alliance_desktop.domain.share_consent import (
@@ -258,6 +259,7 @@ class ClientRecord:
     ending_plan: EndingPlan | None = None
     # (GAS rating id, session id): the session each rating was given in, where it was.
     rating_sessions: tuple[tuple[int, int], ...] = ()
+    series: tuple[SessionSeries, ...] = ()  # the recurring appointments its sessions belong to
 
     @property
     def gas_ratings(self) -> int:

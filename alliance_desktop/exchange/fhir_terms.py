@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from alliance_desktop.domain.handover_errors import HandoverDamaged
+from alliance_desktop.domain.recurrence import SessionSeries
 
 ALLIANCE = "https://alliance-desktop.org/fhir"
 
@@ -195,6 +196,7 @@ class WriteContext:
     ids: BundleIds
     appointments: frozenset[int] = frozenset()  # sessions written as Appointments
     rating_sessions: tuple[tuple[int, int], ...] = ()  # (GAS rating id, session id)
+    series: tuple[SessionSeries, ...] = ()  # the recurring appointments sessions belong to
 
     def rating_session(self, rating_id: int | None) -> dict[str, str] | None:
         """The Encounter a GAS rating was given in (None when not linked, or the session did

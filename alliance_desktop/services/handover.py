@@ -235,12 +235,20 @@ class HandoverService:
         if not summary:
             client = replace(client, values=(), concerns=())
         sent = {s.id for s in sessions}
+        in_series = {s.series_id for s in sessions if s.series_id is not None}
+        if not options.includes(ShareCategory.SESSIONS):
+            in_series = set()
+            sessions = [replace(s, series_id=None, series_date=None) for s in sessions]
         return ClientRecord(
             client=client,
             sessions=tuple(sessions),
             goals=tuple(goals),
             ruptures=tuple(ruptures),
             ending_plan=ending.plan(client_id) if summary and ending.has_plan(client_id) else None,
+            series=tuple(
+                series for series in self._handovers.client_series(client_id)
+                if series.id in in_series
+            ),
             rating_sessions=tuple(
                 (rating_id, session_id)
                 for rating_id, session_id in sorted(

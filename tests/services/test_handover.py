@@ -37,6 +37,7 @@ from alliance_desktop.domain.handover_errors import (
     NothingToImport,
     WrongHandoverPassword,
 )
+from alliance_desktop.domain.recurrence import Frequency, RecurrenceRule
 from alliance_desktop.domain.session import SessionStatus
 from alliance_desktop.domain.share_consent import (
     ShareCategory,
@@ -677,3 +678,24 @@ def test_each_ratings_session_link_survives_the_round_trip(
         (imported.id,),
     ).fetchall()
     assert [row[0] for row in rows] == [given_in.start.isoformat(timespec="seconds")]
+
+
+def test_a_recurring_appointment_stays_one_series_on_import(
+    practice: Practice, client_id: int, receiving: Practice, tmp_path: Path
+) -> None:
+    first = dt.datetime(2026, 3, 19, 15, 0)
+    template = make_session(client_id, first)
+    _, planned = practice.calendar.plan_series(
+        template, RecurrenceRule(Frequency.FORTNIGHTLY, first, count=3)
+    )
+    result = practice.handover.export(client_id, tmp_path / "h", DETAILS, EVERYTHING)
+    imported = receiving.handover.import_(result.folder, result.password)
+    received = receiving.handover.record_for(imported, EVERYTHING)
+    in_series = [s for s in received.sessions if s.series_id is not None]
+    assert [s.start for s in in_series] == [s.start for s in planned]
+    assert [s.series_date for s in in_series] == [s.series_date for s in planned]
+    assert len({s.series_id for s in in_series}) == 1
+    assert len(received.series) == 1
+    assert received.series[0].rule.frequency is Frequency.FORTNIGHTLY
+    assert received.series[0].rule.count == 3
+    assert received.series[0].client_id == imported.id
