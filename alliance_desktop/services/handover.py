@@ -246,7 +246,8 @@ class HandoverService:
             ruptures=tuple(ruptures),
             ending_plan=ending.plan(client_id) if summary and ending.has_plan(client_id) else None,
             series=tuple(
-                series for series in self._handovers.client_series(client_id)
+                series
+                for series in self._handovers.client_series(client_id)
                 if series.id in in_series
             ),
             rating_sessions=tuple(
