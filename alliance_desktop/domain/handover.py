@@ -16,6 +16,7 @@ from alliance_desktop.domain.client import Client, ClientStatus, ConsentKind, Co
 from alliance_desktop.domain.ending import EndingPlan
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.goal import Goal
+from alliance_desktop.domain.recurrence import SessionSeries
 from alliance_desktop.domain.rupture import RuptureEntry
 from alliance_desktop.domain.session import Session, SessionStatus
 from alliance_desktop.domain.share_consent import (
@@ -260,6 +261,9 @@ class ClientRecord:
     ending_plan: EndingPlan | None = None
     # Signed notes by session id, when notes are included: the original and its amendments.
     signed_notes: Mapping[int, SignedNote] = field(default_factory=dict)
+    # (GAS rating id, session id): the session each rating was given in, where it was.
+    rating_sessions: tuple[tuple[int, int], ...] = ()
+    series: tuple[SessionSeries, ...] = ()  # the recurring appointments its sessions belong to
 
     @property
     def gas_ratings(self) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from alliance_desktop.domain.session import Modality, Session, SessionKind, SessionStatus
+from alliance_desktop.exchange.fhir_series import series_extension
 from alliance_desktop.exchange.fhir_terms import (
     ReadContext,
     Resource,
@@ -77,6 +78,9 @@ def appointment_resource(
             if goal_id in goal_ids
         ),
     ]
+    series = series_extension(session, context)
+    if series is not None:
+        found_extensions.append(series)
     appointment: Resource = {
         "resourceType": "Appointment",
         "id": context.ids.of("Appointment", session_id),

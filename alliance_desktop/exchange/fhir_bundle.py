@@ -39,6 +39,7 @@ from alliance_desktop.domain.goal_rules import check_goal
 from alliance_desktop.domain.handover import ClientRecord, SkippedResource
 from alliance_desktop.domain.handover_errors import HandoverDamaged
 from alliance_desktop.domain.practice_profile import PracticeProfile
+from alliance_desktop.domain.recurrence import SessionSeries
 from alliance_desktop.domain.rupture import check_rupture
 from alliance_desktop.domain.session import Session, check_session
 from alliance_desktop.exchange.fhir_appointments import appointment_from, is_appointment
@@ -60,6 +61,7 @@ from alliance_desktop.exchange.fhir_client import (
 )
 from alliance_desktop.exchange.fhir_goals import goal_from, goal_resources, rating_from
 from alliance_desktop.exchange.fhir_narrative import with_narrative
+from alliance_desktop.exchange.fhir_series import series_link, series_of
 from alliance_desktop.exchange.fhir_sessions import (
     PROCESS_NOTE,
     SESSION_KIND,
@@ -109,7 +111,9 @@ def handover_bundle(
     type; the client only if no patient with the same identifier exists), and references
     between entries are `urn:uuid:` fullUrls the server resolves."""
     appointments = frozenset(s.id or 0 for s in record.sessions if is_appointment(s))
-    context = WriteContext(BundleIds(export_id), appointments)
+    context = WriteContext(
+        BundleIds(export_id), appointments, record.rating_sessions, record.series
+    )
     goal_ids = {goal.id for goal in record.goals if goal.id is not None}
     patient = patient_resource(record.client, context, vault_identifier)
     resources = [
@@ -211,8 +215,9 @@ class _Reader:
         sessions += self._numbered(
             "Appointment", _appointment_from, context.sessions, reason, first_id=len(sessions) + 1
         )
+        sessions, series = self._with_series(sessions)
         sessions = self._with_details(sessions)
-        goals = self._with_ratings(goals)
+        goals, rating_sessions = self._with_ratings(goals)
         plans = [r for _, r in self._by_type["CarePlan"] if is_maintenance_plan(r)]
         self._skip_unless("CarePlan", is_maintenance_plan, "a care plan other than the ending")
         ruptures = [
@@ -239,6 +244,8 @@ class _Reader:
             ending_plan=self._guarded("CarePlan", lambda p, _: ending_plan_from(p), plans[0])
             if plans
             else None,
+            rating_sessions=rating_sessions,
+            series=series,
         )
         return BundleContents(
             record=_checked_record(record),
@@ -268,6 +275,28 @@ class _Reader:
             ids[key] = first_id + len(found)
             found.append(replace(item, id=first_id + len(found)))  # type: ignore[type-var]
         return found
+
+    def _with_series(
+        self, sessions: list[Session]
+    ) -> tuple[list[Session], tuple[SessionSeries, ...]]:
+        """Sessions that name the same series token are one recurring appointment again."""
+        links = {}
+        for kind in ("Encounter", "Appointment"):
+            for key, resource in self._by_type[kind]:
+                session_id = self._context.sessions.get(key)
+                link = self._guarded(kind, lambda r, _: series_link(r), resource)
+                if session_id is not None and link is not None:
+                    links[session_id] = link
+        series_ids, series = series_of(links)
+        planned = {session_id: link.planned_date for session_id, link in links.items()}
+        return [
+            replace(
+                session,
+                series_id=series_ids.get(session.id or 0),
+                series_date=planned.get(session.id or 0),
+            )
+            for session in sessions
+        ], series
 
     def _with_details(self, sessions: list[Session]) -> list[Session]:
         ratings: dict[int, dict[Rater, AllianceRatings]] = defaultdict(dict)
@@ -302,19 +331,28 @@ class _Reader:
             for session in sessions
         ]
 
-    def _with_ratings(self, goals: list[Goal]) -> list[Goal]:
-        ratings: dict[int, list[GasRating]] = defaultdict(list)
+    def _with_ratings(self, goals: list[Goal]) -> tuple[list[Goal], tuple[tuple[int, int], ...]]:
+        """The goals with their ratings (numbered 1, 2, 3... across the bundle), and the
+        session each rating was given in, where its Observation names one."""
+        ratings: dict[int, list[tuple[GasRating, int | None]]] = defaultdict(list)
         for _, observation in self._by_type["Observation"]:
             found = self._guarded("Observation", rating_from, observation)
             if found is not None:
-                ratings[found[0]].append(found[1])
-        return [
-            replace(
-                goal,
-                ratings=tuple(sorted(ratings[goal.id or 0], key=lambda rating: rating.rated_on)),
-            )
-            for goal in goals
-        ]
+                session_id = self._context.session_id(observation.get("encounter"))
+                ratings[found[0]].append((found[1], session_id))
+        linked: list[tuple[int, int]] = []
+        numbered: list[Goal] = []
+        next_id = 1
+        for goal in goals:
+            given = sorted(ratings[goal.id or 0], key=lambda pair: pair[0].rated_on)
+            own = []
+            for rating, session_id in given:
+                own.append(replace(rating, id=next_id))
+                if session_id is not None:
+                    linked.append((next_id, session_id))
+                next_id += 1
+            numbered.append(replace(goal, ratings=tuple(own)))
+        return numbered, tuple(linked)
 
     def _skip_unless(self, kind: str, usable: Callable[[Resource], bool], reason: str) -> None:
         unusable = sum(1 for _, resource in self._by_type[kind] if not usable(resource))

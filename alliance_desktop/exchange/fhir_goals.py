@@ -114,6 +114,9 @@ def goal_resources(goal: Goal, context: WriteContext) -> list[Resource]:
             "performer": performer_refs(rating.rated_by.value, context),
             "valueInteger": rating.level,
         }
+        session = context.rating_session(rating.id)
+        if session is not None:
+            observation["encounter"] = session
         if rating.note:
             observation["note"] = [{"text": rating.note}]
         resources.append(observation)

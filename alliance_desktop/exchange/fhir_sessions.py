@@ -38,6 +38,7 @@ from alliance_desktop.exchange.fhir_appointments import (
     appointment_resource,
     is_appointment,
 )
+from alliance_desktop.exchange.fhir_series import series_extension
 from alliance_desktop.exchange.fhir_terms import (
     ACT_CODE,
     CONFIDENTIALITY,
@@ -162,6 +163,9 @@ def _encounter(session: Session, context: WriteContext, goal_ids: Collection[int
             if goal_id in goal_ids
         ),
     ]
+    series = series_extension(session, context)
+    if series is not None:
+        found_extensions.append(series)
     if session.status in CANCELLATION_WORDS:
         found_extensions.append(
             {

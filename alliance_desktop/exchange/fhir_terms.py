@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from alliance_desktop.domain.handover_errors import HandoverDamaged
+from alliance_desktop.domain.recurrence import SessionSeries
 
 ALLIANCE = "https://alliance-desktop.org/fhir"
 
@@ -194,6 +195,16 @@ class WriteContext:
 
     ids: BundleIds
     appointments: frozenset[int] = frozenset()  # sessions written as Appointments
+    rating_sessions: tuple[tuple[int, int], ...] = ()  # (GAS rating id, session id)
+    series: tuple[SessionSeries, ...] = ()  # the recurring appointments sessions belong to
+
+    def rating_session(self, rating_id: int | None) -> dict[str, str] | None:
+        """The Encounter a GAS rating was given in (None when not linked, or the session did
+        not take place)."""
+        session_id = dict(self.rating_sessions).get(rating_id or -1)
+        if session_id is None or session_id in self.appointments:
+            return None
+        return self.ids.reference("Encounter", session_id)
 
     @property
     def patient(self) -> dict[str, str]:

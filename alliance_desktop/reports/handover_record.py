@@ -30,7 +30,7 @@ from alliance_desktop.domain.handover import (
 from alliance_desktop.domain.practice_profile import DateStyle, PracticeProfile
 from alliance_desktop.domain.risk import RiskReview, SafetyPlan
 from alliance_desktop.domain.session import AttendanceCounts, SessionStatus
-from alliance_desktop.domain.share_consent import ShareCategory
+from alliance_desktop.domain.share_consent import ShareCategory, parse_share_scope
 from alliance_desktop.reports.ending_plan import attendance_text
 from alliance_desktop.reports.ending_summary import ruptures_section
 from alliance_desktop.reports.formatting import markup, plural, short_date
@@ -255,7 +255,7 @@ def _profile_section(
             [
                 Paragraph(markup(consent.kind.label), styles.cell),
                 Paragraph(short_date(consent.given_on, style), styles.cell),
-                Paragraph(markup(consent.scope) or "—", styles.cell),
+                Paragraph(markup(_scope_words(consent.scope)) or "—", styles.cell),
                 Paragraph(short_date(consent.withdrawn_on, style) or "—", styles.cell),
             ]
             for consent in client.consents
@@ -316,6 +316,15 @@ def _ending_section(
 
 def _goal_order(goal: Goal) -> int:
     return _GOAL_ORDER.index(goal.column)
+
+
+def _scope_words(scope: str) -> str:
+    """A sharing consent's categories in words; any other scope as it was written."""
+    try:
+        categories = parse_share_scope(scope)
+    except InvalidInput:
+        return scope
+    return listed_labels(tuple(c for c in ShareCategory if c in categories))
 
 
 def details_consented(details: HandoverDetails) -> tuple[ShareCategory, ...]:

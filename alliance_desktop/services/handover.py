@@ -262,6 +262,11 @@ class HandoverService:
         summary = options.includes(ShareCategory.SUMMARY)
         if not summary:
             client = replace(client, values=(), concerns=())
+        sent = {s.id for s in sessions}
+        in_series = {s.series_id for s in sessions if s.series_id is not None}
+        if not options.includes(ShareCategory.SESSIONS):
+            in_series = set()
+            sessions = [replace(s, series_id=None, series_date=None) for s in sessions]
         return ClientRecord(
             client=client,
             sessions=tuple(sessions),
@@ -271,6 +276,18 @@ class HandoverService:
             signed_notes=practice.notes.of_client(client_id)
             if options.include_session_notes
             else {},
+            series=tuple(
+                series
+                for series in self._handovers.client_series(client_id)
+                if series.id in in_series
+            ),
+            rating_sessions=tuple(
+                (rating_id, session_id)
+                for rating_id, session_id in sorted(
+                    self._handovers.rating_sessions(client_id).items()
+                )
+                if goals and session_id in sent
+            ),
         )
 
     def undo(self, client_id: int) -> Client:

@@ -33,6 +33,7 @@ from alliance_desktop.domain.handover import (
     HandoverFile,
     HandoverOptions,
 )
+from alliance_desktop.domain.recurrence import SessionSeries
 from alliance_desktop.domain.rupture import RuptureEntry
 from alliance_desktop.domain.session import Session
 from alliance_desktop.vault.audit_trail import record_change
@@ -48,7 +49,12 @@ from alliance_desktop.vault.goal_repository import _insert_goal
 from alliance_desktop.vault.rupture_repository import _COLUMNS as _RUPTURE_COLUMNS
 from alliance_desktop.vault.rupture_repository import _row as _rupture_row
 from alliance_desktop.vault.rupture_repository import _write_repairs
-from alliance_desktop.vault.session_repository import _SESSION_COLUMNS, _session_from_row
+from alliance_desktop.vault.session_repository import (
+    _SESSION_COLUMNS,
+    _insert_series,
+    _series_from_row,
+    _session_from_row,
+)
 from alliance_desktop.vault.session_repository import _insert as _insert_session
 
 _HANDOVER_COLUMNS = (
@@ -174,6 +180,25 @@ class HandoverRepository:
             ).fetchall()
         return [_handover_from_row(row) for row in rows]
 
+    def client_series(self, client_id: int) -> list[SessionSeries]:
+        with self._vault.reading() as connection:
+            rows = connection.execute(
+                "SELECT id, client_id, frequency, first_start, until, count, ended_on "
+                "FROM session_series WHERE client_id = ? ORDER BY id",
+                (client_id,),
+            ).fetchall()
+        return [_series_from_row(row) for row in rows]
+
+    def rating_sessions(self, client_id: int) -> dict[int, int]:
+        """GAS rating id -> the session it was given in, for the client's linked ratings."""
+        with self._vault.reading() as connection:
+            rows = connection.execute(
+                "SELECT r.id, r.session_id FROM gas_ratings r JOIN goals g ON g.id = r.goal_id "
+                "WHERE g.client_id = ? AND r.session_id IS NOT NULL",
+                (client_id,),
+            ).fetchall()
+        return {int(rating_id): int(session_id) for rating_id, session_id in rows}
+
     def client_sessions(self, client_id: int) -> list[Session]:
         """Every session of the client with process notes, goal links and check-ins, oldest
         first: the same as reading each one, in five queries instead of five per session."""
@@ -284,6 +309,10 @@ class HandoverRepository:
                 goal.id: _insert_goal(tx, replace(goal, client_id=client_id), now, on)
                 for goal in record.goals
             }
+            series_ids = {
+                series.id: _insert_series(tx, replace(series, client_id=client_id), now)
+                for series in record.series
+            }
             session_ids = {}
             for session in record.sessions:
                 saved = _insert_session(
@@ -292,14 +321,17 @@ class HandoverRepository:
                         session,
                         id=None,
                         client_id=client_id,
-                        series_id=None,
-                        series_date=None,
+                        series_id=series_ids.get(session.series_id),
+                        series_date=session.series_date
+                        if session.series_id in series_ids
+                        else None,
                         goal_ids=tuple(goal_ids[g] for g in session.goal_ids if g in goal_ids),
                     ),
                     now,
                     fresh=True,
                 )
                 session_ids[session.id] = saved.id
+            _link_ratings(tx, record, goal_ids, session_ids)
             for entry in record.ruptures:
                 _insert_rupture(
                     tx,
@@ -323,6 +355,29 @@ class HandoverRepository:
                 )
             record_change(tx, now, "client.imported", "client", client_id)
         return client_id
+
+
+def _link_ratings(
+    tx: sqlcipher3.Connection,
+    record: ClientRecord,
+    goal_ids: dict[int | None, int],
+    session_ids: dict[int | None, int | None],
+) -> None:
+    """Each rating's session link, in the new ids: a goal's ratings were inserted in the
+    record's order, so the n-th rating row of the new goal is the goal's n-th rating."""
+    links = dict(record.rating_sessions)
+    if not links:
+        return
+    for goal in record.goals:
+        rows = tx.execute(
+            "SELECT id FROM gas_ratings WHERE goal_id = ? ORDER BY id", (goal_ids[goal.id],)
+        ).fetchall()
+        for rating, (row_id,) in zip(goal.ratings, rows, strict=True):
+            session_id = session_ids.get(links.get(rating.id or -1))
+            if session_id is not None:
+                tx.execute(
+                    "UPDATE gas_ratings SET session_id = ? WHERE id = ?", (session_id, row_id)
+                )
 
 
 def _insert_rupture(tx: sqlcipher3.Connection, entry: RuptureEntry, stamp: str) -> None:

@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from alliance_desktop.domain.client import ClientStatus
 from alliance_desktop.domain.errors import InvalidInput
+from alliance_desktop.domain.goal import GasRating
 from alliance_desktop.domain.handover import (
     CORE_CATEGORIES,
     HandoverOptions,
@@ -36,6 +37,7 @@ from alliance_desktop.domain.handover_errors import (
     NothingToImport,
     WrongHandoverPassword,
 )
+from alliance_desktop.domain.recurrence import Frequency, RecurrenceRule
 from alliance_desktop.domain.session import SessionStatus
 from alliance_desktop.domain.share_consent import (
     ShareCategory,
@@ -646,3 +648,54 @@ def test_after_export_the_senders_future_sessions_can_be_cancelled(
         SessionStatus.CLINICIAN_CANCELLED
     ] * 2
     assert practice.handover.cancel_future_sessions(client_id) == 0
+
+
+def test_each_ratings_session_link_survives_the_round_trip(
+    practice: Practice, client_id: int, receiving: Practice, tmp_path: Path
+) -> None:
+    goal = practice.goals.board(client_id)[0]
+    attended = [
+        s
+        for s in practice.handover.record_for(practice.client(client_id), EVERYTHING).sessions
+        if s.status is SessionStatus.ATTENDED
+    ]
+    given_in = attended[-1]
+    practice.goals.rate(
+        goal.id or 0, GasRating(given_in.start.date(), 1, note="in session"), given_in.id
+    )
+    result = practice.handover.export(client_id, tmp_path / "h", DETAILS, EVERYTHING)
+    bundle = bundle_of(result.folder, result.password)
+    linked = [
+        o
+        for o in _resources(bundle, "Observation")
+        if o.get("code", {}).get("coding", [{}])[0].get("code") == "gas-rating" and "encounter" in o
+    ]
+    assert len(linked) == 1
+    imported = receiving.handover.import_(result.folder, result.password)
+    rows = receiving._vault.connection.execute(
+        "SELECT s.start FROM gas_ratings r JOIN sessions s ON s.id = r.session_id "
+        "JOIN goals g ON g.id = r.goal_id WHERE g.client_id = ?",
+        (imported.id,),
+    ).fetchall()
+    assert [row[0] for row in rows] == [given_in.start.isoformat(timespec="seconds")]
+
+
+def test_a_recurring_appointment_stays_one_series_on_import(
+    practice: Practice, client_id: int, receiving: Practice, tmp_path: Path
+) -> None:
+    first = dt.datetime(2026, 3, 19, 15, 0)
+    template = make_session(client_id, first)
+    _, planned = practice.calendar.plan_series(
+        template, RecurrenceRule(Frequency.FORTNIGHTLY, first, count=3)
+    )
+    result = practice.handover.export(client_id, tmp_path / "h", DETAILS, EVERYTHING)
+    imported = receiving.handover.import_(result.folder, result.password)
+    received = receiving.handover.record_for(imported, EVERYTHING)
+    in_series = [s for s in received.sessions if s.series_id is not None]
+    assert [s.start for s in in_series] == [s.start for s in planned]
+    assert [s.series_date for s in in_series] == [s.series_date for s in planned]
+    assert len({s.series_id for s in in_series}) == 1
+    assert len(received.series) == 1
+    assert received.series[0].rule.frequency is Frequency.FORTNIGHTLY
+    assert received.series[0].rule.count == 3
+    assert received.series[0].client_id == imported.id

@@ -326,7 +326,8 @@ def test_the_preview_warns_about_clashes_and_clients_of_the_same_name() -> None:
     assert "12 sessions, 2 of them still to come" in text
     assert "1 future session falls at the same time as sessions already in your calendar" in text
     assert "You already have 1 client named" in text
-    assert "session notes (not the rupture log, process notes)" in text
+    assert "progress notes, " in text
+    assert "(left out: rupture-and-repair log and private process notes)" in text
 
 
 def test_a_copied_password_leaves_the_clipboard_after_a_while(

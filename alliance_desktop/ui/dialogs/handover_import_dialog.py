@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from alliance_desktop.domain.client import Client
-from alliance_desktop.domain.handover import ImportPreview
+from alliance_desktop.domain.handover import ImportPreview, listed_labels
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.date_formats import short_date
@@ -122,15 +122,9 @@ def preview_html(preview: ImportPreview, date_style: DateStyle) -> str:
 
 def _included(preview: ImportPreview) -> str:
     options = preview.options
-    parts = [
-        ("session notes", options.include_session_notes),
-        ("the rupture log", options.include_ruptures),
-        ("process notes", options.include_private_notes),
-    ]
-    chosen = [name for name, included in parts if included]
-    left = [name for name, included in parts if not included]
-    text = ", ".join(chosen) if chosen else "none of their own notes"
-    return text + (f" (not {', '.join(left)})" if chosen and left else "")
+    included = listed_labels(options.included) or "only the client's details"
+    left_out = listed_labels(options.left_out)
+    return included + (f" (left out: {left_out[0].lower() + left_out[1:]})" if left_out else "")
 
 
 class HandoverImportDialog(QDialog):
