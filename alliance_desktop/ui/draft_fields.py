@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QLineEdit,
     QPlainTextEdit,
+    QScrollBar,
     QSpinBox,
     QTextEdit,
     QWidget,
@@ -46,6 +47,8 @@ _POINTERS_ONLY = frozenset({"FieldMessages"})
 
 
 def _is_input(widget: QWidget) -> bool:
+    if isinstance(widget, QScrollBar):
+        return False  # where a page is scrolled to is not something typed (and Qt replaces them)
     if isinstance(widget, QAbstractButton):
         return widget.isCheckable()
     if isinstance(widget, QLineEdit):
