@@ -57,7 +57,7 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
         return args
     if args.demo:
         parser.error("--demo opens the demo practice in the window; it takes no command")
-    if args.vault is None:
+    if not isinstance(args.vault, Path):  # None, or a group's action name ("check")
         args.command_parser.error("the following arguments are required: --vault")
     return args
 
@@ -185,7 +185,7 @@ def _record_commands(commands: Group) -> None:
     }
     for name, (description, handler, json_help) in shown.items():
         sub = _command(commands, name, description, handler)
-        sub.add_argument("--client", type=int, metavar="ID", required=True)
+        sub.add_argument("--client", type=_record_id, metavar="ID", required=True)
         sub.add_argument("--json", action="store_true", help=f"print {json_help}")
 
     calendar_group = _group(commands, "calendar", "calendar files")
@@ -329,7 +329,7 @@ def _handover_commands(commands: Group) -> None:
         f"nowhere ({HANDOVER_PASSWORD_ENV} is not used here)",
         handover_export,
     )
-    export.add_argument("--client", type=int, metavar="ID", required=True)
+    export.add_argument("--client", type=_record_id, metavar="ID", required=True)
     export.add_argument(
         "--out", type=_path, metavar="DIR", required=True, help="a new or empty folder"
     )
@@ -354,7 +354,7 @@ def _handover_commands(commands: Group) -> None:
 
 def _report(group: Group, name: str, description: str, handler: Handler) -> argparse.ArgumentParser:
     sub = _command(group, name, description, handler)
-    sub.add_argument("--client", type=int, metavar="ID", required=True)
+    sub.add_argument("--client", type=_record_id, metavar="ID", required=True)
     sub.add_argument(
         "--out", type=_path, metavar="FILE.pdf", required=True, help="replaced if it exists"
     )
@@ -424,7 +424,21 @@ def _group(commands: Group, name: str, help_text: str) -> Group:
 
 
 def _path(text: str) -> Path:
+    if "\x00" in text:
+        raise argparse.ArgumentTypeError("a path cannot contain a NUL character")
     return Path(text).expanduser()
+
+
+def _record_id(text: str) -> int:
+    """A record id as SQLite can hold it (a 64-bit integer); one that names no record is said
+    by the command itself."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not -(2**63) <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"no record has an id as large as {text}")
+    return value
 
 
 def _iso_date(text: str) -> dt.date:

@@ -46,6 +46,11 @@ def _read_passphrase_file(path: Path) -> str:
     except UnicodeDecodeError:
         raise CommandFailed(f"The passphrase file {path} is not UTF-8 text.") from None
     first_line = text.split("\n", 1)[0].removesuffix("\r")
+    if "\x00" in first_line:
+        raise CommandFailed(
+            f"The passphrase file {path} holds a NUL character; put the passphrase on its first "
+            "line as plain text."
+        )
     if not first_line:
         raise CommandFailed(
             f"The passphrase file {path} is empty; put the passphrase on its first line."

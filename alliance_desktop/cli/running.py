@@ -8,6 +8,7 @@ import shlex
 import sys
 from collections.abc import Callable
 
+from alliance_desktop.cli.terminal_text import cleaned_output, printable
 from alliance_desktop.domain.errors import InvalidInput, RecordNotFound
 from alliance_desktop.domain.handover_errors import HandoverError
 from alliance_desktop.domain.vault_errors import VaultError, VaultMissing
@@ -23,7 +24,10 @@ class CommandFailed(Exception):
 
 def run_command(args: argparse.Namespace) -> int:
     handler: Handler = args.handler
-    return handler(args)
+    if getattr(args, "json", False):
+        return handler(args)  # json.dumps has escaped every control character already
+    with cleaned_output():
+        return handler(args)
 
 
 def guarded(action: Callable[[], int]) -> int:
@@ -49,7 +53,7 @@ def guarded(action: Callable[[], int]) -> int:
 
 
 def _fail(message: str) -> int:
-    print(f"{PROGRAM}: {' '.join(message.split())}", file=sys.stderr)
+    print(f"{PROGRAM}: {printable(' '.join(message.split()))}", file=sys.stderr)
     return 1
 
 

@@ -216,9 +216,10 @@ def create_demo_vault(
         raise VaultAlreadyExists(path)
     os.replace(partial, path)
     # The lock file made beside the partial vault (one writer at a time) goes with it.
-    partial_lock = partial.with_name(partial.name + ".lock")
-    if partial_lock.exists():
-        os.replace(partial_lock, path.with_name(path.name + ".lock"))
+    for suffix in (".lock", ".anchor"):
+        companion = partial.with_name(partial.name + suffix)
+        if companion.exists():
+            os.replace(companion, path.with_name(path.name + suffix))
     return summary
 
 
@@ -233,4 +234,6 @@ def ensure_demo_vault(
 
 
 def _sidecars(path: Path) -> tuple[Path, ...]:
-    return tuple(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", ".lock"))
+    return tuple(
+        path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", ".lock", ".anchor")
+    )

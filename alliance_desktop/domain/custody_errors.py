@@ -30,3 +30,13 @@ class VaultInUse(VaultError):
             f"The vault at {path} is {holder}; close it there first, then {action}. "
             "Nothing was changed."
         )
+
+
+class WrongPassphraseForm(VaultError):
+    """A passphrase SQLCipher would misread: raw key bytes (x'…') or a NUL that cuts it short."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "That cannot be a vault passphrase: it is written as raw key bytes (x'…') or "
+            "holds a NUL character. Nothing was opened or changed."
+        )

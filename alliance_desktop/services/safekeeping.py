@@ -9,6 +9,7 @@ from pathlib import Path
 from alliance_desktop.domain.backup_rotation import backups_to_keep
 from alliance_desktop.domain.vault_errors import VaultError
 from alliance_desktop.services.export_targets import check_export_file
+from alliance_desktop.services.private_folders import make_private_folder
 from alliance_desktop.vault.connection import Clock, Vault, system_clock
 from alliance_desktop.vault.copies import export_copy, record_backup
 from alliance_desktop.vault.passphrase_change import change_passphrase
@@ -40,7 +41,7 @@ class Safekeeping:
             record_backup(self._vault, "vault.backed_up")
             return copy
         folder = self.backup_folder()
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        make_private_folder(folder)
         os.chmod(folder, 0o700)
         stamp = self._vault.clock().astimezone().strftime(_STAMP)
         copy = export_copy(self._vault, folder / f"{self._vault.path.stem}-{stamp}{BACKUP_SUFFIX}")

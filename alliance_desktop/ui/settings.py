@@ -8,12 +8,15 @@ it says about a vault is its path and how many unlocks of it failed since it was
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
 from alliance_desktop import APP_NAME
+from alliance_desktop.services.private_folders import make_private_folder
 
 ORGANISATION_NAME = "Alliance Desktop"
 ORGANISATION_DOMAIN = "alliance-desktop.app"
@@ -35,9 +38,26 @@ def app_settings() -> QSettings:
     INI rather than the native format keeps the Windows registry out of it and lets tests
     point `QSettings.setPath(IniFormat, UserScope, ...)` somewhere harmless.
     """
-    return QSettings(
+    settings = QSettings(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION_NAME, APP_NAME
     )
+    _keep_private(Path(settings.fileName()))
+    return settings
+
+
+def _keep_private(file: Path) -> None:
+    """The file (vault paths, failed unlocks) is readable by this user only, whatever the
+    umask: made 0600 before Qt first writes it (Qt keeps an existing file's mode on save), its
+    folder 0700 when the app makes it."""
+    try:
+        if not file.parent.exists():
+            make_private_folder(file.parent)
+        if not file.exists():
+            os.close(os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        if stat.S_IMODE(file.stat().st_mode) != 0o600:
+            os.chmod(file, 0o600)
+    except OSError:
+        pass  # a read-only home: Qt will say what it can and cannot save
 
 
 def remembered_vault_path() -> Path | None:

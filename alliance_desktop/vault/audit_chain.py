@@ -155,6 +155,9 @@ def write_anchor(connection: sqlcipher3.Connection, path: Path, at: str) -> None
     anchor = current_anchor(connection, at)
     if anchor is None:
         return
+    kept = read_anchor(path, key)
+    if isinstance(kept, Anchor) and (kept.count, kept.head) == (anchor.count, anchor.head):
+        return  # nothing was recorded since: a session that only read leaves the file alone
     data = {"count": anchor.count, "head": anchor.head, "at": at, "sig": anchor.signed(key)}
     target = anchor_path(path)
     partial = target.with_name(target.name + ".partial")

@@ -45,6 +45,8 @@ class Vault:
         self.before_first_write: Callable[[], None] | None = None
         # Runs at close() while the connection is still open (the audit anchor is written).
         self.before_close: Callable[[], None] | None = None
+        # Half-made copies a killed backup or restore had left, removed at this opening.
+        self.removed_leftovers: list[Path] = []
 
     @property
     def connection(self) -> sqlcipher3.Connection:

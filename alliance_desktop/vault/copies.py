@@ -18,12 +18,13 @@ from alliance_desktop.domain.vault_errors import VaultError
 from alliance_desktop.vault.audit_chain import current_anchor
 from alliance_desktop.vault.audit_trail import record_change
 from alliance_desktop.vault.connection import Vault
+from alliance_desktop.vault.private_folders import make_private_folder
 
 
 def export_copy(vault: Vault, target: Path) -> Path:
     """Write an encrypted, consistent copy of the open vault to a new file (0600)."""
     target = Path(target)
-    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_folder(target.parent)
     partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     connection = vault.connection

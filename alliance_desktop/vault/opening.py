@@ -37,6 +37,7 @@ from alliance_desktop.vault.custody import (
     stamp_if_log_is_large,
 )
 from alliance_desktop.vault.diagnosis import check_file_shape, sidecar
+from alliance_desktop.vault.private_folders import make_private_folder
 from alliance_desktop.vault.schema import bring_up_to_date
 from alliance_desktop.vault.sqlcipher_settings import (
     apply_connection_settings,
@@ -58,11 +59,13 @@ def open_vault(
     check_file_shape(path)
     held = lock if lock is not None else VaultLock.acquire(path)
     try:
+        leftovers = remove_leftovers(path)
         # Before SQLite opens the file, which would merge any -wal beside it into the vault.
         reason = foreign_log_reason(path, passphrase)
         if reason is not None:
             raise StaleWriteAheadLog(path, sidecar(path, "-wal"), reason)
         vault = _keyed(path, passphrase, clock)
+        vault.removed_leftovers = leftovers
         try:
             _take_custody(vault, held)
         except BaseException:
@@ -81,7 +84,7 @@ def create_vault(path: Path, passphrase: str, clock: Clock = system_clock) -> Va
     check_new_passphrase(passphrase)
     if path.exists():
         raise VaultAlreadyExists(path)
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_folder(path.parent)
     # Made 0600 before SQLCipher touches it; SQLite gives -wal and -shm the same mode.
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
@@ -108,6 +111,24 @@ def create_vault(path: Path, passphrase: str, clock: Clock = system_clock) -> Va
             leftover.unlink(missing_ok=True)
         raise
     return vault
+
+
+def remove_leftovers(path: Path) -> list[Path]:
+    """Half-made copies a killed backup or restore left beside the vault (and in its default
+    backup folder): never a complete file of anyone's, always safe to remove; we hold the lock,
+    so no other window is making one now."""
+    patterns = [
+        (path.parent, f".{path.name}.*.restoring"),
+        (path.parent, f".{path.name}*.partial"),
+        (path.parent / "Backups", f".{path.stem}-*.partial"),
+    ]
+    removed = []
+    for folder, pattern in patterns:
+        for leftover in folder.glob(pattern) if folder.is_dir() else []:
+            if leftover.is_file() and not leftover.is_symlink():
+                leftover.unlink(missing_ok=True)
+                removed.append(leftover)
+    return removed
 
 
 def _keyed(path: Path, passphrase: str, clock: Clock) -> Vault:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import sqlcipher3
 
-from alliance_desktop.domain.passphrase import normalise_passphrase
+from alliance_desktop.domain.custody_errors import WrongPassphraseForm
+from alliance_desktop.domain.passphrase import is_raw_key_form, normalise_passphrase
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -53,8 +54,12 @@ def connect(
 
 def apply_key(connection: sqlcipher3.Connection, passphrase: str) -> None:
     """Key the connection; must come before any other statement touches the file."""
+    normalised = normalise_passphrase(passphrase)
+    if is_raw_key_form(normalised) or "\x00" in normalised:
+        # SQLCipher would take x'…' as raw key bytes, and a NUL would cut the key short.
+        raise WrongPassphraseForm()
     # PRAGMA takes no bound parameters, so the passphrase is quoted as an SQL string literal.
-    literal = normalise_passphrase(passphrase).replace("'", "''")
+    literal = normalised.replace("'", "''")
     connection.execute(f"PRAGMA key = '{literal}'")
 
 

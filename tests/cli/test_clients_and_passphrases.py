@@ -78,9 +78,7 @@ def test_passphrase_from_the_first_line_of_a_file(
     secret = tmp_path / "passphrase.txt"
     secret.write_text(f"{DEMO}\r\nthe second line is ignored\n", encoding="utf-8")
 
-    result = run_cli(
-        "vault", "check", "--vault", str(demo_vault), "--passphrase-file", str(secret)
-    )
+    result = run_cli("vault", "check", "--vault", str(demo_vault), "--passphrase-file", str(secret))
 
     assert result.code == 0, result.err
     assert "12 clients" in result.out
@@ -93,9 +91,7 @@ def test_passphrase_file_wins_over_the_environment(
     secret.write_text("a wrong passphrase\n", encoding="utf-8")
     monkeypatch.setenv("ALLIANCE_PASSPHRASE", DEMO)
 
-    result = run_cli(
-        "vault", "check", "--vault", str(demo_vault), "--passphrase-file", str(secret)
-    )
+    result = run_cli("vault", "check", "--vault", str(demo_vault), "--passphrase-file", str(secret))
 
     assert result.code == 1
     assert "wrong passphrase" in result.err.lower()
@@ -119,9 +115,7 @@ def test_an_unusable_passphrase_file_is_one_clear_line(
     if content is not None:
         secret.write_text(content, encoding="utf-8")
 
-    result = run_cli(
-        "vault", "check", "--vault", str(demo_vault), "--passphrase-file", str(secret)
-    )
+    result = run_cli("vault", "check", "--vault", str(demo_vault), "--passphrase-file", str(secret))
 
     assert result.code == 1
     assert f"passphrase file {secret}" in result.err
@@ -150,8 +144,18 @@ def test_no_passphrase_and_no_terminal_names_both_ways_to_give_one(
         ["demo", "--vault", "x.vault", "--seed", "seven"],
         ["--demo", "clients", "list", "--vault", "x.vault"],
         ["--demo", "--vault", "x.vault"],
-        ["calendar", "export", "--vault", "x", "--from", "31/12/2026", "--to", "2027-01-31",
-         "--out", "x.ics"],
+        [
+            "calendar",
+            "export",
+            "--vault",
+            "x",
+            "--from",
+            "31/12/2026",
+            "--to",
+            "2027-01-31",
+            "--out",
+            "x.ics",
+        ],
     ],
 )
 def test_usage_errors_exit_2(run_cli: RunCli, argv: list[str]) -> None:

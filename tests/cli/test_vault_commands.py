@@ -109,6 +109,7 @@ def test_wrong_passphrase_fails_and_leaves_the_vault_untouched(
     run_cli: RunCli, demo_vault: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = demo_vault.read_bytes()
+    beside = {p.name: p.read_bytes() for p in demo_vault.parent.iterdir()}
     monkeypatch.setenv("ALLIANCE_PASSPHRASE", "not the right passphrase")
 
     result = run_cli("clients", "list", "--vault", str(demo_vault))
@@ -117,7 +118,9 @@ def test_wrong_passphrase_fails_and_leaves_the_vault_untouched(
     assert "wrong passphrase" in result.err.lower()
     assert result.out == ""
     assert demo_vault.read_bytes() == before
-    assert sorted(p.name for p in demo_vault.parent.iterdir()) == [demo_vault.name]
+    # The vault and its audit anchor (issue 12), nothing more, nothing changed.
+    assert {p.name: p.read_bytes() for p in demo_vault.parent.iterdir()} == beside
+    assert sorted(beside) == [demo_vault.name, f"{demo_vault.name}.anchor"]
 
 
 def test_a_terminal_user_gets_another_try_after_a_wrong_passphrase(

@@ -18,7 +18,23 @@ def test_short_passphrase_is_refused_with_the_reason() -> None:
 
 
 def test_ten_characters_are_enough() -> None:
-    assert check_new_passphrase("1234567890") == "1234567890"
+    assert check_new_passphrase("tulip-ox-9q") == "tulip-ox-9q"
+
+
+@pytest.mark.parametrize("weak", [" " * 10, "a" * 12, "1234567890", "password123", "qwertyuiop"])
+def test_an_easily_guessed_passphrase_is_refused_with_advice(weak: str) -> None:
+    """Issue 12, case 10: long enough is not strong enough (zxcvbn, as KeePassXC)."""
+    with pytest.raises(InvalidInput, match="too easy to guess") as raised:
+        check_new_passphrase(weak)
+    assert "words" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "raw", ["x'2DD29CA851E7B56E4697B0E1F08507293D761A05'", "X'00112233445566'"]
+)
+def test_the_raw_key_form_is_never_a_passphrase(raw: str) -> None:
+    with pytest.raises(InvalidInput, match="raw key bytes"):
+        check_new_passphrase(raw)
 
 
 def test_confirmation_must_match() -> None:

@@ -21,6 +21,7 @@ from alliance_desktop.ui.tasks import TaskRunner
 from tests.factories import PASSPHRASE, make_client, make_session
 from tests.ui.dialog_driver import when_dialog_opens
 from tests.ui.rupture_fixtures import add_rupture, book_check_in
+from tests.ui.second_look import second_look
 
 # The fixed clock says 14 March 2026.
 LOW_CHECK_IN = "Client's latest rating (06 Mar 2026) is low: overall 6/10 (below 9)."
@@ -154,13 +155,10 @@ def test_the_thresholds_dialog_changes_which_flags_appear(
     qtbot.waitUntil(lambda: _today_explanations(main_window) == [] and not tasks.is_busy)
     assert driver.opened
     assert main_window.today_view.alliance_flags.empty_note.isVisible()
-    reopened = Practice.open(vault_path, PASSPHRASE)
-    try:
+    with second_look(vault_path, PASSPHRASE) as reopened:
         assert reopened.ruptures.thresholds() == AllianceThresholds(
             overall_below=6, unresolved_after_days=30
         )
-    finally:
-        reopened.close()
 
     def tighten(dialog: AllianceThresholdsDialog) -> None:
         dialog.unresolved_after_days.selectAll()

@@ -18,15 +18,13 @@ from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.clients_view import ClientsView
 from tests.factories import PASSPHRASE, make_client
 from tests.ui.dialog_driver import when_dialog_opens
+from tests.ui.second_look import second_look
 
 
 def _names_in_vault(vault_path: Path) -> list[str]:
     """Read back through a second, fresh unlock: what is really on disk."""
-    reopened = Practice.open(vault_path, PASSPHRASE)
-    try:
+    with second_look(vault_path, PASSPHRASE) as reopened:
         return [summary.name for summary in reopened.client_summaries()]
-    finally:
-        reopened.close()
 
 
 def _click_tab(qtbot: QtBot, dialog: ClientDialog, title: str) -> None:

@@ -17,17 +17,15 @@ from alliance_desktop.ui.report_request import FOR_YOUR_FILE, ReportKind
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.client_tabs.ending_tab import DRAFT_KEPT, SAVED, EndingTab
 from tests.factories import PASSPHRASE, make_client, make_session
+from tests.ui.second_look import second_look
 
 
 def _in_vault(vault_path: Path, client_id: int) -> EndingPlan | None:
     """Read back through a second, fresh unlock: what is really on disk."""
-    reopened = Practice.open(vault_path, PASSPHRASE)
-    try:
+    with second_look(vault_path, PASSPHRASE) as reopened:
         if not reopened.ending.has_plan(client_id):
             return None
         return reopened.ending.plan(client_id)
-    finally:
-        reopened.close()
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from alliance_desktop.ui.main_window import CLIENTS_PAGE, MainWindow
 from alliance_desktop.ui.tasks import TaskRunner
 from tests.factories import PASSPHRASE, make_client
 from tests.ui.dialog_driver import when_dialog_opens
+from tests.ui.second_look import second_look
 
 
 def test_a_bad_email_is_shown_at_its_field_and_the_dialog_stays_open(qtbot: QtBot) -> None:
@@ -72,12 +73,9 @@ def test_saving_the_profile_stores_it_and_changes_how_dates_are_shown(
 
     assert main_window.clients_view.model.index(0, 2).data() == "2026-01-08"
     qtbot.waitUntil(lambda: "Dr Alex Morgan" in main_window.today_view.greeting.text())
-    reopened = Practice.open(vault_path, PASSPHRASE)
-    try:
+    with second_look(vault_path, PASSPHRASE) as reopened:
         assert reopened.profile().clinician_name == "Dr Alex Morgan"
         assert reopened.profile().date_style is DateStyle.ISO
-    finally:
-        reopened.close()
 
 
 def test_a_new_vault_asks_for_the_profile_and_stops_asking_once_it_is_saved(

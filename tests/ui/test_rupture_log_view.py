@@ -25,17 +25,15 @@ from alliance_desktop.ui.views.client_tabs.ruptures_tab import RupturesTab
 from tests.factories import PASSPHRASE, make_client, make_session
 from tests.ui.dialog_driver import when_dialog_opens
 from tests.ui.rupture_fixtures import add_rupture
+from tests.ui.second_look import second_look
 
 MARCH = dt.date(2026, 3, 1)
 
 
 def _in_vault(vault_path: Path, client_id: int) -> list[RuptureEntry]:
     """Read back through a second, fresh unlock: what is really on disk."""
-    reopened = Practice.open(vault_path, PASSPHRASE)
-    try:
+    with second_look(vault_path, PASSPHRASE) as reopened:
         return reopened.ruptures.log(client_id)
-    finally:
-        reopened.close()
 
 
 def _days(tab: RupturesTab) -> list[int]:
