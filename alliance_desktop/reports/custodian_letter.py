@@ -19,9 +19,10 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from alliance_desktop.domain.continuity import ClientToContact, ContactReason, Custodian
 from alliance_desktop.domain.practice_profile import DateStyle, PracticeProfile
 from alliance_desktop.reports.formatting import long_date, markup, plural, short_date
-from alliance_desktop.reports.page_template import PageSetup, letterhead, render
+from alliance_desktop.reports.opening import open_report
+from alliance_desktop.reports.page_template import render
 from alliance_desktop.reports.sections import facts_table, grid_table, writing_lines
-from alliance_desktop.reports.styles import ReportStyles, report_styles
+from alliance_desktop.reports.styles import ReportStyles
 
 LETTER_TITLE = "For the custodian of these records"
 SEALED_TITLE = "Sealed letter: the continuity package password"
@@ -38,19 +39,18 @@ class CustodianLetterData:
 
 
 def build_custodian_letter(data: CustodianLetterData) -> bytes:
-    styles = report_styles(client_facing=False)
-    setup = PageSetup(LETTER_TITLE, "Continuity package", data.profile, data.made_on)
     style = data.profile.date_style
-    width = setup.content_width
-    clinician = data.profile.clinician_name or "the clinician"
-    story: list[Flowable] = letterhead(data.profile, styles)
-    story.append(Paragraph(LETTER_TITLE, styles.title))
-    story.append(
-        Paragraph(
-            f"Prepared for {markup(data.custodian.name)} on {long_date(data.made_on, style)}",
-            styles.subtitle,
-        )
+    opening = open_report(
+        kind=LETTER_TITLE,
+        subject="Continuity package",
+        profile=data.profile,
+        generated_on=data.made_on,
+        client_facing=False,
+        title=LETTER_TITLE,
+        subtitle=f"Prepared for {data.custodian.name} on {long_date(data.made_on, style)}",
     )
+    setup, styles, width, story = opening.setup, opening.styles, opening.width, opening.story
+    clinician = data.profile.clinician_name or "the clinician"
     story += _section(
         "What this is",
         [
@@ -96,11 +96,15 @@ def build_custodian_letter(data: CustodianLetterData) -> bytes:
 
 def build_sealed_letter(profile: PracticeProfile, custodian: Custodian, made_on: dt.date) -> bytes:
     """One page to print, sign, write the password on by hand, and seal."""
-    styles = report_styles(client_facing=False)
-    setup = PageSetup(SEALED_TITLE, "Continuity package password", profile, made_on)
-    width = setup.content_width
-    story: list[Flowable] = letterhead(profile, styles)
-    story.append(Paragraph(SEALED_TITLE, styles.title))
+    opening = open_report(
+        kind=SEALED_TITLE,
+        subject="Continuity package password",
+        profile=profile,
+        generated_on=made_on,
+        client_facing=False,
+        title=SEALED_TITLE,
+    )
+    setup, styles, width, story = opening.setup, opening.styles, opening.width, opening.story
     story.append(Paragraph(f"Dear {markup(custodian.name)},", styles.body))
     story.append(
         Paragraph(

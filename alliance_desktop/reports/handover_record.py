@@ -42,13 +42,14 @@ from alliance_desktop.reports.handover_sections import (
     session_notes,
     sessions_table,
 )
-from alliance_desktop.reports.page_template import PageSetup, letterhead, render
+from alliance_desktop.reports.opening import open_report
+from alliance_desktop.reports.page_template import render
 from alliance_desktop.reports.sections import (
     facts_table,
     grid_table,
     maintenance_plan_section,
 )
-from alliance_desktop.reports.styles import ReportStyles, report_styles
+from alliance_desktop.reports.styles import ReportStyles
 
 TITLE = "Handover record"
 _GOAL_ORDER = (
@@ -78,17 +79,21 @@ def build_handover_record(data: HandoverRecordData) -> bytes:
     (exchange/pdf_encryption.py). In the order a receiver reads it: at a glance, who the
     client is, goals, the alliance, questionnaires, ruptures, sessions, the ending plan, and
     the notes last."""
-    styles = report_styles(client_facing=False)
-    setup = PageSetup(
-        title=TITLE,
+    client = data.record.client
+    style = data.profile.date_style
+    born = f", born {short_date(client.date_of_birth, style)}" if client.date_of_birth else ""
+    opening = open_report(
+        kind=TITLE,
         subject="A client's record, handed over to the next clinician",
         profile=data.profile,
         generated_on=data.generated_on,
+        client_facing=False,
+        title=TITLE,
+        subtitle=f"Client: {client.display_name + born}",
     )
-    style = data.profile.date_style
-    width = setup.content_width
+    setup, styles, width = opening.setup, opening.styles, opening.width
     record, options = data.record, data.options
-    story = handover_opening(data, styles, width)
+    story = opening.story + handover_opening(data, styles, width)
     story += glance_page(
         GlanceFacts(
             record,
@@ -131,14 +136,9 @@ def build_handover_record(data: HandoverRecordData) -> bytes:
 def handover_opening(
     data: HandoverRecordData, styles: ReportStyles, width: float
 ) -> list[Flowable]:
-    """Letterhead, title, the client, and to whom and on what consent the record goes.
-    (Kept apart so the shared report opening can replace the first lines.)"""
+    """To whom and on what consent the record goes (under the shared report opening)."""
     details, style = data.details, data.profile.date_style
-    client = data.record.client
-    born = f", born {short_date(client.date_of_birth, style)}" if client.date_of_birth else ""
-    story: list[Flowable] = letterhead(data.profile, styles)
-    story.append(Paragraph(TITLE, styles.title))
-    story.append(Paragraph(f"Client: {markup(client.display_name + born)}", styles.subtitle))
+    story: list[Flowable] = []
     receiver = details.receiver_name
     if details.receiver_organisation:
         receiver += f", {details.receiver_organisation}"

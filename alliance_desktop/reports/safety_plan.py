@@ -24,9 +24,17 @@ from alliance_desktop.domain.risk import (
     section_entries,
 )
 from alliance_desktop.reports.formatting import long_date, markup
-from alliance_desktop.reports.page_template import PageSetup, letterhead, render
+from alliance_desktop.reports.opening import open_report
+from alliance_desktop.reports.page_template import render
 from alliance_desktop.reports.sections import writing_lines
-from alliance_desktop.reports.styles import ACCENT, FONT, FONT_BOLD, INK, SHADE, report_styles
+from alliance_desktop.reports.styles import (
+    ACCENT,
+    FONT,
+    FONT_BOLD,
+    INK,
+    SHADE,
+    ReportStyles,
+)
 
 TITLE = "My safety plan"
 INTRO = (
@@ -67,9 +75,8 @@ class _LargeStyles:
 
 
 @cache
-def _large_styles() -> _LargeStyles:
+def _large_styles(base: ReportStyles) -> _LargeStyles:
     """Larger than the other client reports (14 pt): read when things are hard."""
-    base = report_styles(client_facing=True)
 
     def style(name: str, size: float, **extra: object) -> ParagraphStyle:
         options: dict[str, object] = {"fontSize": size, "leading": round(size * 1.3, 1)}
@@ -99,26 +106,21 @@ def _large_styles() -> _LargeStyles:
 def build_safety_plan(data: SafetyPlanData) -> bytes:
     """The client's copy; an empty plan is refused (InvalidInput), nothing is drawn."""
     plan = require_printable(data.plan)
-    styles = _large_styles()
-    setup = PageSetup(
-        title=TITLE,
+    style = data.profile.date_style
+    opening = open_report(
+        kind=TITLE,
         subject="A safety plan written together, for the client to keep",
         profile=data.profile,
         generated_on=data.generated_on,
+        client_facing=True,
+        title=TITLE,
+        subtitle=f"For {data.client_name} · written together, last changed "
+        f"{long_date(plan.updated_on, style)}",
     )
-    width = setup.content_width
-    style = data.profile.date_style
-    story: list[Flowable] = letterhead(data.profile, report_styles(client_facing=True))
-    story.append(Paragraph(TITLE, styles.title))
-    story.append(
-        Paragraph(
-            f"For {markup(data.client_name)} · written together, last changed "
-            f"{long_date(plan.updated_on, style)}",
-            styles.subtitle,
-        )
-    )
+    setup, width, story = opening.setup, opening.width, opening.story
+    styles = _large_styles(opening.styles)
     story.append(Paragraph(INTRO, styles.intro))
-    story.append(crisis_box(data.crisis_contacts, width))
+    story.append(crisis_box(data.crisis_contacts, width, opening.styles))
     for number, section in enumerate(SAFETY_PLAN_SECTIONS, start=1):
         entries = section_entries(plan, section)
         block: list[Flowable] = [Paragraph(f"{number}. {section.heading}", styles.step)]
@@ -132,9 +134,9 @@ def build_safety_plan(data: SafetyPlanData) -> bytes:
     return render(setup, story)
 
 
-def crisis_box(contacts: tuple[CrisisContact, ...], width: float) -> Table:
+def crisis_box(contacts: tuple[CrisisContact, ...], width: float, base: ReportStyles) -> Table:
     """A shaded box: who to call now, with their numbers and hours; never empty."""
-    styles = _large_styles()
+    styles = _large_styles(base)
     rows: list[list[Flowable]] = [[Paragraph(IN_DANGER, styles.contact_bold), Spacer(1, 1)]]
     if contacts:
         for contact in contacts:

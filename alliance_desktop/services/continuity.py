@@ -275,6 +275,9 @@ def open_package(
             practice.handover.import_(folder / client_folder, password)
         practice.close()
         os.replace(building, vault_path)
+        anchor = Path(f"{building}.anchor")  # the audit trail's anchor goes with its vault
+        if anchor.exists():
+            os.replace(anchor, Path(f"{vault_path}.anchor"))
         _remove_vault_files(building)  # an emptied log the close may have left behind
     except BaseException:
         if practice.is_open:
@@ -324,6 +327,6 @@ def _remove(folder: Path) -> None:
 
 
 def _remove_vault_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", ".lock"):
+    for suffix in ("", "-wal", "-shm", ".lock", ".anchor"):
         with contextlib.suppress(FileNotFoundError):
             Path(f"{path}{suffix}").unlink()

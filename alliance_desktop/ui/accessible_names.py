@@ -40,14 +40,13 @@ NAMEABLE = (
 
 
 def _forms_in(layout: QLayout | None) -> list[QFormLayout]:
+    """The forms in this widget's own layout tree (nested layouts are the layout's children;
+    other widgets' forms are theirs). Found as QObject children, never by walking layout
+    items, which has PySide delete widgets it should not own (a message box's buttons)."""
     if layout is None:
         return []
     found = [layout] if isinstance(layout, QFormLayout) else []
-    for index in range(layout.count()):
-        child = layout.itemAt(index)
-        if child is not None and child.layout() is not None:
-            found += _forms_in(child.layout())
-    return found
+    return found + list(layout.findChildren(QFormLayout))
 
 
 def _controls_in(item_widget: QWidget | None, item_layout: QLayout | None) -> list[QWidget]:
@@ -111,12 +110,11 @@ class FormFieldNamer(QObject):
     """Application-wide: names form fields the first time their widget is shown."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Show
-            and isinstance(watched, QWidget)
-            and watched.layout() is not None
-            and not watched.property("formFieldsNamed")
-        ):
+        if event.type() != QEvent.Type.Show or not isinstance(watched, QWidget):
+            return False
+        # Only a widget that lays out a form is touched at all (a dynamic property set on a
+        # message box's button box makes Qt rebuild its buttons).
+        if _forms_in(watched.layout()) and not watched.property("formFieldsNamed"):
             watched.setProperty("formFieldsNamed", True)
             name_form_fields(watched)
         return False

@@ -112,7 +112,7 @@ def test_the_clients_ending_summary_lists_the_crisis_contacts_under_if_things_ge
         profile=dataclasses.replace(PROFILE, crisis_contacts=CONTACTS)
     )
     text = flat_text(build_ending_summary(with_contacts))
-    assert "If you need help quickly, you can call:" in text
+    assert "If things get worse" in text
     assert "Samaritans: 116 123 (24 hours, every day)" in text
     without = flat_text(build_ending_summary(client_summary_data()))
-    assert "999 in the UK" in without
+    assert "call your local emergency number" in without

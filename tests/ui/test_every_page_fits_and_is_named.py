@@ -19,7 +19,7 @@ SIZES = [(1280, 720), (900, 600)]
 
 def visit_everything(qtbot: QtBot, window: MainWindow, tasks: TaskRunner, client_id: int):  # type: ignore[no-untyped-def]
     """Yield a label for each page and client tab once it is shown and loaded."""
-    for index, (title, _icon) in enumerate(PAGES):
+    for index, (title, *_rest) in enumerate(PAGES):
         window.show_page(index)
         qtbot.waitUntil(lambda: not tasks.is_busy)
         QApplication.processEvents()

@@ -277,7 +277,9 @@ class GoalDialog(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         grid.addWidget(QLabel("<b>Your description</b>"), 0, 1)
-        grid.addWidget(QLabel("<b>In the client's words</b> (printed on their pages)"), 0, 2)
+        client_heading = QLabel("<b>In the client's words</b> (printed on their pages)")
+        client_heading.setWordWrap(True)
+        grid.addWidget(client_heading, 0, 2)
         for row, level in enumerate(_LADDER, start=1):
             name = QLabel(f"<b>{level_number(level)}</b>&nbsp;&nbsp;{LEVEL_NAMES[level]}")
             grid.addWidget(name, row, 0)

@@ -37,8 +37,8 @@ class PreferencesDialog(QDialog):
         self,
         preferences: LockPreferences,
         parent: QWidget | None = None,
-        backups: QWidget | None = None,
         calendar_file: CalendarFilePreference | None = None,
+        backups: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Preferences")
@@ -125,7 +125,7 @@ class PreferencesDialog(QDialog):
         backups: QWidget | None = None,
     ) -> tuple[LockPreferences, CalendarFilePreference] | None:
         """With a vault open: the lock, the vault's backups and its calendar file."""
-        dialog = cls(preferences, parent, backups, calendar_file)
+        dialog = cls(preferences, parent, calendar_file, backups)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.calendar_file is None:
             return None
         chosen = dialog.calendar_file.preference()
@@ -138,6 +138,6 @@ class PreferencesDialog(QDialog):
         preferences: LockPreferences,
         backups: QWidget | None = None,
     ) -> LockPreferences | None:
-        dialog = cls(preferences, parent, backups)
+        dialog = cls(preferences, parent, backups=backups)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return dialog.preferences_from_fields() if accepted else None

@@ -51,13 +51,16 @@ class AllianceTab(QWidget):
         self._loaded_for: int | None = None
 
         self.title = QLabel("Alliance over time")
+        self.title.setWordWrap(True)  # gives way first in a narrow pane, not the choosers
         self.title.setObjectName("sectionTitle")
         self.range = QComboBox()
+        self.range.setAccessibleName("How far back")
         for label, _days in RANGES:
             self.range.addItem(label)
         self.range.setCurrentIndex(DEFAULT_RANGE)
         self.range.setToolTip("How far back to draw, from the latest check-in or rupture")
         self.whose = QComboBox()
+        self.whose.setAccessibleName("Whose ratings")
         self.whose.addItem("The client's ratings", Rater.CLIENT)
         self.whose.addItem("My own ratings", Rater.CLINICIAN)
         self.whose.setToolTip(

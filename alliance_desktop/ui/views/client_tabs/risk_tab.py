@@ -104,6 +104,7 @@ class RiskTab(QWidget):
         self.save_review_button.setObjectName("primary")
         self.history = QListWidget()
         self.history.setObjectName("riskHistory")
+        self.history.setAccessibleName("Earlier risk reviews")
         self.history.setMinimumHeight(110)
         self.history.setWordWrap(True)
         self.plan_form = SafetyPlanForm()
