@@ -202,10 +202,15 @@ def test_the_handovers_sessions_ics_has_the_same_times_as_its_fhir_record(
             manifest.kdf.derive(result.password),
         )
     )
+    # Sessions that took place are Encounters; booked ones (these) are Appointments.
     encounters = {
-        entry["resource"]["id"]: dt.datetime.fromisoformat(entry["resource"]["period"]["start"])
+        entry["resource"]["id"]: dt.datetime.fromisoformat(
+            entry["resource"]["period"]["start"]
+            if entry["resource"]["resourceType"] == "Encounter"
+            else entry["resource"]["start"]
+        )
         for entry in bundle["entry"]
-        if entry["resource"]["resourceType"] == "Encounter"
+        if entry["resource"]["resourceType"] in ("Encounter", "Appointment")
     }
 
     found = occurrences(result.folder / "sessions.ics")

@@ -4,6 +4,8 @@ client gone, the other client untouched, the audit trail intact and naming no cl
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,8 +28,15 @@ def end_client(practice: Practice, client_id: int) -> None:
 
 
 def rows_naming(path: Path, client_id: int) -> dict[str, int]:
-    """How many rows in each table still carry this client's id (directly or via sessions)."""
-    vault = open_vault(path, PASSPHRASE, fixed_clock)
+    """How many rows in each table still carry this client's id, read from a copy of the files
+    (the practice under test holds the vault: one writer at a time)."""
+    folder = Path(tempfile.mkdtemp(prefix="rows-naming-"))
+    copy = folder / path.name
+    for suffix in ("", "-wal", "-shm", ".lock", ".anchor"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            shutil.copyfile(source, Path(f"{copy}{suffix}"))
+    vault = open_vault(copy, PASSPHRASE, fixed_clock)
     try:
         connection = vault.connection
         counts = {}
@@ -49,6 +58,7 @@ def rows_naming(path: Path, client_id: int) -> dict[str, int]:
         return {table: count for table, count in counts.items() if count}
     finally:
         vault.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_default_period_is_seven_years_and_can_be_changed(practice: Practice) -> None:

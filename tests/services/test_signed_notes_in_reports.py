@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from alliance_desktop.domain.client import ClientStatus
 from alliance_desktop.domain.session import SessionStatus
 from alliance_desktop.services import Practice
 from tests.exchange.samples import DETAILS, EVERYTHING, populate
@@ -59,6 +60,8 @@ def test_the_clinician_ending_summary_lists_the_amended_note_and_the_client_copy
     assert "Amended session notes" in clinician
     for version in VERSIONS:
         assert version in clinician
+    # The client copy is for a client who is ending (and has a plan, which the sample has).
+    practice.update_client(replace(practice.client(client_id), status=ClientStatus.ENDING))
     client_copy = _text(practice.reports.ending_summary_pdf(client_id, client_copy=True))
     for version in VERSIONS:
         assert version not in client_copy

@@ -19,6 +19,7 @@ from alliance_desktop.ui.main_window import MainWindow
 from alliance_desktop.ui.tasks import TaskRunner
 from tests.factories import PASSPHRASE, make_client
 from tests.ui.dialog_driver import when_dialog_opens
+from tests.ui.second_look import second_look
 
 TODAY = dt.date(2026, 3, 14)
 
@@ -44,11 +45,8 @@ def test_boundaries_typed_in_the_dialog_are_saved_dated_and_shown_on_the_header(
     qtbot.waitUntil(lambda: "my father" in header.boundaries_label.text() and not tasks.is_busy)
     assert "ready" in header.boundaries_label.text()
 
-    reopened = Practice.open(vault_path, PASSPHRASE)
-    try:
+    with second_look(vault_path, PASSPHRASE) as reopened:
         [saved] = reopened.boundaries.history(client_id)
-    finally:
-        reopened.close()
     assert saved.topics_not_yet == ("my father",)
     assert saved.structure is SessionStructure.STRUCTURED
     assert saved.changed_on == TODAY

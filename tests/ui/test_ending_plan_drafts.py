@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from alliance_desktop.domain.ending import EndingReason
 from alliance_desktop.services import Practice
 from alliance_desktop.ui.draft_book import DraftBook
 from alliance_desktop.ui.main_window import MainWindow
@@ -48,7 +49,8 @@ def test_the_plan_typed_is_kept_in_the_vault_and_comes_back_in_a_new_window(
     assert tab2.form.tapering.text() == TAPERING
     assert tab2.has_unsaved_changes and tab2.state.text() == DRAFT_KEPT
 
-    # Saving removes the draft.
+    # Saving (a reason chosen: the plan has none by default) removes the draft.
+    tab2.form.reason.setCurrentIndex(tab2.form.reason.findData(EndingReason.LIFE_CHANGE))
     tab2.save()
     qtbot.waitUntil(lambda: not tab2.has_unsaved_changes and not tasks.is_busy)
     assert key not in stored(practice, tasks)
