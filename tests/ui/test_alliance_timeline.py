@@ -110,7 +110,15 @@ def test_check_ins_are_lines_and_each_rupture_a_marker_in_its_outcome_colour(
     assert set(chart.rupture_series) == set(by_outcome)
     for outcome, entry in by_outcome.items():
         series = chart.rupture_series[outcome]
-        assert _xy(series.points()) == [(chart_x(entry.occurred_on), RUPTURE_LANE)]
+        # The rupture lane sits just above the axis' bottom, wherever the ratings put it.
+        lane = RUPTURE_LANE + (chart._y_axis.min() - (-0.9))
+        [(x, y)] = _xy(series.points())
+        assert x == chart_x(entry.occurred_on) and abs(y - lane) < 1e-6
+        assert (
+            chart._y_axis.min()
+            < y
+            < min(p.y() for p in chart.lines[next(iter(chart.lines))].points())
+        )
         assert series.color() == OUTCOME_COLOURS[outcome]
         assert series.markerShape() == OUTCOME_SHAPES[outcome]
     assert len(set(OUTCOME_SHAPES.values())) == 4  # shapes, not colour alone

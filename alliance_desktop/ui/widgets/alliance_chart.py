@@ -42,6 +42,7 @@ from alliance_desktop.ui.signal_emit import emit
 RUPTURE_LANE = -0.5
 _STACK_STEP = 0.6  # more than one rupture on a day: stacked upwards
 _Y_RANGE = (-0.9, 10.4)
+MONTHLY_AFTER_DAYS = 730  # beyond two years of check-ins, one point a month
 MANY_CHECK_INS = 16
 
 _LINE_STYLES: dict[AllianceDimension, tuple[str, float, Qt.PenStyle]] = {
@@ -131,9 +132,11 @@ class AllianceChart(QChartView):
         self.rater = rater
         self._check_ins = [point.only(rater) for point in check_ins if point.by(rater)]
         self._ruptures_by_series = {}
+        self._bottom = _Y_RANGE[0]
         if self._check_ins:
             for dimension in LINE_ORDER:
                 self._add_line(dimension)
+        self._bottom = self._axis_bottom()
         for entry in ruptures:
             self._add_guide(entry)
         stacked: Counter[dt.date] = Counter()
@@ -142,6 +145,7 @@ class AllianceChart(QChartView):
             if chosen:
                 self._add_ruptures(outcome, chosen, stacked)
         self._fit_dates([p.on for p in self._check_ins] + [e.occurred_on for e in ruptures])
+        self._y_axis.setRange(self._bottom, _Y_RANGE[1])
 
     def _add_line(self, dimension: AllianceDimension) -> None:
         colour, width, pen_style = _LINE_STYLES[dimension]
@@ -154,15 +158,39 @@ class AllianceChart(QChartView):
         # Many sessions: dots on every line would hide the lines; keep them on overall only.
         series.setPointsVisible(overall or len(self._check_ins) <= MANY_CHECK_INS)
         series.setMarkerSize(7 if overall and len(self._check_ins) <= MANY_CHECK_INS else 5)
-        for point in self._check_ins:
-            assert point.ratings is not None
-            series.append(chart_x(point.on), point.ratings.score(dimension))
+        for day, score in self._plotted(dimension):
+            series.append(chart_x(day), score)
         self.chart().addSeries(series)
         self._attach(series)
         series.hovered.connect(
             lambda position, state, d=dimension: self._hover_check_in(d, position, state)
         )
         self.lines[dimension] = series
+
+    def _plotted(self, dimension: AllianceDimension) -> list[tuple[dt.date, float]]:
+        """Each rating; over a course longer than two years, one point a month (the month's
+        average), so ten years of weekly sessions read as a line rather than a band."""
+        points = [
+            (point.on, float(point.ratings.score(dimension)))
+            for point in self._check_ins
+            if point.ratings is not None
+        ]
+        if not points or (points[-1][0] - points[0][0]).days <= MONTHLY_AFTER_DAYS:
+            return points
+        months: dict[tuple[int, int], list[float]] = {}
+        for day, score in points:
+            months.setdefault((day.year, day.month), []).append(score)
+        return [
+            (dt.date(year, month, 15), sum(scores) / len(scores))
+            for (year, month), scores in sorted(months.items())
+        ]
+
+    def _axis_bottom(self) -> float:
+        """From a little below the lowest rating drawn, so a course rated between 7 and 10 is
+        not squeezed into the top third of the chart (the rupture lane sits just above it)."""
+        drawn = [point.y() for line in self.lines.values() for point in line.points()]
+        low = min(drawn, default=0.0)
+        return max(_Y_RANGE[0], float(int(low)) - 1.0)
 
     def _add_ruptures(
         self,
@@ -177,7 +205,8 @@ class AllianceChart(QChartView):
         series.setColor(OUTCOME_COLOURS[outcome])
         series.setBorderColor(QColor("#ffffff"))
         for entry in entries:
-            y = RUPTURE_LANE + _STACK_STEP * stacked[entry.occurred_on]
+            lane = RUPTURE_LANE + (self._bottom - _Y_RANGE[0])  # just above the axis' bottom
+            y = lane + _STACK_STEP * stacked[entry.occurred_on]
             stacked[entry.occurred_on] += 1
             series.append(chart_x(entry.occurred_on), y)
         self.chart().addSeries(series)
@@ -196,7 +225,7 @@ class AllianceChart(QChartView):
         colour.setAlpha(90)
         guide.setPen(QPen(colour, 1.2, Qt.PenStyle.DashLine))
         x = chart_x(entry.occurred_on)
-        guide.append(x, 0)
+        guide.append(x, max(0.0, self._bottom))
         guide.append(x, 10)
         self.chart().addSeries(guide)
         self._attach(guide)
