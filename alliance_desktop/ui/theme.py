@@ -87,7 +87,16 @@ DARK_COLOURS = {
     "#8c1d18": "#f5b1aa",  # error banner text
     "#8a9696": "#7f8c8c",  # disabled input text
     "#382b5a": "#d4c8f0",  # private notice text
+    "#1f4e4b": "#a9dcd6",  # strong teal text
+    "#6b4a00": "#f3d08a",  # a warning's text (the backup line)
+    "#bcdad5": "#3f5e5a",  # a teal border
+    "#efd9a3": "#6a5424",  # a warning's border
+    "#fdf3dc": "#3a3020",  # a warning's background
 }
+# Accent colours used as text (links, link buttons) need a lighter teal on a dark page; as
+# backgrounds they keep the darker one above (white text on them).
+DARK_TEXT_COLOURS = {"#2e6f6b": "#8fd0ca", "#27605c": "#8fd0ca", "#1f4f4c": "#a9dcd6"}
+
 _DECLARATION = re.compile(r"([\w-]+)\s*:\s*([^;{}]+);")
 _HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
 # White text on the accent stays white in the dark theme.
@@ -111,6 +120,8 @@ def darkened(sheet: str) -> str:
             light = hex_match.group(0).lower()
             if name in _TEXT_PROPERTIES and light == "#ffffff":
                 return light
+            if name == "color" and light in DARK_TEXT_COLOURS:
+                return DARK_TEXT_COLOURS[light]
             return DARK_COLOURS.get(light, light)
 
         return f"{name}: {_HEX.sub(colour, value)};"

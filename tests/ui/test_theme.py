@@ -93,3 +93,11 @@ def test_the_calendar_grids_repaint_in_the_dark_colours(qapp: QApplication) -> N
     finally:
         apply_theme(qapp, ThemeChoice.LIGHT)
     assert BACKGROUND.name() == "#ffffff"
+
+
+def test_accent_text_is_lightened_on_the_dark_page() -> None:
+    from alliance_desktop.ui.theme import DARK_TEXT_COLOURS
+
+    for light, dark in DARK_TEXT_COLOURS.items():
+        assert contrast(dark, DARK_COLOURS["#ffffff"]) >= 4.5, light
+    assert "color: #2e6f6b" not in style_sheet(dark=True)
