@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from alliance_desktop.domain.client import Client
 from alliance_desktop.domain.retention import RetentionEntry
@@ -189,6 +190,8 @@ class ClientOverview(QWidget):
     NOTICES_SHARE = 0.28  # of the overview's height, at most
 
     def _fit_notices(self) -> None:
+        if not isValid(self._notices):
+            return  # the overview is being torn down (a lock)
         wanted = self._notices.sizeHint().height()
         cap = max(96, int(self.height() * self.NOTICES_SHARE))
         self.notices_area.setFixedHeight(min(wanted, cap))
@@ -196,7 +199,7 @@ class ClientOverview(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._notices and event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self._fit_notices)
+            QTimer.singleShot(0, self, self._fit_notices)  # dropped if the overview goes
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -24,4 +24,6 @@ class GrowingList(QListWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            QTimer.singleShot(0, self.fit_rows)  # after the rows are laid out at the new width
+            QTimer.singleShot(
+                0, self, self.fit_rows
+            )  # after the rows are laid out at the new width
