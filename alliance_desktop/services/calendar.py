@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from alliance_desktop.domain.audit import EventRecorder, VaultEvent
@@ -31,8 +32,6 @@ from alliance_desktop.domain.session import (
     needs_closing,
     overlapping,
 )
-from alliance_desktop.exchange.local_zone import local_zone
-from alliance_desktop.services.calendar_export import DiaryExport, icalendar_for_range
 from alliance_desktop.services.private_files import write_private_file
 from alliance_desktop.vault.diary_repository import DiaryRepository
 from alliance_desktop.vault.session_repository import SessionRepository
@@ -61,6 +60,10 @@ class SessionMove:
     after: Session
 
 
+if TYPE_CHECKING:
+    from alliance_desktop.services.calendar_export import DiaryExport
+
+
 class SessionCalendar:
     def __init__(
         self,
@@ -69,7 +72,7 @@ class SessionCalendar:
         record: EventRecorder | None = None,
         *,
         diary: DiaryRepository | None = None,
-        zone: Callable[[], ZoneInfo | None] = local_zone,
+        zone: Callable[[], ZoneInfo | None] | None = None,
     ) -> None:
         self._sessions = sessions
         self._now = now  # local wall-clock time, like session starts
@@ -155,6 +158,9 @@ class SessionCalendar:
     ) -> DiaryExport:
         """The .ics of the sessions from first_day to last_day, in `zone` (default: this
         computer's), without writing it anywhere."""
+        # The iCalendar writer loads with the first export, not when the app starts.
+        from alliance_desktop.services.calendar_export import icalendar_for_range
+
         return icalendar_for_range(
             self._diary_repository(),
             first_day,
@@ -162,8 +168,15 @@ class SessionCalendar:
             naming,
             label,
             self._now(),
-            zone if zone is not None else self._zone(),
+            zone if zone is not None else self._computer_zone(),
         )
+
+    def _computer_zone(self) -> ZoneInfo | None:
+        if self._zone is not None:
+            return self._zone()
+        from alliance_desktop.exchange.local_zone import local_zone
+
+        return local_zone()
 
     def change_mark(self) -> int:
         """A number that grows with every change written to the vault (cheap to ask often)."""

@@ -37,23 +37,6 @@ from alliance_desktop.domain.continuity import (
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.handover import HandoverDetails, HandoverOptions
 from alliance_desktop.domain.share_consent import format_share_scope
-from alliance_desktop.exchange.continuity_manifest import (
-    LETTER_NAME,
-    MANIFEST_NAME,
-    build_package_manifest,
-    check_package_files,
-    client_folder_name,
-    read_package_manifest,
-    signature_holds,
-)
-from alliance_desktop.exchange.handover_crypto import KeyDerivation
-from alliance_desktop.exchange.handover_password import new_handover_password
-from alliance_desktop.exchange.pdf_encryption import encrypt_pdf
-from alliance_desktop.reports.custodian_letter import (
-    CustodianLetterData,
-    build_custodian_letter,
-    build_sealed_letter,
-)
 from alliance_desktop.services.private_files import write_private_file
 from alliance_desktop.vault.settings_repository import SettingsRepository
 
@@ -115,6 +98,8 @@ class ContinuityService:
         custodian = self.custodian()
         if custodian is None:
             raise InvalidInput.single("custodian_name", "Name the custodian first.")
+        from alliance_desktop.reports.custodian_letter import build_sealed_letter
+
         return build_sealed_letter(self._practice.profile(), custodian, self._practice.today())
 
     # Making a package
@@ -135,6 +120,20 @@ class ContinuityService:
         self._check_folder(out_dir)
         password, is_new = self._password(renew_password)
         made_on = practice.today()
+        # The letter's ReportLab, the PDF encryption and the manifest load with the first
+        # package, not when the app starts.
+        from alliance_desktop.exchange.continuity_manifest import (
+            LETTER_NAME,
+            MANIFEST_NAME,
+            build_package_manifest,
+        )
+        from alliance_desktop.exchange.handover_crypto import KeyDerivation
+        from alliance_desktop.exchange.pdf_encryption import encrypt_pdf
+        from alliance_desktop.reports.custodian_letter import (
+            CustodianLetterData,
+            build_custodian_letter,
+        )
+
         name = _free_name(out_dir, f"continuity-{made_on.isoformat()}")
         staging = out_dir / f".{name}.partial"
         try:
@@ -177,6 +176,8 @@ class ContinuityService:
         return ContinuityResult(out_dir / name, len(contacts), password, is_new)
 
     def _password(self, renew: bool) -> tuple[str, bool]:
+        from alliance_desktop.exchange.handover_password import new_handover_password
+
         stored = self._settings.get(PASSWORD_KEY)
         if stored and not renew:
             return str(stored), False
@@ -200,6 +201,8 @@ class ContinuityService:
         self, staging: Path, custodian: Custodian, password: str, include_archived: bool
     ) -> list[ClientToContact]:
         practice = self._practice
+        from alliance_desktop.exchange.continuity_manifest import client_folder_name
+
         (staging / "clients").mkdir(mode=0o700)
         options = HandoverOptions(categories=CONTINUITY_CATEGORIES)
         contacts = []
@@ -242,6 +245,12 @@ class ContinuityService:
 def verify_package(folder: Path, password: str) -> int:
     """Every file present and unchanged and the manifest signed with this password; returns
     how many client folders it holds."""
+    from alliance_desktop.exchange.continuity_manifest import (
+        check_package_files,
+        read_package_manifest,
+        signature_holds,
+    )
+
     manifest = read_package_manifest(folder)
     keys = manifest.kdf.derive(password)
     if not keys.opens(manifest.password_check) or not signature_holds(manifest, keys):
@@ -259,6 +268,8 @@ def open_package(
 ) -> OpenedPackage:
     """Import every client of the package into a new vault at `vault_path`, or nothing: the
     vault is built under a temporary name and renamed into place only when all are in."""
+    from alliance_desktop.exchange.continuity_manifest import read_package_manifest
+
     folder, vault_path = Path(folder), Path(vault_path)
     if vault_path.exists():
         raise InvalidInput.single(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alliance_desktop.domain.audit import AuditEntry, VaultEvent
 from alliance_desktop.domain.client import (
@@ -24,7 +26,6 @@ from alliance_desktop.services.drafts import DraftKeeping
 from alliance_desktop.services.ending_work import EndingWork
 from alliance_desktop.services.flag_review import FlagReview
 from alliance_desktop.services.goal_board import GoalBoard
-from alliance_desktop.services.handover import HandoverService
 from alliance_desktop.services.rating_corrections import RatingCorrections
 from alliance_desktop.services.record_retention import RecordRetention
 from alliance_desktop.services.reports import ReportMaker
@@ -50,6 +51,9 @@ from alliance_desktop.vault.risk_repository import RiskRepository
 from alliance_desktop.vault.rupture_repository import RuptureRepository
 from alliance_desktop.vault.session_repository import SessionRepository
 from alliance_desktop.vault.settings_repository import SettingsRepository
+
+if TYPE_CHECKING:
+    from alliance_desktop.services.handover import HandoverService
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,6 @@ class Practice:
             record=self.record_event,
             risk=self.risk,
         )
-        self.handover = HandoverService(HandoverRepository(vault), self, self._forget_client_list)
         self.drafts = DraftKeeping(DraftRepository(vault), self.local_now)
         self.backups = BackupDiary(vault, self.safekeeping, settings, self.local_now)
         self.notes = SignedNotes(NoteVersionRepository(vault))
@@ -114,6 +117,14 @@ class Practice:
         self.ratings = RatingCorrections(RatingCorrectionRepository(vault), self.today)
         self.retention = RecordRetention(vault, settings, self.today, self._forget_client_list)
         self.continuity = ContinuityService(self, settings)
+
+    @cached_property
+    def handover(self) -> HandoverService:
+        """Built at first use: the FHIR bundle, its cryptography and the record PDF load with
+        the first handover, not when the app starts."""
+        from alliance_desktop.services.handover import HandoverService
+
+        return HandoverService(HandoverRepository(self._vault), self, self._forget_client_list)
 
     @classmethod
     def open(cls, path: Path, passphrase: str, clock: Clock = system_clock) -> Practice:

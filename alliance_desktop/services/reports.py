@@ -22,13 +22,6 @@ from alliance_desktop.domain.practice_profile import PracticeProfile
 from alliance_desktop.domain.risk import require_printable
 from alliance_desktop.domain.session import CalendarEntry, SessionStatus
 from alliance_desktop.domain.signed_note import SignedNote
-from alliance_desktop.reports.accessible_html import (
-    client_ending_summary_html,
-    goal_review_html,
-)
-from alliance_desktop.reports.ending_plan import build_ending_plan
-from alliance_desktop.reports.ending_summary import build_ending_summary
-from alliance_desktop.reports.goal_review import build_goal_review
 from alliance_desktop.reports.report_data import (
     ClientEndingSummaryData,
     ClientGoal,
@@ -37,7 +30,6 @@ from alliance_desktop.reports.report_data import (
     GoalReviewData,
     InstrumentReading,
 )
-from alliance_desktop.reports.safety_plan import SafetyPlanData, build_safety_plan
 from alliance_desktop.services.calendar import SessionCalendar
 from alliance_desktop.services.ending_work import EndingWork
 from alliance_desktop.services.goal_board import GoalBoard
@@ -354,6 +346,8 @@ class ReportMaker:
         An empty or missing plan raises InvalidInput and nothing is built."""
         client = self._client(client_id)
         plan = require_printable(self._risk.safety_plan(client_id) if self._risk else None)
+        from alliance_desktop.reports.safety_plan import SafetyPlanData, build_safety_plan
+
         data = SafetyPlanData(
             profile=self._profile(),
             client_name=_called(client),
@@ -428,3 +422,37 @@ def _achieved_before(goal: Goal, since: dt.date | None) -> bool:
 
 def _attended(entries: Sequence[CalendarEntry]) -> list[CalendarEntry]:
     return [entry for entry in entries if entry.status is SessionStatus.ATTENDED]
+
+
+# The builders load ReportLab: they are imported when the first report is made, not when the
+# app starts (tests/ui/test_start_imports.py).
+
+
+def build_goal_review(data: GoalReviewData) -> bytes:
+    from alliance_desktop.reports.goal_review import build_goal_review as build
+
+    return build(data)
+
+
+def build_ending_plan(data: EndingPlanData) -> bytes:
+    from alliance_desktop.reports.ending_plan import build_ending_plan as build
+
+    return build(data)
+
+
+def build_ending_summary(data: EndingSummaryData | ClientEndingSummaryData) -> bytes:
+    from alliance_desktop.reports.ending_summary import build_ending_summary as build
+
+    return build(data)
+
+
+def goal_review_html(data: GoalReviewData) -> str:
+    from alliance_desktop.reports.accessible_html import goal_review_html as build
+
+    return build(data)
+
+
+def client_ending_summary_html(data: ClientEndingSummaryData) -> str:
+    from alliance_desktop.reports.accessible_html import client_ending_summary_html as build
+
+    return build(data)

@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 from shiboken6 import isValid
 
@@ -23,7 +21,6 @@ from alliance_desktop.services import Practice
 from alliance_desktop.services.continuity import ContinuityResult, open_package
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.dialogs.continuity_dialog import ContinuityDialog, OpenPackageDialog
-from alliance_desktop.ui.pdf_printing import PrintingFailed, print_pdf
 from alliance_desktop.ui.settings import app_settings
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
@@ -142,6 +139,12 @@ class ContinuityWork(QObject):
         self._tasks.submit(build, self._print, failed)
 
     def _print(self, pdf: bytes) -> None:
+        # QtPdf and printing load when a letter is first printed, not when the app starts.
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from alliance_desktop.ui.pdf_printing import PrintingFailed, print_pdf
+
         buffer = QBuffer(self)
         buffer.setData(QByteArray(pdf))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
