@@ -106,6 +106,7 @@ class ClientsView(QWidget):
         self.empty_state = QLabel(_NO_CLIENTS)
         self.empty_state.setObjectName("emptyState")
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_state.setWordWrap(True)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty_state)

@@ -40,6 +40,8 @@ class DateListEdit(QWidget):
         self.add_button = QPushButton("Add date")
         self.remove_button = QPushButton("Remove")
         self.remove_button.setEnabled(False)
+        for button in (self.add_button, self.remove_button):
+            button.setMinimumHeight(button.sizeHint().height())  # never squashed by the form
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)

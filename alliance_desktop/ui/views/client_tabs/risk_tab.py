@@ -159,12 +159,17 @@ class RiskTab(QWidget):
         right.addWidget(self.plan_form)
         right.addWidget(self.plan_message)
         right.addWidget(self.plan_state)
+        # Saving on one row, printing on the next: three buttons do not fit one row of the
+        # record's pane on a 1280-pixel screen.
         actions = QHBoxLayout()
-        actions.addWidget(self.print_button)
         actions.addStretch(1)
         actions.addWidget(self.discard_plan_button)
         actions.addWidget(self.save_plan_button)
         right.addLayout(actions)
+        printing = QHBoxLayout()
+        printing.addStretch(1)
+        printing.addWidget(self.print_button)
+        right.addLayout(printing)
         right.addStretch(1)
 
         layout = QHBoxLayout(self)
