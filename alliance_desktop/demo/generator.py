@@ -21,6 +21,7 @@ from alliance_desktop.demo.risk import add_boundaries, add_risk_records, leave_o
 from alliance_desktop.demo.ruptures import RupturePlan, plan_ruptures, rupture_entries
 from alliance_desktop.demo.sessions import SessionWriter, book_future, history_sessions
 from alliance_desktop.demo.sizes import DEFAULT_SEED, DEMO_SIZES
+from alliance_desktop.domain.continuity import Custodian
 from alliance_desktop.domain.goal import Goal
 from alliance_desktop.domain.rupture import RuptureEntry
 from alliance_desktop.domain.vault_errors import VaultAlreadyExists
@@ -86,6 +87,8 @@ def generate_demo_practice(
     rng = random.Random(seed)
     now = practice.local_now()
     practice.save_profile(demo_profile())
+    # The colleague who would look after the records (File › Continuity package…).
+    practice.continuity.set_custodian(DEMO_CUSTODIAN)
     caseload = demo_caseload(rng, spec.clients, now.date(), spec.history_days)
     courses = plan_courses(random.Random(f"{seed}:courses"), caseload, now, spec.scale)
     for course in courses:
@@ -183,6 +186,11 @@ def _rupture_entries(
         plans = ruptures[course.position]
         entries += rupture_entries(rng, course, plans, session_ids[course.position])
     return entries
+
+
+DEMO_CUSTODIAN = Custodian(
+    "Dr Imogen Castellano-Reyes", "+44 20 7946 0999 · imogen@castellano.example.org"
+)
 
 
 def create_demo_vault(

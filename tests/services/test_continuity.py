@@ -172,11 +172,18 @@ def test_a_folder_that_cannot_take_the_package_is_refused_with_nothing_written(
     assert practice.continuity.last_made() is None
 
 
-def test_a_package_needs_a_named_custodian(practice: Practice, custodian_drive: Path) -> None:
-    with pytest.raises(InvalidInput, match="custodian"):
-        practice.continuity.export(custodian_drive)
-    with pytest.raises(InvalidInput, match="required"):
-        practice.continuity.export(custodian_drive, Custodian("  "))
+def test_the_demo_names_a_custodian_and_a_package_needs_one(
+    practice: Practice, custodian_drive: Path, tmp_path: Path
+) -> None:
+    assert practice.continuity.custodian() is not None  # the demo's, for its screens
+    fresh = Practice.create(tmp_path / "new.vault", PASSPHRASE)
+    try:
+        with pytest.raises(InvalidInput, match="custodian"):
+            fresh.continuity.export(custodian_drive)
+        with pytest.raises(InvalidInput, match="required"):
+            fresh.continuity.export(custodian_drive, Custodian("  "))
+    finally:
+        fresh.close()
 
 
 def test_bad_packages_are_refused_and_no_vault_is_left(
