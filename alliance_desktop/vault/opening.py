@@ -160,6 +160,13 @@ def _keyed(path: Path, passphrase: str, clock: Clock) -> Vault:
     return vault
 
 
+def _anchor_if_written(vault: Vault) -> None:
+    """The audit anchor at close, only after a session that wrote (its stamp has run): a
+    session that only read leaves every file beside the vault as it found it."""
+    if vault.before_first_write is None:
+        write_anchor(vault.connection, vault.path, vault.clock().isoformat())
+
+
 def _key_audit_chain(vault: Vault) -> None:
     """Once, after the upgrade to schema 9: the verified SHA-256 chain becomes an HMAC chain."""
     if audit_key(vault.connection) is not None:
@@ -172,9 +179,7 @@ def _take_custody(vault: Vault, lock: VaultLock) -> None:
     """Keep the lock until the vault closes; mark this session in the file and the lock before
     its first write (a session that only reads changes nothing)."""
     vault.on_close = lock.release
-    vault.before_close = lambda: write_anchor(
-        vault.connection, vault.path, vault.clock().isoformat()
-    )
+    vault.before_close = lambda: _anchor_if_written(vault)
     vault.before_first_write = lambda: stamp(vault, lock)
     vault.after_commit = lambda: stamp_if_log_is_large(vault, lock)
     vault.restamp = lambda: stamp(vault, lock)
