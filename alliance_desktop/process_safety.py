@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import sys
 
 _PR_SET_DUMPABLE = 4
@@ -38,8 +37,9 @@ def is_dumpable() -> bool | None:
 
 
 def _libc() -> ctypes.CDLL | None:
-    name = ctypes.util.find_library("c")
+    # The running program's own symbols include libc's: no `find_library`, which runs
+    # ldconfig in a subprocess (tens of milliseconds before every window and command).
     try:
-        return ctypes.CDLL(name or "libc.so.6", use_errno=True)
+        return ctypes.CDLL(None, use_errno=True)
     except OSError:
         return None

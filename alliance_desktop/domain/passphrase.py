@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import zxcvbn
-
 from alliance_desktop.domain.errors import InvalidInput
 
 MINIMUM_PASSPHRASE_LENGTH = 10
@@ -29,6 +27,8 @@ def is_raw_key_form(passphrase: str) -> bool:
 
 def passphrase_strength(passphrase: str) -> tuple[int, str]:
     """(zxcvbn score 0-4, advice in plain words) for a meter and for refusals."""
+    import zxcvbn  # its word lists take a while to load; only a new passphrase needs them
+
     result = zxcvbn.zxcvbn(passphrase[:200])  # zxcvbn's cost grows with length; 200 is plenty
     feedback = result.get("feedback", {})
     advice = " ".join(

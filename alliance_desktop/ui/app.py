@@ -16,20 +16,11 @@ from PySide6.QtWidgets import QApplication
 from shiboken6 import isValid
 
 from alliance_desktop import APP_NAME, __version__
-from alliance_desktop.domain.audit import VaultEvent
 from alliance_desktop.resource_paths import resource_path
-from alliance_desktop.services.safekeeping import restore_vault
 from alliance_desktop.services.vault_locations import default_vault_path
 from alliance_desktop.ui.accessible_names import install_form_field_namer
-from alliance_desktop.ui.calendar_file_settings import (
-    calendar_file_preference,
-    save_calendar_file_preference,
-)
-from alliance_desktop.ui.calendar_file_upkeep import CalendarFileUpkeep
 from alliance_desktop.ui.clipboard_guard import CLEAR_AFTER_MS, ClipboardGuard
 from alliance_desktop.ui.dialogs.unlock_dialog import UnlockDialog
-from alliance_desktop.ui.draft_book import DraftBook
-from alliance_desktop.ui.draft_reopening import attach_drafts
 from alliance_desktop.ui.lock import (
     IdleWatcher,
     Place,
@@ -38,9 +29,6 @@ from alliance_desktop.ui.lock import (
     return_to,
     tear_down,
 )
-from alliance_desktop.ui.messages import describe_error
-from alliance_desktop.ui.safekeeping_menu import attach_safekeeping
-from alliance_desktop.ui.safekeeping_work import SafekeepingWork
 from alliance_desktop.ui.settings import (
     ORGANISATION_DOMAIN,
     ORGANISATION_NAME,
@@ -55,9 +43,14 @@ from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.theme import APP_ICON, ThemeChoice, apply_theme
 
+# What only an open vault needs (drafts, backups, the calendar file, restore) loads after the
+# unlock window is on screen, while the key is derived: see `_load_main_window`.
 if TYPE_CHECKING:
     from alliance_desktop.services import Practice
+    from alliance_desktop.ui.calendar_file_upkeep import CalendarFileUpkeep
+    from alliance_desktop.ui.draft_book import DraftBook
     from alliance_desktop.ui.main_window import MainWindow
+    from alliance_desktop.ui.safekeeping_work import SafekeepingWork
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +113,11 @@ class AppSession(QObject):
         return dialog
 
     def _open_main_window(self, practice: Practice) -> None:
+        from alliance_desktop.ui.calendar_file_settings import calendar_file_preference
+        from alliance_desktop.ui.calendar_file_upkeep import CalendarFileUpkeep
+        from alliance_desktop.ui.draft_reopening import attach_drafts
+        from alliance_desktop.ui.safekeeping_menu import attach_safekeeping
+
         self.practice = practice
         path = practice.vault_path
         failed = failed_unlocks(path)
@@ -153,6 +151,10 @@ class AppSession(QObject):
         emit(self.window_opened, window)
 
     def edit_preferences(self) -> None:
+        from alliance_desktop.ui.calendar_file_settings import (
+            calendar_file_preference,
+            save_calendar_file_preference,
+        )
         from alliance_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
 
         if self.practice is None or self.calendar_file is None:
@@ -201,6 +203,9 @@ class AppSession(QObject):
 
         after, self._after_close = self._after_close, None
 
+        from alliance_desktop.domain.audit import VaultEvent
+        from alliance_desktop.ui.messages import describe_error
+
         def close_vault() -> tuple[str, bool] | None:
             try:
                 practice.record_event(VaultEvent.LOCKED)
@@ -224,6 +229,8 @@ class AppSession(QObject):
         """Close the vault as a lock does, put the backup in its place (checked first, by the
         same service as the command line), and come back at the unlock window saying what
         happened. A refusal leaves the vault as it was."""
+        from alliance_desktop.services.safekeeping import restore_vault
+
         if self.practice is None:
             return
         path = self.practice.vault_path
@@ -247,6 +254,8 @@ class AppSession(QObject):
         outcome: tuple[str, bool] | None = None,
     ) -> None:
         if error is not None:
+            from alliance_desktop.ui.messages import describe_error
+
             log.warning("Locking: %s", describe_error(error))
         if self.practice is practice:
             self.practice = None
@@ -288,6 +297,9 @@ class AppSession(QObject):
 def _load_main_window() -> type[MainWindow]:
     """Import the main window (the Today page and what it needs) while the worker derives the
     key, so the window is built as soon as the vault opens; the other pages load when shown."""
+    import alliance_desktop.ui.calendar_file_upkeep
+    import alliance_desktop.ui.draft_reopening
+    import alliance_desktop.ui.safekeeping_menu  # noqa: F401
     from alliance_desktop.ui.main_window import MainWindow
 
     return MainWindow
