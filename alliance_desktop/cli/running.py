@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-import argparse
 import os
-import shlex
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeAlias
 
 from alliance_desktop.cli.terminal_text import cleaned_output, printable
 from alliance_desktop.domain.errors import InvalidInput, RecordNotFound
 from alliance_desktop.domain.handover_errors import HandoverError
 from alliance_desktop.domain.vault_errors import VaultError, VaultMissing
 
+if TYPE_CHECKING:
+    import argparse  # the window guards itself with this module and needs no grammar
+
 PROGRAM = "alliance-desktop"
 
-Handler = Callable[[argparse.Namespace], int]
+Handler: TypeAlias = "Callable[[argparse.Namespace], int]"
 
 
 class CommandFailed(Exception):
@@ -35,6 +37,8 @@ def guarded(action: Callable[[], int]) -> int:
     try:
         return action()
     except VaultMissing as error:
+        import shlex
+
         command = f"{PROGRAM} vault create --vault {shlex.quote(str(error.path))}"
         return _fail(f"There is no vault at {error.path}. Create one with: {command}")
     except (VaultError, HandoverError, InvalidInput, RecordNotFound, CommandFailed) as error:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import platformdirs
-
 APP_DIRECTORY_NAME = "AllianceDesktop"
 DEMO_PASSPHRASE = "demo-practice-2026"  # fictional records only; printed for newcomers
 
 
 def data_directory() -> Path:
+    import platformdirs  # only when no vault was named or remembered
+
     return Path(platformdirs.user_data_dir(APP_DIRECTORY_NAME, appauthor=False))
 
 

@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,41 +19,43 @@ from shiboken6 import isValid
 from alliance_desktop import APP_NAME, __version__
 from alliance_desktop.resource_paths import resource_path
 from alliance_desktop.services.vault_locations import default_vault_path
-from alliance_desktop.ui.accessible_names import install_form_field_namer
-from alliance_desktop.ui.clipboard_guard import CLEAR_AFTER_MS, ClipboardGuard
 from alliance_desktop.ui.dialogs.unlock_dialog import UnlockDialog
-from alliance_desktop.ui.lock import (
-    IdleWatcher,
-    Place,
-    ScreenLockListener,
-    place_of,
-    return_to,
-    tear_down,
-)
 from alliance_desktop.ui.settings import (
     ORGANISATION_DOMAIN,
     ORGANISATION_NAME,
     failed_unlocks,
     forget_failed_unlocks,
     lock_preferences,
+    remember_desktop_dark,
+    remembered_desktop_dark,
     remembered_vault_path,
     save_lock_preferences,
     theme_choice,
 )
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
-from alliance_desktop.ui.theme import APP_ICON, ThemeChoice, apply_theme
+from alliance_desktop.ui.theme import (
+    APP_ICON,
+    ThemeChoice,
+    apply_theme,
+    dark_theme_on,
+    desktop_is_dark,
+)
 
 # What only an open vault needs (drafts, backups, the calendar file, restore) loads after the
 # unlock window is on screen, while the key is derived: see `_load_main_window`.
 if TYPE_CHECKING:
     from alliance_desktop.services import Practice
     from alliance_desktop.ui.calendar_file_upkeep import CalendarFileUpkeep
+    from alliance_desktop.ui.clipboard_guard import ClipboardGuard
     from alliance_desktop.ui.draft_book import DraftBook
+    from alliance_desktop.ui.lock import IdleWatcher, Place, ScreenLockListener
     from alliance_desktop.ui.main_window import MainWindow
     from alliance_desktop.ui.safekeeping_work import SafekeepingWork
 
 log = logging.getLogger(__name__)
+
+UNLOCK_WINDOW_FIRST_MS = 100  # what the unlock window does not need waits this long after it
 
 
 class AppSession(QObject):
@@ -75,7 +78,7 @@ class AppSession(QObject):
         vault_path: Path | None = None,
         prefilled_passphrase: str | None = None,
         *,
-        clipboard_clear_ms: int = CLEAR_AFTER_MS,
+        clipboard_clear_ms: int | None = None,  # None: the guard's own 30 seconds
         screen_bus: Any = None,
     ) -> None:
         super().__init__()
@@ -88,18 +91,45 @@ class AppSession(QObject):
         self.calendar_file: CalendarFileUpkeep | None = None  # lives and dies with the window
         self._closing_tasks: list[TaskRunner] = []  # workers closing a locked vault
         self._place: Place | None = None
-        preferences = lock_preferences()
-        self.clipboard = ClipboardGuard(clipboard_clear_ms, self)
-        self.idle = IdleWatcher(preferences.idle_minutes * 60_000, self)
-        self.idle.idle.connect(self.lock)
-        self.screen_lock = ScreenLockListener(screen_bus, self)
-        self.screen_lock.enabled = preferences.with_screen
-        self.screen_lock.screen_locked.connect(self.lock)
+        self._clipboard_clear_ms = clipboard_clear_ms
+        self._screen_bus = screen_bus
         path = vault_path or remembered_vault_path() or default_vault_path()
         self.unlock_dialog = self._new_unlock_dialog(path, prefilled_passphrase)
 
+    # The guards of an open vault are made once the unlock window is up (see `start`): the
+    # window appears sooner without them, and nothing is open for them to guard before.
+    @cached_property
+    def clipboard(self) -> ClipboardGuard:
+        from alliance_desktop.ui.clipboard_guard import CLEAR_AFTER_MS, ClipboardGuard
+
+        clear_ms = self._clipboard_clear_ms
+        return ClipboardGuard(CLEAR_AFTER_MS if clear_ms is None else clear_ms, self)
+
+    @cached_property
+    def idle(self) -> IdleWatcher:
+        from alliance_desktop.ui.lock import IdleWatcher
+
+        watcher = IdleWatcher(lock_preferences().idle_minutes * 60_000, self)
+        watcher.idle.connect(self.lock)
+        return watcher
+
+    @cached_property
+    def screen_lock(self) -> ScreenLockListener:
+        from alliance_desktop.ui.lock import ScreenLockListener
+
+        listener = ScreenLockListener(self._screen_bus, self)
+        listener.enabled = lock_preferences().with_screen
+        listener.screen_locked.connect(self.lock)
+        return listener
+
+    def _make_guards(self) -> None:
+        _ = self.clipboard, self.idle, self.screen_lock
+
     def start(self) -> None:
         self.unlock_dialog.show()
+        # Not needed by the unlock window (its fields are named by it), so after it appears.
+        QTimer.singleShot(UNLOCK_WINDOW_FIRST_MS, _after_the_unlock_window)
+        QTimer.singleShot(UNLOCK_WINDOW_FIRST_MS, self._make_guards)
 
     @property
     def is_locked(self) -> bool:
@@ -116,6 +146,7 @@ class AppSession(QObject):
         from alliance_desktop.ui.calendar_file_settings import calendar_file_preference
         from alliance_desktop.ui.calendar_file_upkeep import CalendarFileUpkeep
         from alliance_desktop.ui.draft_reopening import attach_drafts
+        from alliance_desktop.ui.lock import return_to
         from alliance_desktop.ui.safekeeping_menu import attach_safekeeping
 
         self.practice = practice
@@ -178,6 +209,8 @@ class AppSession(QObject):
 
     def lock(self) -> None:
         """Close every record and the vault; show the unlock window (see the class note)."""
+        from alliance_desktop.ui.lock import place_of, tear_down
+
         window, practice = self.main_window, self.practice
         if window is None or practice is None:
             return
@@ -294,9 +327,20 @@ class AppSession(QObject):
             self.practice.close()
 
 
+def _after_the_unlock_window() -> None:
+    """What the unlock window's first paint need not wait for; once, however often asked."""
+    from alliance_desktop.ui.accessible_names import install_form_field_namer
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        follow_desktop_scheme(app)
+        install_form_field_namer(app)  # its own fields are named by the unlock window
+
+
 def _load_main_window() -> type[MainWindow]:
     """Import the main window (the Today page and what it needs) while the worker derives the
     key, so the window is built as soon as the vault opens; the other pages load when shown."""
+    _after_the_unlock_window()
     import alliance_desktop.ui.calendar_file_upkeep
     import alliance_desktop.ui.draft_reopening
     import alliance_desktop.ui.safekeeping_menu  # noqa: F401
@@ -314,17 +358,35 @@ def configure_application(app: QApplication) -> None:
     app.setDesktopFileName("alliance-desktop")
     # Fusion draws the same everywhere, so the style sheet looks as designed on every OS.
     app.setStyle("Fusion")
-    install_form_field_namer(app)
     try:
         app.setWindowIcon(QIcon(str(resource_path(APP_ICON))))
-        apply_theme(app, ThemeChoice(theme_choice()))
-        # "Same as the desktop" follows the desktop when it switches between light and dark.
-        app.styleHints().colorSchemeChanged.connect(
-            lambda _scheme: apply_theme(app, ThemeChoice(theme_choice()))
-        )
+        # "Same as the desktop" starts from the scheme the desktop had last time; it is
+        # checked once the unlock window is up (`follow_desktop_scheme`).
+        apply_theme(app, ThemeChoice(theme_choice()), remembered_desktop_dark())
     except FileNotFoundError as missing:
         # A broken install should still open the clinician's records, just plainer.
         log.warning("%s", missing)
+
+
+def follow_desktop_scheme(app: QApplication) -> None:
+    """Ask the desktop for its colour scheme now, re-theme if it changed since last time, and
+    follow it from now on when it switches between light and dark."""
+    if app.property("followsDesktopScheme"):
+        return
+    app.setProperty("followsDesktopScheme", True)
+
+    def follow() -> None:
+        dark = desktop_is_dark()
+        if dark != remembered_desktop_dark():
+            remember_desktop_dark(dark)
+        if ThemeChoice(theme_choice()) is ThemeChoice.SYSTEM and dark != dark_theme_on():
+            try:
+                apply_theme(app, ThemeChoice.SYSTEM, dark)
+            except FileNotFoundError as missing:
+                log.warning("%s", missing)
+
+    follow()
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: follow())
 
 
 def run_gui(vault_path: Path | None = None, prefilled_passphrase: str | None = None) -> int:

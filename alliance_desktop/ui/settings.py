@@ -7,7 +7,6 @@ it says about a vault is its path and how many unlocks of it failed since it was
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ IDLE_LOCK_MINUTES = "lock/idle_minutes"
 LOCK_WITH_SCREEN = "lock/with_screen"
 FAILED_UNLOCKS = "failed_unlocks"
 THEME = "appearance/theme"  # system, light or dark
+DESKTOP_DARK = "appearance/desktop_dark"  # what the desktop's scheme was when last asked
 
 IDLE_LOCK_MINUTES_RANGE = (1, 60)
 
@@ -100,6 +100,8 @@ def save_lock_preferences(preferences: LockPreferences) -> None:
 
 def _failed_unlocks_key(vault_path: Path) -> str:
     # A digest of the path, not the path: the count is all this entry says.
+    import hashlib  # not needed to show the unlock window
+
     digest = hashlib.sha256(str(Path(vault_path).resolve()).encode("utf-8")).hexdigest()
     return f"{FAILED_UNLOCKS}/{digest[:16]}"
 
@@ -132,6 +134,20 @@ def theme_choice() -> str:
     """'system', 'light' or 'dark' (anything else reads as 'system')."""
     value = str(app_settings().value(THEME, "system"))
     return value if value in ("system", "light", "dark") else "system"
+
+
+def remembered_desktop_dark() -> bool | None:
+    """Whether the desktop was dark when the app last asked (None: it never has)."""
+    value = app_settings().value(DESKTOP_DARK)
+    if value is None:
+        return None
+    return str(value).lower() in ("true", "1")
+
+
+def remember_desktop_dark(dark: bool) -> None:
+    settings = app_settings()
+    settings.setValue(DESKTOP_DARK, dark)
+    settings.sync()
 
 
 def save_theme_choice(choice: str) -> None:

@@ -5,8 +5,8 @@ soon as it has been painted; the app quits once Today has been painted with ever
 the vault for. It prints, one per line, `<event> <unix time>` for `unlock_shown`, `unlocked`,
 `today_shown` (greeting, today's sessions and the clients painted) and `all_shown` (the
 alliance flags too, the worker idle), each of the last two followed by the process's peak
-memory so far (`peak_rss_kib <n>`, `peak_rss_kib_all <n>`), and after Today the modules loaded
-(`modules a,b,...`).
+memory so far (`peak_rss_kib <n>`, `peak_rss_kib_all <n>`), and the modules loaded by then
+(`unlock_modules a,b,...` when the unlock window is painted, `modules a,b,...` after Today).
 `tests/bench/test_startup.py` reads these lines; nobody else should set it.
 """
 
@@ -92,6 +92,7 @@ class StartupProbe(QObject):
 
     def _unlock_shown(self) -> None:
         _say("unlock_shown")
+        _say("unlock_modules", ",".join(sorted(sys.modules)))  # what the unlock window needed
         self._session.unlock_dialog.submit_button.click()
 
     def _window_opened(self, window: QWidget) -> None:

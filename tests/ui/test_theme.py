@@ -101,3 +101,30 @@ def test_accent_text_is_lightened_on_the_dark_page() -> None:
     for light, dark in DARK_TEXT_COLOURS.items():
         assert contrast(dark, DARK_COLOURS["#ffffff"]) >= 4.5, light
     assert "color: #2e6f6b" not in style_sheet(dark=True)
+
+
+def test_same_as_desktop_starts_from_the_remembered_scheme_then_follows_the_real_one(
+    qapp: QApplication,
+) -> None:
+    """The unlock window is themed before the desktop is asked (asking costs 15 ms), from what
+    the desktop was last time; once it is up, the real scheme wins and is remembered."""
+    from alliance_desktop.ui.app import configure_application, follow_desktop_scheme
+    from alliance_desktop.ui.settings import (
+        remember_desktop_dark,
+        remembered_desktop_dark,
+        save_theme_choice,
+    )
+    from alliance_desktop.ui.theme import desktop_is_dark
+
+    assert not desktop_is_dark()  # the offscreen desktop has no dark scheme
+    save_theme_choice("system")
+    remember_desktop_dark(True)  # as if the desktop was dark at the last start
+    qapp.setProperty("followsDesktopScheme", None)
+    try:
+        configure_application(qapp)
+        assert dark_theme_on()
+        follow_desktop_scheme(qapp)
+        assert not dark_theme_on()
+        assert remembered_desktop_dark() is False
+    finally:
+        apply_theme(qapp, ThemeChoice.LIGHT)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.passphrase import MINIMUM_PASSPHRASE_LENGTH, check_new_passphrase
 from alliance_desktop.domain.vault_errors import WrongPassphrase
-from alliance_desktop.ui.messages import describe_error
 from alliance_desktop.ui.settings import note_failed_unlock, remember_vault_path
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
@@ -97,7 +96,6 @@ class UnlockDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("errorBanner")
         self.error.setWordWrap(True)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # indeterminate: key derivation has no steps to count
@@ -130,8 +128,13 @@ class UnlockDialog(QDialog):
         heading = QVBoxLayout()
         heading.addWidget(self.title)
         heading.addWidget(self.intro)
+        # No Qt namespace on the way to the first paint (loading its enums takes 15 ms): the
+        # icon keeps to the top with a stretch beneath rather than an alignment flag.
+        icon_column = QVBoxLayout()
+        icon_column.addWidget(self.icon)
+        icon_column.addStretch(1)
         header = QHBoxLayout()
-        header.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(icon_column)
         header.addSpacing(8)
         header.addLayout(heading, 1)
 
@@ -144,6 +147,10 @@ class UnlockDialog(QDialog):
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Named here, not by the app's form-field namer: it is installed after this window.
+        self.path.setAccessibleName("Vault file")
+        self.passphrase.setAccessibleName("Passphrase")
+        self.confirmation.setAccessibleName("Repeat it")
         self.form.addRow("Vault file", path_widget)
         self.form.addRow("Passphrase", self.messages.wrap("passphrase", self.passphrase))
         self.form.addRow("Repeat it", self.messages.wrap("confirmation", self.confirmation))
@@ -256,11 +263,16 @@ class UnlockDialog(QDialog):
             note_failed_unlock(error.path)
         if self._abandoned:
             return
+        from alliance_desktop.ui.messages import describe_error
+
         self._show_error(describe_error(error))
         self.passphrase.selectAll()
         self.passphrase.setFocus()
 
     def _show_error(self, text: str) -> None:
+        from PySide6.QtCore import Qt
+
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setText(text)
         self.error.show()
         self._fit_to_contents()
@@ -282,6 +294,8 @@ class UnlockDialog(QDialog):
 
     def show_notice(self, text: str, *, problem: bool = False) -> None:
         """A result to read before unlocking (a restore just made, or refused)."""
+        from PySide6.QtCore import Qt
+
         notice = self.findChild(QLabel, "unlockNotice")
         if notice is None:
             notice = QLabel(self)

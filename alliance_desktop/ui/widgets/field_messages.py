@@ -6,7 +6,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
-    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -109,6 +108,8 @@ class FieldMessages:
         index = self._tab_index(widget)
         if self._tabs is not None and index >= 0:
             # A warning sign on the tab, so a problem on a tab not in view is not missed.
+            from PySide6.QtWidgets import QStyle  # its enums cost the unlock window 6 ms
+
             icon = self._tabs.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             self._tabs.setTabIcon(index, icon)
 
@@ -121,7 +122,9 @@ class FieldMessages:
 
 def _mark_invalid(widget: QWidget, invalid: bool) -> None:
     """Set the `invalid` property the style sheet draws as a red border, and re-polish."""
-    if widget.property(INVALID_PROPERTY) == invalid:
+    # Unset reads as valid: re-polishing a field that never was invalid costs a window's
+    # first appearance tens of milliseconds (the style's enums load) for nothing.
+    if bool(widget.property(INVALID_PROPERTY)) == invalid:
         return
     widget.setProperty(INVALID_PROPERTY, invalid)
     widget.style().unpolish(widget)
