@@ -210,9 +210,10 @@ class UnlockDialog(QDialog):
     def _submit(self) -> None:
         if self._busy:
             return
-        # Loaded here rather than at start, so this window shows sooner (usually it has
-        # loaded already, while the passphrase was being typed: see showEvent).
-        from alliance_desktop.services import Practice
+        # The worker loads the use cases itself, after deriving the key (see
+        # services/unlocking.py); usually they have loaded already while the passphrase was
+        # typed (see showEvent).
+        from alliance_desktop.services.unlocking import create_practice, open_practice
 
         self.messages.clear()
         self.error.hide()
@@ -230,7 +231,7 @@ class UnlockDialog(QDialog):
                 return
             self._set_busy(True, "Creating the vault…")
             self._tasks.submit(
-                lambda: Practice.create(path, passphrase), self._on_opened, self._on_failed
+                lambda: create_practice(path, passphrase), self._on_opened, self._on_failed
             )
         else:
             if not passphrase:
@@ -239,7 +240,7 @@ class UnlockDialog(QDialog):
                 return
             self._set_busy(True, "Unlocking…")
             self._tasks.submit(
-                lambda: Practice.open(path, passphrase), self._on_opened, self._on_failed
+                lambda: open_practice(path, passphrase), self._on_opened, self._on_failed
             )
         emit(self.unlocking)
 
