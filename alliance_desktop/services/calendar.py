@@ -111,7 +111,11 @@ class SessionCalendar:
         day = day or now.date()
         midnight = dt.datetime.combine(day, dt.time())
         todays = self._sessions.entries_between(midnight, midnight + dt.timedelta(days=1))
-        recent = self._sessions.entries_between(now - dt.timedelta(days=look_back_days), now)
+        # Only the sessions still marked scheduled can need closing: the database picks them,
+        # rather than two months of sessions being read to find a handful.
+        recent = self._sessions.entries_between(
+            now - dt.timedelta(days=look_back_days), now, SessionStatus.SCHEDULED
+        )
         return DayPlan(
             sessions=todays,
             to_close=[entry for entry in recent if needs_closing(entry, now)],

@@ -101,9 +101,16 @@ class HandoverPractice(Protocol):
     calendar: SessionCalendar
     goals: GoalBoard
     ruptures: RuptureLog
-    ending: EndingWork
-    notes: SignedNotes
-    risk: RiskWork
+
+    # Read-only: the practice builds these at first use.
+    @property
+    def ending(self) -> EndingWork: ...
+
+    @property
+    def notes(self) -> SignedNotes: ...
+
+    @property
+    def risk(self) -> RiskWork: ...
 
     def today(self) -> dt.date: ...
 

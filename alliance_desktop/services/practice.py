@@ -20,40 +20,33 @@ from alliance_desktop.domain.flags import Flag
 from alliance_desktop.domain.practice_profile import PracticeProfile, check_practice_profile
 from alliance_desktop.services.backup_diary import BackupDiary
 from alliance_desktop.services.calendar import SessionCalendar
-from alliance_desktop.services.client_boundaries import BoundariesWork
-from alliance_desktop.services.continuity import ContinuityService
 from alliance_desktop.services.drafts import DraftKeeping
-from alliance_desktop.services.ending_work import EndingWork
-from alliance_desktop.services.flag_review import FlagReview
 from alliance_desktop.services.goal_board import GoalBoard
-from alliance_desktop.services.rating_corrections import RatingCorrections
-from alliance_desktop.services.record_retention import RecordRetention
-from alliance_desktop.services.reports import ReportMaker
-from alliance_desktop.services.risk_work import RiskWork
 from alliance_desktop.services.rupture_log import RuptureLog
 from alliance_desktop.services.safekeeping import Safekeeping
-from alliance_desktop.services.signed_notes import SignedNotes
 from alliance_desktop.vault import Vault, create_vault, open_vault
 from alliance_desktop.vault.audit_trail import first_broken_link, recent_entries, record_events
-from alliance_desktop.vault.boundaries_repository import BoundariesRepository
 from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Clock, system_clock
 from alliance_desktop.vault.diary_repository import DiaryRepository
 from alliance_desktop.vault.draft_repository import DraftRepository
-from alliance_desktop.vault.ending_plan_repository import EndingPlanRepository
-from alliance_desktop.vault.flag_acknowledgement_repository import FlagAcknowledgementRepository
 from alliance_desktop.vault.goal_repository import GoalRepository
-from alliance_desktop.vault.handover_repository import HandoverRepository
-from alliance_desktop.vault.note_versions import NoteVersionRepository
 from alliance_desktop.vault.practice_profile_repository import PracticeProfileRepository
-from alliance_desktop.vault.rating_corrections import RatingCorrectionRepository
-from alliance_desktop.vault.risk_repository import RiskRepository
 from alliance_desktop.vault.rupture_repository import RuptureRepository
 from alliance_desktop.vault.session_repository import SessionRepository
 from alliance_desktop.vault.settings_repository import SettingsRepository
 
 if TYPE_CHECKING:
+    from alliance_desktop.services.client_boundaries import BoundariesWork
+    from alliance_desktop.services.continuity import ContinuityService
+    from alliance_desktop.services.ending_work import EndingWork
+    from alliance_desktop.services.flag_review import FlagReview
     from alliance_desktop.services.handover import HandoverService
+    from alliance_desktop.services.rating_corrections import RatingCorrections
+    from alliance_desktop.services.record_retention import RecordRetention
+    from alliance_desktop.services.reports import ReportMaker
+    from alliance_desktop.services.risk_work import RiskWork
+    from alliance_desktop.services.signed_notes import SignedNotes
 
 
 @dataclass(frozen=True)
@@ -75,6 +68,7 @@ class Practice:
         self._vault = vault
         self._clients = ClientRepository(vault)
         self._profile = PracticeProfileRepository(vault)
+        self._settings = SettingsRepository(vault)
         self._finder: ClientFinder | None = None
         self.calendar = SessionCalendar(
             SessionRepository(vault),
@@ -83,23 +77,62 @@ class Practice:
             diary=DiaryRepository(vault),
         )
         self.goals = GoalBoard(GoalRepository(vault), self.today)
-        settings = SettingsRepository(vault)
         self.ruptures = RuptureLog(
-            RuptureRepository(vault), settings, self._client_names, self.today
+            RuptureRepository(vault), self._settings, self._client_names, self.today
         )
-        self.flags = FlagReview(
-            FlagAcknowledgementRepository(vault), self.ruptures, self.calendar, self.local_now
+        self.safekeeping = Safekeeping(vault, self._settings)
+        self.drafts = DraftKeeping(DraftRepository(vault), self.local_now)
+        self.backups = BackupDiary(vault, self.safekeeping, self._settings, self.local_now)
+
+    # The use cases below are built at first use: the window shows Today, and a command its
+    # answer, without loading (and their modules without importing) what they do not need.
+
+    @cached_property
+    def flags(self) -> FlagReview:
+        from alliance_desktop.services.flag_review import FlagReview
+        from alliance_desktop.vault.flag_acknowledgement_repository import (
+            FlagAcknowledgementRepository,
         )
-        self.safekeeping = Safekeeping(vault, settings)
-        self.ending = EndingWork(
-            EndingPlanRepository(vault), self.calendar, self.goals, self.ruptures
+
+        flags = FlagReview(
+            FlagAcknowledgementRepository(self._vault),
+            self.ruptures,
+            self.calendar,
+            self.local_now,
         )
-        self.risk = RiskWork(RiskRepository(vault), self.client, self.today)
-        self.boundaries = BoundariesWork(BoundariesRepository(vault), self.today)
         # Risk and consent flags go through the same card, count and acknowledgements; a high
         # level or an overdue review is current for every client, seen lately or not.
-        self.flags.add_source(self.risk.flags_for, practice_wide=self._risk_flags_for_everyone)
-        self.reports = ReportMaker(
+        flags.add_source(self.risk.flags_for, practice_wide=self._risk_flags_for_everyone)
+        return flags
+
+    @cached_property
+    def risk(self) -> RiskWork:
+        from alliance_desktop.services.risk_work import RiskWork
+        from alliance_desktop.vault.risk_repository import RiskRepository
+
+        return RiskWork(RiskRepository(self._vault), self.client, self.today)
+
+    @cached_property
+    def ending(self) -> EndingWork:
+        from alliance_desktop.services.ending_work import EndingWork
+        from alliance_desktop.vault.ending_plan_repository import EndingPlanRepository
+
+        return EndingWork(
+            EndingPlanRepository(self._vault), self.calendar, self.goals, self.ruptures
+        )
+
+    @cached_property
+    def boundaries(self) -> BoundariesWork:
+        from alliance_desktop.services.client_boundaries import BoundariesWork
+        from alliance_desktop.vault.boundaries_repository import BoundariesRepository
+
+        return BoundariesWork(BoundariesRepository(self._vault), self.today)
+
+    @cached_property
+    def reports(self) -> ReportMaker:
+        from alliance_desktop.services.reports import ReportMaker
+
+        reports = ReportMaker(
             self.profile,
             self.client,
             self.calendar,
@@ -110,19 +143,41 @@ class Practice:
             record=self.record_event,
             risk=self.risk,
         )
-        self.drafts = DraftKeeping(DraftRepository(vault), self.local_now)
-        self.backups = BackupDiary(vault, self.safekeeping, settings, self.local_now)
-        self.notes = SignedNotes(NoteVersionRepository(vault))
-        self.reports.signed_notes_of = self.notes.of_client
-        self.ratings = RatingCorrections(RatingCorrectionRepository(vault), self.today)
-        self.retention = RecordRetention(vault, settings, self.today, self._forget_client_list)
-        self.continuity = ContinuityService(self, settings)
+        reports.signed_notes_of = self.notes.of_client
+        return reports
+
+    @cached_property
+    def notes(self) -> SignedNotes:
+        from alliance_desktop.services.signed_notes import SignedNotes
+        from alliance_desktop.vault.note_versions import NoteVersionRepository
+
+        return SignedNotes(NoteVersionRepository(self._vault))
+
+    @cached_property
+    def ratings(self) -> RatingCorrections:
+        from alliance_desktop.services.rating_corrections import RatingCorrections
+        from alliance_desktop.vault.rating_corrections import RatingCorrectionRepository
+
+        return RatingCorrections(RatingCorrectionRepository(self._vault), self.today)
+
+    @cached_property
+    def retention(self) -> RecordRetention:
+        from alliance_desktop.services.record_retention import RecordRetention
+
+        return RecordRetention(self._vault, self._settings, self.today, self._forget_client_list)
+
+    @cached_property
+    def continuity(self) -> ContinuityService:
+        from alliance_desktop.services.continuity import ContinuityService
+
+        return ContinuityService(self, self._settings)
 
     @cached_property
     def handover(self) -> HandoverService:
         """Built at first use: the FHIR bundle, its cryptography and the record PDF load with
         the first handover, not when the app starts."""
         from alliance_desktop.services.handover import HandoverService
+        from alliance_desktop.vault.handover_repository import HandoverRepository
 
         return HandoverService(HandoverRepository(self._vault), self, self._forget_client_list)
 

@@ -23,6 +23,8 @@ from alliance_desktop.ui.dialogs.unlock_dialog import UnlockDialog
 from alliance_desktop.ui.settings import (
     ORGANISATION_DOMAIN,
     ORGANISATION_NAME,
+    continuity_folder,
+    continuity_weekly,
     failed_unlocks,
     forget_failed_unlocks,
     lock_preferences,
@@ -151,13 +153,13 @@ class AppSession(QObject):
 
         self.practice = practice
         path = practice.vault_path
+        window = _load_main_window()(practice, self.tasks)  # queues Today's records first
         failed = failed_unlocks(path)
         self.tasks.submit(
             lambda: practice.record_unlock(failed),
             lambda _none: forget_failed_unlocks(path),
             lambda error: log.warning("Could not record the unlock: %s", error),
         )
-        window = _load_main_window()(practice, self.tasks)
         self.main_window = window
         self.drafts = attach_drafts(window, practice, self.tasks)
         self.safekeeping = safekeeping = attach_safekeeping(window, practice, self.tasks)
@@ -170,7 +172,14 @@ class AppSession(QObject):
             lambda text: window.statusBar().showMessage(text, 10_000)
         )
         self.calendar_file.apply(calendar_file_preference(path))
-        window.continuity.make_if_due()  # the weekly package, when chosen on this computer
+
+        if continuity_weekly() and continuity_folder():
+            # The weekly package, chosen on this computer: once Today is on screen.
+            def make_package_if_due() -> None:
+                window.today_view.loaded.disconnect(make_package_if_due)
+                QTimer.singleShot(0, window.continuity.make_if_due)
+
+            window.today_view.loaded.connect(make_package_if_due)
         if self._place is not None:
             return_to(window, self._place)
             self._place = None

@@ -21,27 +21,17 @@ from alliance_desktop.services import Practice
 from alliance_desktop.services.continuity import ContinuityResult, open_package
 from alliance_desktop.ui import messages
 from alliance_desktop.ui.dialogs.continuity_dialog import ContinuityDialog, OpenPackageDialog
-from alliance_desktop.ui.settings import app_settings
+from alliance_desktop.ui.settings import (
+    continuity_folder,
+    continuity_weekly,
+    remember_continuity_choice,
+)
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 
-CONTINUITY_FOLDER = "continuity/folder"
-CONTINUITY_WEEKLY = "continuity/weekly"
-
-
-def _folder_setting() -> str:
-    return str(app_settings().value(CONTINUITY_FOLDER, "") or "")
-
-
-def _weekly_setting() -> bool:
-    return str(app_settings().value(CONTINUITY_WEEKLY, "false")).lower() == "true"
-
 
 def _remember(folder: Path, weekly: bool) -> None:
-    settings = app_settings()
-    settings.setValue(CONTINUITY_FOLDER, str(folder))
-    settings.setValue(CONTINUITY_WEEKLY, "true" if weekly else "false")
-    settings.sync()
+    remember_continuity_choice(str(folder), weekly)
 
 
 class ContinuityWork(QObject):
@@ -64,7 +54,7 @@ class ContinuityWork(QObject):
         custodian, last_made = loaded
         made = f"Last package: {last_made}." if last_made else "No package made yet."
         dialog = ContinuityDialog(
-            custodian, _folder_setting(), _weekly_setting(), made, self._window
+            custodian, continuity_folder(), continuity_weekly(), made, self._window
         )
         dialog.make_requested.connect(self._make)
         dialog.sealed_letter_requested.connect(self._print_sealed_letter)
@@ -108,8 +98,8 @@ class ContinuityWork(QObject):
 
     def make_if_due(self) -> None:
         """The weekly package, when chosen on this computer and a week has passed."""
-        folder = _folder_setting()
-        if not _weekly_setting() or not folder:
+        folder = continuity_folder()
+        if not continuity_weekly() or not folder:
             return
         continuity = self._practice.continuity
 

@@ -524,6 +524,9 @@ class MainWindow(QMainWindow):
         return self._profile.date_style
 
     def _load_profile(self) -> None:
+        # Today first, in the very first tasks: it loads the profile with its own records, and
+        # redraws only if the date style differs from the one it started with.
+        self.today_view.refresh()
         self._tasks.submit(self._practice.profile, self._use_profile)
 
     def _use_profile(self, profile: PracticeProfile) -> None:

@@ -7,8 +7,10 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alliance_desktop.services.reports import ReportMaker
+if TYPE_CHECKING:
+    from alliance_desktop.services.reports import ReportMaker  # built with the first report
 
 
 class ReportKind(enum.StrEnum):

@@ -27,7 +27,9 @@ IDLE_LOCK_MINUTES = "lock/idle_minutes"
 LOCK_WITH_SCREEN = "lock/with_screen"
 FAILED_UNLOCKS = "failed_unlocks"
 THEME = "appearance/theme"  # system, light or dark
-DESKTOP_DARK = "appearance/desktop_dark"  # what the desktop's scheme was when last asked
+DESKTOP_DARK = "appearance/desktop_dark"
+CONTINUITY_FOLDER = "continuity/folder"  # where the weekly continuity package goes
+CONTINUITY_WEEKLY = "continuity/weekly"  # what the desktop's scheme was when last asked
 
 IDLE_LOCK_MINUTES_RANGE = (1, 60)
 
@@ -147,6 +149,21 @@ def remembered_desktop_dark() -> bool | None:
 def remember_desktop_dark(dark: bool) -> None:
     settings = app_settings()
     settings.setValue(DESKTOP_DARK, dark)
+    settings.sync()
+
+
+def continuity_folder() -> str:
+    return str(app_settings().value(CONTINUITY_FOLDER, "") or "")
+
+
+def continuity_weekly() -> bool:
+    return str(app_settings().value(CONTINUITY_WEEKLY, "false")).lower() == "true"
+
+
+def remember_continuity_choice(folder: str, weekly: bool) -> None:
+    settings = app_settings()
+    settings.setValue(CONTINUITY_FOLDER, folder)
+    settings.setValue(CONTINUITY_WEEKLY, "true" if weekly else "false")
     settings.sync()
 
 

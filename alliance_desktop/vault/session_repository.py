@@ -179,12 +179,18 @@ class SessionRepository:
             ).fetchall()
         return [_session_from_row(row) for row in rows]
 
-    def entries_between(self, start: dt.datetime, end: dt.datetime) -> list[CalendarEntry]:
-        """Sessions starting in [start, end), in time order, without any notes."""
+    def entries_between(
+        self, start: dt.datetime, end: dt.datetime, status: SessionStatus | None = None
+    ) -> list[CalendarEntry]:
+        """Sessions starting in [start, end), in time order, without any notes; only those
+        with `status` when given."""
+        where, parameters = "s.start >= ? AND s.start < ?", [_stamp(start), _stamp(end)]
+        if status is not None:
+            where += " AND s.status = ?"
+            parameters.append(status.value)
         with self._vault.reading() as connection:
             rows = connection.execute(
-                f"{_ENTRY_SELECT} WHERE s.start >= ? AND s.start < ? ORDER BY s.start, s.id",
-                (_stamp(start), _stamp(end)),
+                f"{_ENTRY_SELECT} WHERE {where} ORDER BY s.start, s.id", parameters
             ).fetchall()
         return [_entry_from_row(row) for row in rows]
 

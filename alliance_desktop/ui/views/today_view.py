@@ -146,6 +146,8 @@ class TodayView(QWidget):
         self.alliance_flags.client_chosen.connect(self.client_chosen)
 
     def set_date_style(self, style: DateStyle) -> None:
+        if style == self._date_style:
+            return  # nothing to redraw (Today takes the style from the profile it loads)
         self._date_style = style
         self.refresh()
 
@@ -165,6 +167,7 @@ class TodayView(QWidget):
 
     def _show(self, loaded: tuple[PracticeProfile, list[ClientSummary], dt.date]) -> None:
         profile, summaries, today = loaded
+        self._date_style = profile.date_style
         self.greeting.setText(greeting(dt.datetime.now(), profile.clinician_name))
         self.profile_prompt.setVisible(not profile.clinician_name.strip())
         self.date_label.setText(long_date(today, self._date_style))
