@@ -91,10 +91,20 @@ def test_flag_rows_show_a_few_then_all_and_never_a_false_no_flags(
 
     card.set_flags(_flags(200))
 
+    # Only the rows shown are made: 200 rows would take the page a third of a second.
+    assert len(card.rows) == 4
     assert sum(row.isVisible() for row in card.rows) == 4
     assert len(card.explanations()) == 200
-    assert card.more_button.text() == "Show 196 more"
+    assert card.more_button.text() == "Show 20 more (of 196)"
     qtbot.mouseClick(card.more_button, Qt.MouseButton.LeftButton)
+    assert len(card.rows) == 24
     assert all(row.isVisible() for row in card.rows)
+    for _ in range(8):  # 184 shown
+        qtbot.mouseClick(card.more_button, Qt.MouseButton.LeftButton)
+    assert card.more_button.text() == "Show 16 more"
+    qtbot.mouseClick(card.more_button, Qt.MouseButton.LeftButton)
+    assert len(card.rows) == 200
+    assert all(row.isVisible() for row in card.rows)
+    assert [row.explanations[0] for row in card.rows] == card.explanations()
     qtbot.mouseClick(card.more_button, Qt.MouseButton.LeftButton)  # "Show fewer"
     assert [row.isVisible() for row in card.rows].count(True) == 4

@@ -39,6 +39,7 @@ NO_FLAGS_TODAY = (
 NO_FLAGS_FOR_CLIENT = "No alliance flags for this client."
 # Until the first answer: "no flags" would be a false all-clear while they are still looked for.
 LOOKING = "Looking for alliance flags…"
+MORE_AT_A_TIME = 20  # rows "Show more" adds at a time
 # The most pressing first: a follow-up that has passed, a rupture left open, then check-ins.
 PRIORITY: tuple[str, ...] = (
     *RISK_FLAG_KINDS,
@@ -83,6 +84,9 @@ class AllianceFlagsCard(QFrame):
         self._client_ids: list[int] = []
         self._request = 0
         self._expanded = False
+        self._groups: list[list[FlagState]] = []  # one row each, made when first shown
+        self._names: dict[int, str] = {}
+        self._seen_today: dict[int, dt.datetime] = {}
         self.rows: list[FlagRow] = []  # built so far: those shown, all once expanded
 
         self.title = QLabel("Alliance flags")
@@ -238,18 +242,9 @@ class AllianceFlagsCard(QFrame):
             for state in ordered:
                 by_client.setdefault(state.flag.client_id, []).append(state)
             groups = list(by_client.values())
-        for group in groups:
-            client_id = group[0].flag.client_id
-            start = seen_today.get(client_id)
-            seen_at = f"{start:%H:%M}" if start else ""
-            row = FlagRow(group, names.get(client_id, ""), "", seen_at)
-            row.button.setText(self._action_for(row))
-            row.button.clicked.connect(lambda _checked=False, r=row: self._open(r))
-            row.acknowledge_button.clicked.connect(
-                lambda _checked=False, r=row: self._acknowledge(r)
-            )
-            self._rows_layout.addWidget(row)
-            self.rows.append(row)
+        # Rows are made as they are shown: on a large practice Today has hundreds of flags,
+        # and the first few (the most pressing) are what the clinician reads first.
+        self._groups, self._names, self._seen_today = groups, names, seen_today
         count = sum(1 for state in states if state.needs_attention)
         clients = len({state.flag.client_id for state in states if state.needs_attention})
         self.title.setText(f"Alliance flags ({count})" if count else "Alliance flags")
@@ -259,7 +254,6 @@ class AllianceFlagsCard(QFrame):
         )
         self.title.setVisible(bool(states) or not self._for_one_client)
         self.empty_note.setVisible(not states)
-        self._expanded = False
         self._show_rows()
 
     def _acknowledge(self, row: FlagRow) -> None:
@@ -280,7 +274,8 @@ class AllianceFlagsCard(QFrame):
         emit(self.flags_changed)
 
     def explanations(self) -> list[str]:
-        return [text for row in self.rows for text in row.explanations]
+        """Every flag's sentence, in the card's order, shown or not yet."""
+        return [state.flag.explanation for group in self._groups for state in group]
 
     def _action_for(self, row: FlagRow) -> str:
         if row.flag.kind in RISK_FLAG_KINDS:
@@ -289,17 +284,43 @@ class AllianceFlagsCard(QFrame):
             return "Open entry"
         return "See timeline" if self._for_one_client else "Open client"
 
-    def _show_rows(self) -> None:
-        limit = len(self.rows) if self._expanded else self._shown_at_first
+    def _make_rows(self, count: int) -> None:
+        """Make rows for the first `count` groups of flags (those not made yet)."""
+        for group in self._groups[len(self.rows) : count]:
+            client_id = group[0].flag.client_id
+            start = self._seen_today.get(client_id)
+            seen_at = f"{start:%H:%M}" if start else ""
+            row = FlagRow(group, self._names.get(client_id, ""), "", seen_at)
+            row.button.setText(self._action_for(row))
+            row.button.clicked.connect(lambda _checked=False, r=row: self._open(r))
+            row.acknowledge_button.clicked.connect(
+                lambda _checked=False, r=row: self._acknowledge(r)
+            )
+            self._rows_layout.addWidget(row)
+            self.rows.append(row)
+
+    def _show_rows(self, limit: int | None = None) -> None:
+        limit = self._shown_at_first if limit is None else limit
+        self._make_rows(limit)
         for number, row in enumerate(self.rows):
             row.setVisible(number < limit)
-        hidden = len(self.rows) - self._shown_at_first
-        self.more_button.setVisible(hidden > 0)
-        self.more_button.setText("Show fewer" if self._expanded else f"Show {hidden} more")
+        total = len(self._groups)
+        self._expanded = limit >= total > self._shown_at_first
+        hidden = total - min(limit, total)
+        self.more_button.setVisible(total > self._shown_at_first)
+        if self._expanded:
+            self.more_button.setText("Show fewer")
+        elif hidden > MORE_AT_A_TIME:
+            self.more_button.setText(f"Show {MORE_AT_A_TIME} more (of {hidden})")
+        else:
+            self.more_button.setText(f"Show {hidden} more")
 
     def _toggle_more(self) -> None:
-        self._expanded = not self._expanded
-        self._show_rows()
+        if self._expanded:
+            self._show_rows()
+            return
+        shown = sum(1 for row in self.rows if not row.isHidden())
+        self._show_rows(shown + MORE_AT_A_TIME)
 
     def _open(self, row: FlagRow) -> None:
         if row.flag.kind in RISK_FLAG_KINDS:
