@@ -15,7 +15,7 @@ import os
 import sys
 from pathlib import Path
 
-from alliance_desktop.cli.handover_commands import HANDOVER_PASSWORD_ENV
+from alliance_desktop.cli.handover_options import HANDOVER_PASSWORD_ENV
 from alliance_desktop.cli.passphrase import new_passphrase, opened_practice
 from alliance_desktop.cli.running import CommandFailed
 from alliance_desktop.cli.text_tables import counted

@@ -4,42 +4,53 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from alliance_desktop import __version__
-from alliance_desktop.cli.calendar_commands import calendar_export, calendar_list
-from alliance_desktop.cli.client_commands import clients_list
-from alliance_desktop.cli.clinical_commands import goals, ruptures
-from alliance_desktop.cli.continuity_commands import continuity_export, continuity_import
-from alliance_desktop.cli.handover_commands import (
-    HANDOVER_PASSWORD_ENV,
-    add_export_options,
-    handover_export,
-    handover_import,
-)
+from alliance_desktop.cli.handover_options import HANDOVER_PASSWORD_ENV, add_export_options
 from alliance_desktop.cli.passphrase import NEW_PASSPHRASE_ENV, PASSPHRASE_ENV
-from alliance_desktop.cli.report_commands import (
-    ending_plan,
-    ending_summary,
-    goal_review,
-    safety_plan,
-)
-from alliance_desktop.cli.risk_commands import risk
 from alliance_desktop.cli.running import PROGRAM, Handler
-from alliance_desktop.cli.self_test import self_test
-from alliance_desktop.cli.vault_commands import (
-    demo,
-    vault_backup,
-    vault_check,
-    vault_create,
-    vault_passwd,
-    vault_restore,
-)
 from alliance_desktop.demo.sizes import DEFAULT_SEED, DEMO_SIZES
 
 if TYPE_CHECKING:
     Group = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+def _later(module: str, name: str) -> Handler:
+    """A command's handler, loaded only when that command runs: reading the command line then
+    loads no command's modules (`clients list` does not load the handover or the demo)."""
+
+    def handler(args: argparse.Namespace) -> int:
+        function: Handler = getattr(importlib.import_module(f"alliance_desktop.cli.{module}"), name)
+        return function(args)
+
+    handler.__name__ = handler.__qualname__ = name
+    return handler
+
+
+calendar_export = _later("calendar_commands", "calendar_export")
+calendar_list = _later("calendar_commands", "calendar_list")
+clients_list = _later("client_commands", "clients_list")
+goals = _later("clinical_commands", "goals")
+ruptures = _later("clinical_commands", "ruptures")
+continuity_export = _later("continuity_commands", "continuity_export")
+continuity_import = _later("continuity_commands", "continuity_import")
+handover_export = _later("handover_commands", "handover_export")
+handover_import = _later("handover_commands", "handover_import")
+ending_plan = _later("report_commands", "ending_plan")
+ending_summary = _later("report_commands", "ending_summary")
+goal_review = _later("report_commands", "goal_review")
+safety_plan = _later("report_commands", "safety_plan")
+risk = _later("risk_commands", "risk")
+self_test = _later("self_test", "self_test")
+demo = _later("vault_commands", "demo")
+vault_backup = _later("vault_commands", "vault_backup")
+vault_check = _later("vault_commands", "vault_check")
+vault_create = _later("vault_commands", "vault_create")
+vault_passwd = _later("vault_commands", "vault_passwd")
+vault_restore = _later("vault_commands", "vault_restore")
 
 
 def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:

@@ -98,11 +98,16 @@ class HandoverPractice(Protocol):
     other services' records. Named here so `handover` does not import `practice` (which
     builds it), and the two modules no longer import each other."""
 
-    calendar: SessionCalendar
-    goals: GoalBoard
-    ruptures: RuptureLog
-
     # Read-only: the practice builds these at first use.
+    @property
+    def calendar(self) -> SessionCalendar: ...
+
+    @property
+    def goals(self) -> GoalBoard: ...
+
+    @property
+    def ruptures(self) -> RuptureLog: ...
+
     @property
     def ending(self) -> EndingWork: ...
 

@@ -18,34 +18,29 @@ from alliance_desktop.domain.client import (
 from alliance_desktop.domain.client_search import ClientFinder
 from alliance_desktop.domain.flags import Flag
 from alliance_desktop.domain.practice_profile import PracticeProfile, check_practice_profile
-from alliance_desktop.services.backup_diary import BackupDiary
-from alliance_desktop.services.calendar import SessionCalendar
-from alliance_desktop.services.drafts import DraftKeeping
-from alliance_desktop.services.goal_board import GoalBoard
-from alliance_desktop.services.rupture_log import RuptureLog
-from alliance_desktop.services.safekeeping import Safekeeping
 from alliance_desktop.vault import Vault, create_vault, open_vault
 from alliance_desktop.vault.audit_trail import first_broken_link, recent_entries, record_events
 from alliance_desktop.vault.client_repository import ClientRepository
 from alliance_desktop.vault.connection import Clock, system_clock
-from alliance_desktop.vault.diary_repository import DiaryRepository
-from alliance_desktop.vault.draft_repository import DraftRepository
-from alliance_desktop.vault.goal_repository import GoalRepository
 from alliance_desktop.vault.practice_profile_repository import PracticeProfileRepository
-from alliance_desktop.vault.rupture_repository import RuptureRepository
-from alliance_desktop.vault.session_repository import SessionRepository
 from alliance_desktop.vault.settings_repository import SettingsRepository
 
 if TYPE_CHECKING:
+    from alliance_desktop.services.backup_diary import BackupDiary
+    from alliance_desktop.services.calendar import SessionCalendar
     from alliance_desktop.services.client_boundaries import BoundariesWork
     from alliance_desktop.services.continuity import ContinuityService
+    from alliance_desktop.services.drafts import DraftKeeping
     from alliance_desktop.services.ending_work import EndingWork
     from alliance_desktop.services.flag_review import FlagReview
+    from alliance_desktop.services.goal_board import GoalBoard
     from alliance_desktop.services.handover import HandoverService
     from alliance_desktop.services.rating_corrections import RatingCorrections
     from alliance_desktop.services.record_retention import RecordRetention
     from alliance_desktop.services.reports import ReportMaker
     from alliance_desktop.services.risk_work import RiskWork
+    from alliance_desktop.services.rupture_log import RuptureLog
+    from alliance_desktop.services.safekeeping import Safekeeping
     from alliance_desktop.services.signed_notes import SignedNotes
 
 
@@ -70,22 +65,57 @@ class Practice:
         self._profile = PracticeProfileRepository(vault)
         self._settings = SettingsRepository(vault)
         self._finder: ClientFinder | None = None
-        self.calendar = SessionCalendar(
-            SessionRepository(vault),
+
+    # The use cases are built at first use: the window shows Today, and a command its answer,
+    # without loading (and their modules without importing) what they do not need.
+
+    @cached_property
+    def calendar(self) -> SessionCalendar:
+        from alliance_desktop.services.calendar import SessionCalendar
+        from alliance_desktop.vault.diary_repository import DiaryRepository
+        from alliance_desktop.vault.session_repository import SessionRepository
+
+        return SessionCalendar(
+            SessionRepository(self._vault),
             self.local_now,
             record=self.record_event,
-            diary=DiaryRepository(vault),
+            diary=DiaryRepository(self._vault),
         )
-        self.goals = GoalBoard(GoalRepository(vault), self.today)
-        self.ruptures = RuptureLog(
-            RuptureRepository(vault), self._settings, self._client_names, self.today
-        )
-        self.safekeeping = Safekeeping(vault, self._settings)
-        self.drafts = DraftKeeping(DraftRepository(vault), self.local_now)
-        self.backups = BackupDiary(vault, self.safekeeping, self._settings, self.local_now)
 
-    # The use cases below are built at first use: the window shows Today, and a command its
-    # answer, without loading (and their modules without importing) what they do not need.
+    @cached_property
+    def goals(self) -> GoalBoard:
+        from alliance_desktop.services.goal_board import GoalBoard
+        from alliance_desktop.vault.goal_repository import GoalRepository
+
+        return GoalBoard(GoalRepository(self._vault), self.today)
+
+    @cached_property
+    def ruptures(self) -> RuptureLog:
+        from alliance_desktop.services.rupture_log import RuptureLog
+        from alliance_desktop.vault.rupture_repository import RuptureRepository
+
+        return RuptureLog(
+            RuptureRepository(self._vault), self._settings, self._client_names, self.today
+        )
+
+    @cached_property
+    def safekeeping(self) -> Safekeeping:
+        from alliance_desktop.services.safekeeping import Safekeeping
+
+        return Safekeeping(self._vault, self._settings)
+
+    @cached_property
+    def drafts(self) -> DraftKeeping:
+        from alliance_desktop.services.drafts import DraftKeeping
+        from alliance_desktop.vault.draft_repository import DraftRepository
+
+        return DraftKeeping(DraftRepository(self._vault), self.local_now)
+
+    @cached_property
+    def backups(self) -> BackupDiary:
+        from alliance_desktop.services.backup_diary import BackupDiary
+
+        return BackupDiary(self._vault, self.safekeeping, self._settings, self.local_now)
 
     @cached_property
     def flags(self) -> FlagReview:

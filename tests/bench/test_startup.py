@@ -93,6 +93,9 @@ def _environment(home: Path, passphrase: str) -> dict[str, str]:
         PYTHONPATH=str(ROOT),
     )
     env.pop("ALLIANCE_STARTUP_PROBE", None)
+    # An installed app has its modules compiled (pip writes the .pyc files); the warm-up run
+    # writes them here, rather than every run compiling the app's source again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
