@@ -405,8 +405,9 @@ class _NoClientCopy(argparse.Action):
         )
 
 
-def _vault_options() -> argparse.ArgumentParser:
-    options = argparse.ArgumentParser(add_help=False)
+def _add_vault_options(options: argparse.ArgumentParser) -> None:
+    # Added to each command directly: a shared `parents=` parser would be one more
+    # ArgumentParser built per command, every time any command runs.
     options.add_argument(
         "--vault", type=_path, metavar="PATH", default=argparse.SUPPRESS, help="the vault file"
     )
@@ -416,15 +417,13 @@ def _vault_options() -> argparse.ArgumentParser:
         metavar="FILE",
         help=f"read the passphrase from the first line of FILE (else {PASSPHRASE_ENV}, else ask)",
     )
-    return options
 
 
 def _command(
     group: Group, name: str, description: str, handler: Handler
 ) -> argparse.ArgumentParser:
-    sub = group.add_parser(
-        name, parents=[_vault_options()], help=description, description=description
-    )
+    sub = group.add_parser(name, help=description, description=description)
+    _add_vault_options(sub)
     sub.set_defaults(handler=handler, command_parser=sub)
     return sub
 

@@ -122,11 +122,11 @@ def unlocked_practice(args: argparse.Namespace) -> Iterator[tuple[Practice, str]
 
 
 def _open_practice(path: Path, passphrase: str) -> Practice:
-    """`Practice.open`, with the use cases loading on a second thread while this one derives
-    the key (SQLCipher lets go of the GIL meanwhile): a command costs little more than the
-    unlock itself. The vault's own modules load first, so the two threads share none."""
+    """`Practice.open`, with the schema, the audit chain and the use cases loading on a second
+    thread while this one derives the key (SQLCipher lets go of the GIL meanwhile): a command
+    costs little more than the unlock itself. Opening a vault loads those only after the key
+    (vault/opening.py), so the two threads never wait on one module."""
     from alliance_desktop.vault.opening import open_vault
-    from alliance_desktop.vault.schema import bring_up_to_date  # noqa: F401  (see above)
 
     loading = threading.Thread(target=_load_use_cases, name="load use cases", daemon=True)
     loading.start()
@@ -145,7 +145,12 @@ def _open_practice(path: Path, passphrase: str) -> Practice:
 
 def _load_use_cases() -> None:
     with contextlib.suppress(ImportError):  # raised again, in words, on the main thread
-        importlib.import_module("alliance_desktop.services.practice")
+        for module in (
+            "alliance_desktop.vault.schema",
+            "alliance_desktop.vault.audit_chain",
+            "alliance_desktop.services.practice",
+        ):
+            importlib.import_module(module)
 
 
 def with_passphrase(

@@ -20,7 +20,6 @@ from alliance_desktop.domain.vault_errors import (
     VaultError,
     VaultMissing,
 )
-from alliance_desktop.vault.audit_chain import audit_key, key_the_chain, write_anchor
 from alliance_desktop.vault.connection import (
     Clock,
     Vault,
@@ -38,13 +37,16 @@ from alliance_desktop.vault.custody import (
 )
 from alliance_desktop.vault.diagnosis import check_file_shape, sidecar
 from alliance_desktop.vault.private_folders import make_private_folder
-from alliance_desktop.vault.schema import bring_up_to_date
 from alliance_desktop.vault.sqlcipher_settings import (
     apply_connection_settings,
     apply_key,
     connect,
 )
 from alliance_desktop.vault.vault_lock import VaultLock
+
+# The schema and the audit chain (and the migrations' reading of files) load inside
+# `_finish_opening`, after the key is derived: a command starts deriving it sooner, and
+# loads them on a second thread meanwhile (cli/passphrase.py).
 
 
 def open_vault(
@@ -99,8 +101,7 @@ def create_vault(path: Path, passphrase: str, clock: Clock = system_clock) -> Va
         apply_connection_settings(connection)
         hold_checkpoints(connection)
         vault = Vault(path, connection, clock)
-        bring_up_to_date(vault)
-        _key_audit_chain(vault)
+        _finish_opening(vault)
         _take_custody(vault, lock)
         stamp(vault, lock)  # a new vault is marked at once: its first log is already proven
         vault.before_first_write = None
@@ -147,8 +148,7 @@ def _keyed(path: Path, passphrase: str, clock: Clock) -> Vault:
         apply_connection_settings(connection)
         hold_checkpoints(connection)
         vault = Vault(path, connection, clock)
-        bring_up_to_date(vault)
-        _key_audit_chain(vault)
+        _finish_opening(vault)
     except sqlcipher3.DatabaseError as error:
         connection.close()
         if _is_damage(error):
@@ -160,15 +160,27 @@ def _keyed(path: Path, passphrase: str, clock: Clock) -> Vault:
     return vault
 
 
+def _finish_opening(vault: Vault) -> None:
+    """The schema brought up to date, and the audit chain keyed (once)."""
+    from alliance_desktop.vault.schema import bring_up_to_date
+
+    bring_up_to_date(vault)
+    _key_audit_chain(vault)
+
+
 def _anchor_if_written(vault: Vault) -> None:
     """The audit anchor at close, only after a session that wrote (its stamp has run): a
     session that only read leaves every file beside the vault as it found it."""
     if vault.before_first_write is None:
+        from alliance_desktop.vault.audit_chain import write_anchor
+
         write_anchor(vault.connection, vault.path, vault.clock().isoformat())
 
 
 def _key_audit_chain(vault: Vault) -> None:
     """Once, after the upgrade to schema 9: the verified SHA-256 chain becomes an HMAC chain."""
+    from alliance_desktop.vault.audit_chain import audit_key, key_the_chain
+
     if audit_key(vault.connection) is not None:
         return
     with vault.transaction() as tx:
