@@ -8,6 +8,7 @@ loads the use cases, and the window's modules load on the UI thread meanwhile; i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,8 +16,16 @@ if TYPE_CHECKING:
     from alliance_desktop.services.practice import Practice
 
 
-def open_practice(path: Path, passphrase: str) -> Practice:
+def open_practice(
+    path: Path, passphrase: str, deriving: Callable[[], None] | None = None
+) -> Practice:
+    """`deriving()` is called once the vault's own modules are loaded, just before the key is
+    derived: the moment for the window's modules to load on the UI thread (sooner, the two
+    threads would take turns loading, and the key would start later)."""
     from alliance_desktop.vault.opening import open_vault
+
+    if deriving is not None:
+        deriving()
 
     vault = open_vault(path, passphrase)
     try:

@@ -57,7 +57,8 @@ class UnlockDialog(QDialog):
     open, then closes."""
 
     unlocked = Signal(object)
-    unlocking = Signal()  # the passphrase went to the worker: time to get the window ready
+    unlocking = Signal()  # the key is being derived: time to get the window ready
+    _deriving = Signal()  # from the worker, as it starts deriving the key
 
     def __init__(
         self,
@@ -111,6 +112,7 @@ class UnlockDialog(QDialog):
 
         self._build_layout()
 
+        self._deriving.connect(lambda: emit(self.unlocking))  # queued: it comes from the worker
         self.path.textChanged.connect(self._update_mode)
         self.browse_button.clicked.connect(self._browse)
         self.buttons.accepted.connect(self._submit)
@@ -233,6 +235,7 @@ class UnlockDialog(QDialog):
             self._tasks.submit(
                 lambda: create_practice(path, passphrase), self._on_opened, self._on_failed
             )
+            emit(self.unlocking)
         else:
             if not passphrase:
                 self.messages.show({"passphrase": "Enter the vault's passphrase."})
@@ -240,9 +243,10 @@ class UnlockDialog(QDialog):
                 return
             self._set_busy(True, "Unlocking…")
             self._tasks.submit(
-                lambda: open_practice(path, passphrase), self._on_opened, self._on_failed
+                lambda: open_practice(path, passphrase, lambda: emit(self._deriving)),
+                self._on_opened,
+                self._on_failed,
             )
-        emit(self.unlocking)
 
     def _on_opened(self, practice: Practice) -> None:
         self._set_busy(False)
