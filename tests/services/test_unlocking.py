@@ -34,7 +34,7 @@ def test_the_window_is_told_once_the_vault_modules_are_in_and_before_the_key(
     practice = open_practice(path, PASSPHRASE, deriving)
     try:
         assert told == [True]
-        assert [c.display_name for c in practice.client_summaries()] == ["Ada Lovelace"]
+        assert [c.name for c in practice.client_summaries()] == ["Ada Lovelace"]
     finally:
         practice.close()
 
