@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from alliance_desktop.domain.alliance_flags import RATING_KINDS, alliance_flags
@@ -32,8 +33,9 @@ from alliance_desktop.vault.flag_acknowledgement_repository import (
 )
 
 FlagSource = Callable[[Sequence[int]], list[Flag]]  # the flags of exactly these clients
-# Flags that stay current however long ago the client was seen (a rupture still open).
-PracticeWideSource = Callable[[], list[Flag]]
+# Flags that stay current however long ago the client was seen (a rupture still open), for
+# every client but those given (whose flags were read already).
+PracticeWideSource = Callable[[AbstractSet[int]], list[Flag]]
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ class FlagReview:
         ] + [
             flag
             for source in self._practice_wide
-            for flag in source()
+            for flag in source(recent)
             if flag.client_id not in recent
         ]
         clients = sorted({flag.client_id for flag in flags})
@@ -136,10 +138,13 @@ class FlagReview:
     def _alliance_flags(self, client_ids: Sequence[int]) -> list[Flag]:
         return [flag for client_id in client_ids for flag in self._ruptures.flags(client_id)]
 
-    def _open_rupture_flags(self) -> list[Flag]:
-        """Every client's rupture flags (still open, follow-up passed), seen lately or not."""
+    def _open_rupture_flags(self, already: AbstractSet[int]) -> list[Flag]:
+        """Every other client's rupture flags (still open, follow-up passed), seen lately or
+        not."""
         by_client: dict[int, list[RuptureEntry]] = {}
         for open_rupture in self._ruptures.open_ruptures():  # oldest first
+            if open_rupture.entry.client_id in already:
+                continue
             by_client.setdefault(open_rupture.entry.client_id, []).append(open_rupture.entry)
         today, thresholds = self._now().date(), self._ruptures.thresholds()
         return [

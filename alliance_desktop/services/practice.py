@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -323,9 +324,9 @@ class Practice:
             problems=tuple(problems),
         )
 
-    def _risk_flags_for_everyone(self) -> list[Flag]:
-        current = [s.id for s in self.client_summaries() if not s.archived]
-        return self.risk.flags_for(current)
+    def _risk_flags_for_everyone(self, already: AbstractSet[int]) -> list[Flag]:
+        others = [s.id for s in self.client_summaries() if not s.archived and s.id not in already]
+        return self.risk.flags_for(others)
 
     def _client_names(self) -> dict[int, str]:
         return {summary.id: summary.display_name for summary in self._client_finder().clients}

@@ -129,7 +129,7 @@ def test_other_rules_can_keep_a_flag_current_however_long_ago_the_client_was_see
     overdue = Flag(
         "risk_review_due", quiet, "The risk review has passed.", dt.date(2026, 3, 1), "r:1"
     )
-    practice.flags.add_source(lambda ids: [], practice_wide=lambda: [overdue])
+    practice.flags.add_source(lambda ids: [], practice_wide=lambda _already: [overdue])
     (state,) = practice.flags.current().needing_attention
     assert state.flag == overdue
     practice.flags.acknowledge(overdue, "Booked for Monday")
