@@ -121,8 +121,9 @@ class ReadinessCard(QFrame):
 
     def _fit_height(self) -> None:
         width = self.signals.width()
-        if width > 0:
-            self.signals.setMinimumHeight(self.signals.heightForWidth(width))
+        # An empty label has no height for any width (-1): Qt would warn of a negative size.
+        height = self.signals.heightForWidth(width) if width > 0 else -1
+        self.signals.setMinimumHeight(max(height, 0))
 
     def text(self) -> str:
         """Everything the card says, as plain text."""
