@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from alliance_desktop.resource_paths import resource_path
-from alliance_desktop.services import Practice
+from alliance_desktop.services import Practice, unlocking
 from alliance_desktop.ui.app import AppSession
 from alliance_desktop.ui.settings import remember_vault_path
 from alliance_desktop.ui.theme import APP_ICON, STYLE_SHEET, style_sheet
@@ -73,14 +74,14 @@ def test_closing_the_unlock_window_while_unlocking_leaves_no_vault_open(
     unlock = session.unlock_dialog
     qtbot.addWidget(unlock)
     opened: list[Practice] = []
-    original_open = Practice.open
+    original_open = unlocking.open_practice
 
-    def remember_open(path: Path, passphrase: str) -> Practice:
-        practice = original_open(path, passphrase)
+    def remember_open(path: Path, passphrase: str, deriving: Any = None) -> Practice:
+        practice = original_open(path, passphrase, deriving)
         opened.append(practice)
         return practice
 
-    monkeypatch.setattr(Practice, "open", remember_open)
+    monkeypatch.setattr(unlocking, "open_practice", remember_open)
     qtbot.keyClicks(unlock.passphrase, PASSPHRASE)
     qtbot.keyClick(unlock.passphrase, Qt.Key.Key_Return)
     unlock.reject()  # the clinician closes the window during key derivation
