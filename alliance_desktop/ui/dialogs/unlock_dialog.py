@@ -130,13 +130,11 @@ class UnlockDialog(QDialog):
         heading = QVBoxLayout()
         heading.addWidget(self.title)
         heading.addWidget(self.intro)
-        # No Qt namespace on the way to the first paint (loading its enums takes 15 ms): the
-        # icon keeps to the top with a stretch beneath rather than an alignment flag.
-        icon_column = QVBoxLayout()
-        icon_column.addWidget(self.icon)
-        icon_column.addStretch(1)
+        # Beside the title and its sentence, centred on them: set with no alignment flag,
+        # since the Qt namespace would be loaded on the way to the first paint (15 ms).
+        self.icon.setFixedSize(56, 56)
         header = QHBoxLayout()
-        header.addLayout(icon_column)
+        header.addWidget(self.icon)
         header.addSpacing(8)
         header.addLayout(heading, 1)
 
