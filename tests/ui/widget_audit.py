@@ -3,6 +3,7 @@ nothing squeezed below what it needs to show its text."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QScrollBar,
     QSizePolicy,
     QTabBar,
@@ -82,4 +84,20 @@ def squeezed_widgets(root: QWidget) -> list[str]:
         if widget.width() + 1 < hint.width() or widget.height() + 1 < hint.height():
             size = f"{widget.width()}x{widget.height()}"
             found.append(f"{describe(widget)}: {size} < {hint.width()}x{hint.height()}")
+    return found
+
+
+def cut_off_panes(root: QWidget) -> list[str]:
+    """Visible scroll areas that never scroll sideways yet hold something wider than they show:
+    whatever sits at the right edge is cut off with no way to reach it."""
+    found = []
+    for area in root.findChildren(QScrollArea):
+        body = area.widget()
+        if body is None or not _shown(area) or not body.isVisible():
+            continue
+        if area.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            continue
+        shown = area.viewport().width()
+        if body.width() > shown + 1:
+            found.append(f"{describe(area)}: shows {shown} of {body.width()} px")
     return found
