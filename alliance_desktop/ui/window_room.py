@@ -27,10 +27,10 @@ def _framing_layout(page: QWidget) -> QLayout | None:
     layout = page.layout()
     if layout is None or not layout.contentsMargins().isNull() or layout.count() != 1:
         return layout
-    only = layout.itemAt(0).widget()
-    if isinstance(only, QScrollArea) and only.widget() is not None:
-        return only.widget().layout()
-    return layout
+    item = layout.itemAt(0)
+    only = item.widget() if item is not None else None
+    body = only.widget() if isinstance(only, QScrollArea) else None
+    return body.layout() if body is not None else layout
 
 
 def fit_page(page: QWidget, compact: bool) -> None:
@@ -72,7 +72,9 @@ class WindowRoom(QObject):
         self.compact = compact
         self._navigation.setFixedWidth(COMPACT_NAV_WIDTH if compact else NAV_WIDTH)
         for index in range(self._pages.count()):
-            fit_page(self._pages.widget(index), compact)
+            page = self._pages.widget(index)
+            if page is not None:
+                fit_page(page, compact)
 
     def _fit_current(self, *_index: int) -> None:
         page = self._pages.currentWidget()
