@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from alliance_desktop.domain.alliance_flags import AllianceThresholds, check_thresholds
 from alliance_desktop.domain.errors import InvalidInput
+from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, frame_dialog
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 
 
@@ -72,22 +71,11 @@ class AllianceThresholdsDialog(QDialog):
         )
         form.addRow("Today shows clients seen in the last", wrap("recent_weeks", self.recent_weeks))
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.addWidget(intro)
-        layout.addSpacing(6)
-        layout.addLayout(form)
-        layout.addWidget(self.defaults_button)
-        layout.addSpacing(6)
-        layout.addWidget(self.buttons)
+        self.buttons = DialogButtons(self)
+        self.save_button = self.buttons.save_button
+        frame_dialog(self, [intro, 6, form, self.defaults_button, 6], self.buttons)
         self.setMinimumWidth(480)
 
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.defaults_button.linkActivated.connect(lambda _link: self._fill(AllianceThresholds()))
         self._fill(thresholds)
 
