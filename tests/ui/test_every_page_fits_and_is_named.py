@@ -13,7 +13,12 @@ from alliance_desktop.services import Practice
 from alliance_desktop.ui.main_window import PAGES, MainWindow
 from alliance_desktop.ui.tasks import TaskRunner
 from tests.exchange.samples import populate
-from tests.ui.widget_audit import cut_off_panes, squeezed_widgets, unnamed_controls
+from tests.ui.widget_audit import (
+    cut_off_panes,
+    hidden_parts,
+    squeezed_widgets,
+    unnamed_controls,
+)
 
 SIZES = [(1440, 900), (1280, 720), (900, 600)]
 
@@ -58,6 +63,7 @@ def test_every_page_fits_and_every_control_is_named(
     for where in visit_everything(qtbot, main_window, tasks, client_id):
         found = [f"squeezed: {p}" for p in squeezed_widgets(main_window)]
         found += [f"cut off: {p}" for p in cut_off_panes(main_window)]
+        found += [f"out of sight: {p}" for p in hidden_parts(main_window)]
         found += [f"unnamed: {p}" for p in unnamed_controls(main_window)]
         if found:
             problems[where] = found
@@ -121,6 +127,7 @@ def test_every_dialog_fits_at_its_first_size_and_every_control_is_named(
                 QApplication.processEvents()
             problems += [f"{name}: squeezed: {p}" for p in squeezed_widgets(dialog)]
             problems += [f"{name}: cut off: {p}" for p in cut_off_panes(dialog)]
+            problems += [f"{name}: out of sight: {p}" for p in hidden_parts(dialog)]
             problems += [f"{name}: unnamed: {p}" for p in unnamed_controls(dialog)]
         dialog.close()
     assert sorted(set(problems)) == [], "\n".join(sorted(set(problems)))

@@ -44,6 +44,8 @@ _STACK_STEP = 0.6  # more than one rupture on a day: stacked upwards
 _Y_RANGE = (-0.9, 10.4)
 MONTHLY_AFTER_DAYS = 730  # beyond two years of check-ins, one point a month
 MANY_CHECK_INS = 16
+# Room for the axes, the legend and a plot that still shows a trend.
+MINIMUM_HEIGHT = 230
 
 # (colour in ChartColours, width, style): each line has its own dash as well as its colour.
 _LINE_STYLES: dict[AllianceDimension, tuple[str, float, Qt.PenStyle]] = {
@@ -85,7 +87,7 @@ class AllianceChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.colours = chart_colours()
-        self.setMinimumHeight(260)
+        self.setMinimumHeight(MINIMUM_HEIGHT)
         self.date_style = DateStyle.DAY_MONTH_YEAR
         self.lines: dict[AllianceDimension, QLineSeries] = {}
         self.rupture_series: dict[RepairOutcome | None, QScatterSeries] = {}
