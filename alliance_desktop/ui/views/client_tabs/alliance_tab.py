@@ -95,15 +95,15 @@ class AllianceTab(QWidget):
         layout.addLayout(title_row)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.note)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("goalDetailScroll")  # transparent, on the tab's white
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(body)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("goalDetailScroll")  # transparent, on the tab's white
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
 
         self.range.currentIndexChanged.connect(self._draw)
         self.whose.activated.connect(self._whose_changed)
