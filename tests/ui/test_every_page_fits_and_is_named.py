@@ -31,13 +31,20 @@ def styled_as_the_app_is(qapp: QApplication) -> None:
     apply_theme(qapp, ThemeChoice.LIGHT)
 
 
-def visit_everything(qtbot: QtBot, window: MainWindow, tasks: TaskRunner, client_id: int):  # type: ignore[no-untyped-def]
+def visit_everything(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, tasks: TaskRunner, practice: Practice, client_id: int
+):
     """Yield a label for each page and client tab once it is shown and loaded."""
     for index, (title, *_rest) in enumerate(PAGES):
         window.show_page(index)
         qtbot.waitUntil(lambda: not tasks.is_busy)
         QApplication.processEvents()
         yield title
+    goal = next(goal for goal in practice.goals.board(client_id) if goal.ratings)
+    window.open_goal_board(client_id, goal.id)
+    qtbot.waitUntil(lambda: not tasks.is_busy)
+    QApplication.processEvents()
+    yield "Goals › a client's board, a goal chosen"
     window.open_client(client_id)
     qtbot.waitUntil(lambda: not tasks.is_busy)
     tabs = window.clients_view.overview.tabs
@@ -60,7 +67,7 @@ def test_every_page_fits_and_every_control_is_named(
     client_id = populate(practice)
     main_window.resize(width, height)
     problems: dict[str, list[str]] = {}
-    for where in visit_everything(qtbot, main_window, tasks, client_id):
+    for where in visit_everything(qtbot, main_window, tasks, practice, client_id):
         found = [f"squeezed: {p}" for p in squeezed_widgets(main_window)]
         found += [f"cut off: {p}" for p in cut_off_panes(main_window)]
         found += [f"out of sight: {p}" for p in hidden_parts(main_window)]
@@ -92,7 +99,7 @@ def _dialogs(practice: Practice) -> dict[str, QWidget]:
     client_id = populate(practice)
     client = practice.client(client_id)
     today = practice.today()
-    goal = practice.goals.board(client_id)[0]
+    goal = next(goal for goal in practice.goals.board(client_id) if goal.ratings)
     first = practice.calendar.client_history(client_id).entries[0]
     session = practice.calendar.session(first.session_id)
     rupture = practice.ruptures.log(client_id)[0]

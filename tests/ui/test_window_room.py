@@ -116,3 +116,37 @@ def test_two_columns_stack_when_the_pane_is_too_narrow_for_both(qtbot: QtBot) ->
     pane.resize(900, 400)
     QApplication.processEvents()
     assert not pane.stacked
+
+
+def test_a_narrow_goal_detail_shows_about_as_a_tab_and_a_wide_one_beside(
+    qtbot: QtBot,
+) -> None:
+    from alliance_desktop.ui.views.goals.goal_detail import ABOUT_AS_A_TAB_BELOW, GoalDetail
+
+    detail = GoalDetail()
+    qtbot.addWidget(detail)
+    detail.resize(ABOUT_AS_A_TAB_BELOW + 200, 400)
+    detail.show()
+    QApplication.processEvents()
+    assert not detail.about_is_a_tab
+    titles = [detail.tabs.tabText(i) for i in range(detail.tabs.count())]
+    assert titles[0] == "Progress"
+
+    detail.resize(ABOUT_AS_A_TAB_BELOW - 100, 400)
+    QApplication.processEvents()
+    assert detail.about_is_a_tab
+    assert [detail.tabs.tabText(i) for i in range(detail.tabs.count())] == ["About", *titles]
+
+    detail.tabs.setCurrentIndex(0)
+    detail.resize(ABOUT_AS_A_TAB_BELOW + 200, 400)
+    QApplication.processEvents()
+    assert not detail.about_is_a_tab
+    assert [detail.tabs.tabText(i) for i in range(detail.tabs.count())] == titles
+
+
+def test_with_no_goal_chosen_the_detail_asks_for_little_height(qtbot: QtBot) -> None:
+    from alliance_desktop.ui.views.goals.goal_detail import GoalDetail
+
+    detail = GoalDetail()
+    qtbot.addWidget(detail)
+    assert detail.minimumSizeHint().height() < detail.chart.minimumHeight()

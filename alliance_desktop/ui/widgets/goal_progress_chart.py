@@ -35,7 +35,7 @@ class GoalProgressChart(QChartView):
         super().__init__(parent)
         self.setObjectName("goalProgressChart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(280, 220)
+        self.setMinimumSize(260, 170)  # five levels still read apart
         self.setFrameShape(QChartView.Shape.NoFrame)
         chart = QChart()
         chart.legend().hide()
