@@ -188,12 +188,21 @@ class ClientOverview(QWidget):
             cast(ClientTab, widget).show_client(self._client_id)
 
     NOTICES_SHARE = 0.28  # of the overview's height, at most
+    # In a short window (900×600) the tabs are what is left after the notices: there the
+    # notices take a smaller share (they scroll), so a session list or chart keeps some rows.
+    SHORT_BELOW = 500
+    SHORT_NOTICES_SHARE = 0.2
+
+    def notices_cap(self) -> int:
+        short = self.height() < self.SHORT_BELOW
+        share = self.SHORT_NOTICES_SHARE if short else self.NOTICES_SHARE
+        return max(80 if short else 96, int(self.height() * share))
 
     def _fit_notices(self) -> None:
         if not isValid(self._notices):
             return  # the overview is being torn down (a lock)
         wanted = self._notices.sizeHint().height()
-        cap = max(96, int(self.height() * self.NOTICES_SHARE))
+        cap = self.notices_cap()
         self.notices_area.setFixedHeight(min(wanted, cap))
         self.notices_area.setVisible(wanted > 0 and self._notices_layout.count() > 0)
 

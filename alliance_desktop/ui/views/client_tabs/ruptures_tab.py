@@ -44,6 +44,7 @@ from alliance_desktop.ui.rupture_wording import (
 )
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
+from alliance_desktop.ui.widgets.table_rows import keep_rows_in_view
 
 _NO_ENTRIES = "No ruptures recorded for this client.\nUse New entry when you notice one."
 _NO_MATCH = "No entries match these filters."
@@ -99,6 +100,7 @@ class RupturesTab(QWidget):
         self.table.setAccessibleName("The client's rupture log")
         self.table.setModel(self.model)
         configure_rupture_table(self.table)
+        keep_rows_in_view(self.table)
         self.table.setColumnHidden(CLIENT_COLUMN, True)
         self.empty_state = QLabel(_NO_ENTRIES)
         self.empty_state.setObjectName("emptyState")
