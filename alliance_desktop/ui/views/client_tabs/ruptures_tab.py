@@ -44,7 +44,6 @@ from alliance_desktop.ui.rupture_wording import (
 )
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
-from alliance_desktop.ui.widgets.table_rows import keep_rows_in_view
 
 _NO_ENTRIES = "No ruptures recorded for this client.\nUse New entry when you notice one."
 _NO_MATCH = "No entries match these filters."
@@ -100,7 +99,6 @@ class RupturesTab(QWidget):
         self.table.setAccessibleName("The client's rupture log")
         self.table.setModel(self.model)
         configure_rupture_table(self.table)
-        keep_rows_in_view(self.table)
         self.table.setColumnHidden(CLIENT_COLUMN, True)
         self.empty_state = QLabel(_NO_ENTRIES)
         self.empty_state.setObjectName("emptyState")
@@ -154,9 +152,11 @@ class RupturesTab(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(details_scroll)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([220, 280])
+        # The log gets the larger share: in a short window an even split left room for its
+        # header alone, while the details pane scrolls.
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([300, 200])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
