@@ -80,3 +80,16 @@ def test_no_dialog_builds_its_own_save_and_cancel_row() -> None:
         and path.name != "dialog_frame.py"
     ]
     assert copied == []
+
+
+def test_a_first_size_never_runs_off_a_short_screen(qtbot: QtBot) -> None:
+    from alliance_desktop.ui.dialogs.dialog_frame import SCREEN_ALLOWANCE, first_size
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    room = dialog.screen().availableGeometry().height() - SCREEN_ALLOWANCE
+    first_size(dialog, 700, room + 300)
+    assert dialog.size().width() == 700
+    assert dialog.size().height() == room
+    first_size(dialog, 700, room - 100)
+    assert dialog.size().height() == room - 100

@@ -48,6 +48,17 @@ class DialogButtons(QDialogButtonBox):
         self.rejected.connect(dialog.reject)
 
 
+# Room left on the screen for the window's title bar and a desktop panel.
+SCREEN_ALLOWANCE = 60
+
+
+def first_size(dialog: QDialog, width: int, height: int) -> None:
+    """Open `dialog` at `width`×`height`, or shorter on a screen without the room (a
+    1280×720 laptop): its pages scroll rather than run off the bottom of the screen."""
+    available = dialog.screen().availableGeometry().height() - SCREEN_ALLOWANCE
+    dialog.resize(width, max(dialog.minimumHeight(), min(height, available)))
+
+
 def form_message() -> QLabel:
     """What is wrong with the form as a whole (not one field), shown above the buttons when
     there is something to say."""

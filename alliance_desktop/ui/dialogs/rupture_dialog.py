@@ -35,7 +35,12 @@ from alliance_desktop.domain.rupture import (
 )
 from alliance_desktop.domain.session import CalendarEntry
 from alliance_desktop.ui.date_formats import from_qdate, short_date, to_qdate
-from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, form_message, frame_dialog
+from alliance_desktop.ui.dialogs.dialog_frame import (
+    DialogButtons,
+    first_size,
+    form_message,
+    frame_dialog,
+)
 from alliance_desktop.ui.draft_keeper import keep_drafts
 from alliance_desktop.ui.rupture_wording import (
     KIND_DESCRIPTIONS,
@@ -104,7 +109,9 @@ class RuptureDialog(QDialog):
         self.setWindowTitle(f"{what} — {client_name}" if client_name else what)
         self.heading = QLabel(self.windowTitle())
         self.heading.setObjectName("dialogTitle")
-        self.setMinimumSize(820, 680)
+        # The pages scroll: the first size fits a 720-pixel screen, the minimum a smaller one.
+        self.setMinimumSize(760, 500)
+        first_size(self, 820, 680)
 
         self.tabs = QTabWidget()
         self.messages = FieldMessages(self.tabs)
