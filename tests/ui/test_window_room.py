@@ -150,3 +150,13 @@ def test_with_no_goal_chosen_the_detail_asks_for_little_height(qtbot: QtBot) -> 
     detail = GoalDetail()
     qtbot.addWidget(detail)
     assert detail.minimumSizeHint().height() < detail.chart.minimumHeight()
+
+
+def test_to_close_goes_under_todays_sessions_in_a_narrow_window(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    card = main_window.today_view.sessions_card
+    _resized(qtbot, main_window, 1280, 720)
+    assert not card.stacked
+    _resized(qtbot, main_window, 900, 600)
+    assert card.stacked
