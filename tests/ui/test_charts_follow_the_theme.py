@@ -126,3 +126,24 @@ def test_the_goal_chart_turns_dark_with_the_theme(
         assert axis.labelsColor().name() == DARK.text
         assert axis.gridLineColor().name() == DARK.grid
     assert chart.series.pen().color().name() == DARK.goal_line
+
+
+def test_goal_cards_paint_in_the_theme_and_their_text_reads(
+    qapp: QApplication, light_again: None
+) -> None:
+    from alliance_desktop.ui.widgets.goal_card_delegate import (
+        DARK_CARDS,
+        LIGHT_CARDS,
+        card_colours,
+    )
+
+    apply_theme(qapp, ThemeChoice.DARK)
+    assert card_colours() is DARK_CARDS
+    apply_theme(qapp, ThemeChoice.LIGHT)
+    assert card_colours() is LIGHT_CARDS
+    for scheme in (LIGHT_CARDS, DARK_CARDS):
+        for surface in (scheme.card, scheme.selected):
+            assert contrast(scheme.text.name(), surface.name()) >= AA_TEXT
+        assert contrast(scheme.quiet.name(), scheme.card.name()) >= AA_TEXT
+        for background, _border, text in scheme.badges.values():
+            assert contrast(text.name(), background.name()) >= AA_TEXT

@@ -13,6 +13,7 @@ from alliance_desktop.services import Practice
 from alliance_desktop.ui.main_window import PAGES, MainWindow
 from alliance_desktop.ui.tasks import TaskRunner
 from tests.exchange.samples import populate
+from tests.factories import make_client
 from tests.ui.widget_audit import (
     cut_off_panes,
     hidden_parts,
@@ -20,6 +21,7 @@ from tests.ui.widget_audit import (
     unnamed_controls,
 )
 
+LONG_NAME = "Margarethe-Annelise Lindqvist-Nakamura-Osei"
 SIZES = [(1440, 900), (1280, 720), (900, 600)]
 
 
@@ -65,6 +67,9 @@ def test_every_page_fits_and_every_control_is_named(
     height: int,
 ) -> None:
     client_id = populate(practice)
+    # A long name, as real practices have: pickers and lists must not grow to fit it whole.
+    practice.add_client(make_client(name=LONG_NAME, preferred_name="Anne"))
+    main_window.clients_view.refresh()
     main_window.resize(width, height)
     problems: dict[str, list[str]] = {}
     for where in visit_everything(qtbot, main_window, tasks, practice, client_id):

@@ -95,6 +95,7 @@ class ClientsView(QWidget):
         self.sorted_model.setSourceModel(self.model)
         self.sorted_model.setSortRole(SORT_ROLE)
         self.table = QTableView()
+        self.table.setAccessibleName("Clients")
         self.table.setModel(self.sorted_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
