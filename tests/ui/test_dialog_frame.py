@@ -93,3 +93,19 @@ def test_a_first_size_never_runs_off_a_short_screen(qtbot: QtBot) -> None:
     assert dialog.size().height() == room
     first_size(dialog, 700, room - 100)
     assert dialog.size().height() == room - 100
+
+
+def test_save_stays_the_default_beside_other_buttons_in_the_body(qtbot: QtBot) -> None:
+    """The client record has "Add consent…" before Save in the focus chain: Qt would make it
+    the default when the dialog shows unless Save's default was set inside the dialog."""
+    from PySide6.QtWidgets import QPushButton
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    field, other = QLineEdit(), QPushButton("Add consent…")
+    buttons = DialogButtons(dialog)
+    frame_dialog(dialog, [field, other], buttons)
+    dialog.show()
+    field.setFocus()
+    assert buttons.save_button.isDefault()
+    assert not other.isDefault()

@@ -37,7 +37,10 @@ class DialogButtons(QDialogButtonBox):
         accept_text: str = "",
         accept: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Save,
     ) -> None:
-        super().__init__(accept | QDialogButtonBox.StandardButton.Cancel)
+        # Made inside `dialog` at once: a default set on a button outside its dialog is lost
+        # when the dialog shows (Qt then picks the first button in the focus chain instead,
+        # e.g. the client record's "Add consent…").
+        super().__init__(accept | QDialogButtonBox.StandardButton.Cancel, dialog)
         save = self.button(accept)
         assert save is not None
         self.save_button: QPushButton = save
