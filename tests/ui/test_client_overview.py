@@ -45,23 +45,3 @@ def test_notices_above_the_tabs_never_take_more_than_their_share(
     qtbot.waitUntil(lambda: overview.notices_area.height() > 0)
     assert overview.notices_area.height() <= int(500 * ClientOverview.NOTICES_SHARE)
     assert overview.tabs.height() >= 250
-
-
-def test_in_a_short_window_the_notices_take_a_smaller_share(
-    qtbot: QtBot, practice: Practice, tasks: TaskRunner
-) -> None:
-    from PySide6.QtWidgets import QLabel
-
-    overview = ClientOverview(practice, tasks)
-    qtbot.addWidget(overview)
-    tall = QLabel("\n".join(f"Notice line {n}" for n in range(60)))
-    tall.show_client = lambda _client_id: None  # type: ignore[attr-defined]
-    overview.add_to_header(tall)
-    overview.resize(500, 420)  # the record's pane in a 900×600 window
-    overview.show()
-    client = practice.add_client(make_client())
-    overview.show_client(client.id)
-    qtbot.waitUntil(lambda: overview.stack.currentIndex() == 1 and not tasks.is_busy)
-    qtbot.waitUntil(lambda: overview.notices_area.height() > 0)
-    assert overview.notices_area.height() < int(420 * ClientOverview.NOTICES_SHARE)
-    assert overview.notices_area.height() >= 80  # still a card's heading and a line

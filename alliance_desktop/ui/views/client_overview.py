@@ -188,15 +188,11 @@ class ClientOverview(QWidget):
             cast(ClientTab, widget).show_client(self._client_id)
 
     NOTICES_SHARE = 0.28  # of the overview's height, at most
-    # In a short window (900×600) the tabs are what is left after the notices: there the
-    # notices take a smaller share (they scroll), so a session list or chart keeps some rows.
-    SHORT_BELOW = 500
-    SHORT_NOTICES_SHARE = 0.2
 
     def notices_cap(self) -> int:
-        short = self.height() < self.SHORT_BELOW
-        share = self.SHORT_NOTICES_SHARE if short else self.NOTICES_SHARE
-        return max(80 if short else 96, int(self.height() * share))
+        # Not less in a short window either: the risk line sits under the flags, and it is
+        # what a clinician must see first (a smaller share hid it at 900×600).
+        return max(96, int(self.height() * self.NOTICES_SHARE))
 
     def _fit_notices(self) -> None:
         if not isValid(self._notices):
