@@ -85,7 +85,8 @@ def test_a_divider_moved_by_hand_stays_where_it_was_put(
 
 def test_the_list_share_has_a_floor_and_a_ceiling() -> None:
     assert list_width(500) == 200
-    assert list_width(3000) == 480
+    assert list_width(3000) == 520
+    assert list_width(1186) == 498  # a 1440-pixel window: long names whole
     assert list_width(1000) == 380
 
 

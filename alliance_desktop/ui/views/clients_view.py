@@ -49,8 +49,8 @@ _START_WIDTH = 100
 def list_width(room: int) -> int:
     """The client list's share of `room` (the list and the record together): enough for
     names, the rest to the record; a narrow window gives the record a larger share."""
-    share = 0.38 if room >= 800 else 0.3
-    return max(200, min(480, int(room * share)))
+    share = 0.42 if room >= 1100 else 0.38 if room >= 800 else 0.3
+    return max(200, min(520, int(room * share)))
 
 
 class ClientsView(QWidget):
