@@ -24,6 +24,18 @@ def _spin(minimum: int, maximum: int, suffix: str = "") -> QSpinBox:
     return spin
 
 
+def _counted_spin(minimum: int, maximum: int, one: str, many: str) -> QSpinBox:
+    """A spin box whose unit agrees with its number: "1 point", "2 points"."""
+    spin = _spin(minimum, maximum)
+
+    def agree(value: int) -> None:
+        spin.setSuffix(f" {one if value == 1 else many}")
+
+    spin.valueChanged.connect(agree)
+    agree(spin.value())
+    return spin
+
+
 class AllianceThresholdsDialog(QDialog):
     def __init__(self, thresholds: AllianceThresholds, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,10 +52,10 @@ class AllianceThresholdsDialog(QDialog):
         intro.setWordWrap(True)
         self.overall_below = _spin(1, 10, " / 10")
         self.dimension_below = _spin(1, 10, " / 10")
-        self.drop_of = _spin(1, 10, " points")
-        self.unresolved_after_days = _spin(1, 365, " days")
+        self.drop_of = _counted_spin(1, 10, "point", "points")
+        self.unresolved_after_days = _counted_spin(1, 365, "day", "days")
         self.falling_over = _spin(3, 10, " check-ins")
-        self.recent_weeks = _spin(1, 52, " weeks")
+        self.recent_weeks = _counted_spin(1, 52, "week", "weeks")
         self.defaults_button = QLabel('<a href="defaults">Use the suggested values</a>')
         self.defaults_button.setToolTip(
             "Overall below 9, any part below 8, a drop of 1, falling over 3 check-ins, "

@@ -35,6 +35,7 @@ class PracticeProfileDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Practice profile")
         self.setMinimumWidth(560)
+        self.resize(680, 0)  # crisis contacts read whole: a service's name, its hours
         self._result: PracticeProfile | None = None
         self.messages = FieldMessages()
 
