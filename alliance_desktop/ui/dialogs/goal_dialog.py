@@ -302,6 +302,9 @@ class GoalDialog(QDialog):
             edit.setText(goal.level_description(level))
         for level, edit in self.client_levels.items():
             edit.setText(goal.client_level_wording(level))
+        # A description longer than its box shows its beginning, not its last words.
+        for edit in (*self.levels.values(), *self.client_levels.values()):
+            edit.setCursorPosition(0)
         self.weight.setValue(goal.weight)
 
     def show_scale(self) -> None:
