@@ -42,6 +42,14 @@ def visit_everything(  # type: ignore[no-untyped-def]
         qtbot.waitUntil(lambda: not tasks.is_busy)
         QApplication.processEvents()
         yield title
+        if title == "Calendar":
+            from alliance_desktop.ui.widgets.calendar_layout import CalendarMode
+
+            for mode in (CalendarMode.MONTH, CalendarMode.DAY, CalendarMode.WEEK):
+                window.calendar_view.set_mode(mode)
+                qtbot.waitUntil(lambda: not tasks.is_busy)
+                QApplication.processEvents()
+                yield f"Calendar › {mode.value}"
     goal = next(goal for goal in practice.goals.board(client_id) if goal.ratings)
     window.open_goal_board(client_id, goal.id)
     qtbot.waitUntil(lambda: not tasks.is_busy)

@@ -132,7 +132,11 @@ def hidden_parts(root: QWidget) -> list[str]:
     no way to scroll to the rest."""
     found = []
     for widget in root.findChildren(QWidget):
-        if not isinstance(widget, QAbstractButton | QLabel | QComboBox | QAbstractScrollArea):
+        # Controls, labels and scrolling views, and anything that asks for a size of its own
+        # (charts, the calendar grids): those are cut rather than drawn smaller.
+        sized = widget.minimumWidth() > 0 or widget.minimumHeight() > 0
+        kinds = QAbstractButton | QLabel | QComboBox | QAbstractScrollArea
+        if not (sized or isinstance(widget, kinds)):
             continue
         if not _shown(widget) or _scrolls(widget) or widget.objectName().startswith("qt_"):
             continue
