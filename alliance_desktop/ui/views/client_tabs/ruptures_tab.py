@@ -149,6 +149,8 @@ class RupturesTab(QWidget):
         details_scroll.setWidgetResizable(True)
         details_scroll.setObjectName("ruptureDetailsScroll")
         details_scroll.setWidget(self.details)
+        # It scrolls, so in a short window it may shrink to a line and leave the log its rows.
+        details_scroll.setMinimumHeight(40)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(details_scroll)
