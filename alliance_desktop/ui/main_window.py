@@ -40,6 +40,7 @@ from alliance_desktop.ui.settings import MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.today_view import TodayView
 from alliance_desktop.ui.warm_up import WarmUp
+from alliance_desktop.ui.window_room import WindowRoom
 
 # Everything but Today is built (and its module imported) the first time it is shown or asked
 # for: the attributes below marked `cached_property`. The window then appears as soon as Today
@@ -120,7 +121,6 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName("Pages")
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(20, 20))
-        self.navigation.setFixedWidth(190)
         for title, icon_file, _attribute in PAGES:
             self.navigation.addItem(QListWidgetItem(_icon(icon_file), title))
         self.pages = QStackedWidget()
@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.room = WindowRoom(self, self.navigation, self.pages)
         build_menus(self.menuBar(), self.menu_actions)
         self.statusBar().addPermanentWidget(self.undo_button)
         self.statusBar().addPermanentWidget(self.busy_bar)

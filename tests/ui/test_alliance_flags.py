@@ -170,3 +170,14 @@ def test_the_thresholds_dialog_changes_which_flags_appear(
     qtbot.mouseClick(card.thresholds_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(_today_explanations(main_window)) == 1 and not tasks.is_busy)
     assert _today_explanations(main_window)[0].endswith("after 22 days (flagged after 21).")
+
+
+def test_the_thresholds_say_one_point_and_two_points(qtbot: QtBot) -> None:
+    dialog = AllianceThresholdsDialog(AllianceThresholds())
+    qtbot.addWidget(dialog)
+    dialog.drop_of.setValue(1)
+    assert dialog.drop_of.text() == "1 point"
+    dialog.drop_of.setValue(2)
+    assert dialog.drop_of.text() == "2 points"
+    dialog.recent_weeks.setValue(1)
+    assert dialog.recent_weeks.text() == "1 week"

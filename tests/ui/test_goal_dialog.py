@@ -132,3 +132,14 @@ def test_each_level_can_be_written_in_the_clients_words_beside_yours(qtbot: QtBo
     assert saved.client_level_wording(0) == "I ask one person when I’m struggling"
     assert saved.expected_outcome == "Asks one person when struggling"
     assert saved.client_level_wording(-2) == "I keep it all to myself"
+
+
+def test_a_long_level_description_shows_its_beginning(qtbot: QtBot) -> None:
+    from alliance_desktop.domain.goal import Goal
+
+    long = "Uses other ways to soothe most evenings, with no shame spiral afterwards at all"
+    goal = Goal(client_id=1, client_words="Calm evenings", levels=(long, "b", "c", "d", long))
+    dialog = GoalDialog(goal, (), dt.date(2026, 3, 2))
+    qtbot.addWidget(dialog)
+    assert dialog.levels[2].text() == long
+    assert dialog.levels[2].cursorPosition() == 0

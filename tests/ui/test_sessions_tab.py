@@ -91,7 +91,7 @@ def test_the_sessions_tab_counts_attendance_and_names_the_next_session(
     tab: SessionsTab = main_window.sessions_tab
 
     assert tab.attendance_text() == (
-        "2 attended, 1 cancelled, 1 late cancellations, 1 no-shows, 1 cancelled by me"
+        "2 attended, 1 cancelled, 1 cancelled late, 1 no-shows, 1 cancelled by me"
     )
     assert tab.next_label.text() == "Next session: Monday 16/03/2026, 09:00–09:50 · In person"
     assert tab.model.rowCount() == 7

@@ -3,16 +3,19 @@ nothing squeezed below what it needs to show its text."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSlider,
     QAbstractSpinBox,
     QComboBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QScrollBar,
     QSizePolicy,
     QTabBar,
@@ -82,4 +85,65 @@ def squeezed_widgets(root: QWidget) -> list[str]:
         if widget.width() + 1 < hint.width() or widget.height() + 1 < hint.height():
             size = f"{widget.width()}x{widget.height()}"
             found.append(f"{describe(widget)}: {size} < {hint.width()}x{hint.height()}")
+    return found
+
+
+def cut_off_panes(root: QWidget) -> list[str]:
+    """Visible scroll areas that never scroll sideways yet hold something wider than they show:
+    whatever sits at the right edge is cut off with no way to reach it."""
+    found = []
+    for area in root.findChildren(QScrollArea):
+        body = area.widget()
+        if body is None or not _shown(area) or not body.isVisible():
+            continue
+        if area.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            continue
+        shown = area.viewport().width()
+        if body.width() > shown + 1:
+            found.append(f"{describe(area)}: shows {shown} of {body.width()} px")
+    return found
+
+
+def _scrolls(widget: QWidget) -> bool:
+    """Whether `widget` sits in a scroll area's viewport (where being partly out of sight is
+    what scrolling is for)."""
+    current = widget.parentWidget()
+    while current is not None:
+        if current.objectName() == "qt_scrollarea_viewport":
+            return True
+        current = current.parentWidget()
+    return False
+
+
+def _seen(widget: QWidget) -> QRect:
+    """The part of `widget` its ancestors leave in sight, in its own coordinates."""
+    seen = widget.rect()
+    current = widget
+    offset = QPoint(0, 0)
+    while (parent := current.parentWidget()) is not None and not current.isWindow():
+        offset += current.pos()
+        seen = seen.intersected(parent.rect().translated(-offset))
+        current = parent
+    return seen
+
+
+def hidden_parts(root: QWidget) -> list[str]:
+    """Visible controls, labels and charts partly cut off by a parent too small for them, with
+    no way to scroll to the rest."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        # Controls, labels and scrolling views, and anything that asks for a size of its own
+        # (charts, the calendar grids): those are cut rather than drawn smaller.
+        sized = widget.minimumWidth() > 0 or widget.minimumHeight() > 0
+        kinds = QAbstractButton | QLabel | QComboBox | QAbstractScrollArea
+        if not (sized or isinstance(widget, kinds)):
+            continue
+        if not _shown(widget) or _scrolls(widget) or widget.objectName().startswith("qt_"):
+            continue
+        if widget.objectName() in ("ScrollLeftButton", "ScrollRightButton"):
+            continue
+        seen = _seen(widget)
+        if seen.height() + 1 < widget.height() or seen.width() + 1 < widget.width():
+            size = f"{widget.width()}x{widget.height()}"
+            found.append(f"{describe(widget)}: {seen.width()}x{seen.height()} of {size} seen")
     return found

@@ -8,14 +8,13 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from alliance_desktop.domain.flags import ACKNOWLEDGEMENT_NOTE_MAX, Flag
+from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, Part, frame_dialog
 
 HOW_IT_COMES_BACK = (
     "It leaves Today's count and stays on the client's page with your note. It comes "
@@ -41,22 +40,11 @@ class AcknowledgeFlagDialog(QDialog):
         how = QLabel(HOW_IT_COMES_BACK)
         how.setObjectName("quietNote")
         how.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Acknowledge")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.addWidget(what)
-        layout.addSpacing(6)
-        layout.addWidget(QLabel("Note (optional, kept in the vault)"))
-        layout.addWidget(self.note)
-        layout.addWidget(how)
-        layout.addWidget(self.buttons)
+        self.buttons = DialogButtons(self, "Acknowledge")
+        self.save_button = self.buttons.save_button
+        body: list[Part] = [what, 6, QLabel("Note (optional, kept in the vault)"), self.note, how]
+        frame_dialog(self, body, self.buttons)
         self.setMinimumWidth(460)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
     def accept(self) -> None:
         self._note = self.note.text().strip()

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from alliance_desktop.domain.alliance_flags import AllianceThresholds, check_thresholds
 from alliance_desktop.domain.errors import InvalidInput
+from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, frame_dialog
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 
 
@@ -22,6 +21,18 @@ def _spin(minimum: int, maximum: int, suffix: str = "") -> QSpinBox:
     spin.setRange(minimum, maximum)
     spin.setSuffix(suffix)
     spin.setFixedWidth(120)
+    return spin
+
+
+def _counted_spin(minimum: int, maximum: int, one: str, many: str) -> QSpinBox:
+    """A spin box whose unit agrees with its number: "1 point", "2 points"."""
+    spin = _spin(minimum, maximum)
+
+    def agree(value: int) -> None:
+        spin.setSuffix(f" {one if value == 1 else many}")
+
+    spin.valueChanged.connect(agree)
+    agree(spin.value())
     return spin
 
 
@@ -41,10 +52,10 @@ class AllianceThresholdsDialog(QDialog):
         intro.setWordWrap(True)
         self.overall_below = _spin(1, 10, " / 10")
         self.dimension_below = _spin(1, 10, " / 10")
-        self.drop_of = _spin(1, 10, " points")
-        self.unresolved_after_days = _spin(1, 365, " days")
+        self.drop_of = _counted_spin(1, 10, "point", "points")
+        self.unresolved_after_days = _counted_spin(1, 365, "day", "days")
         self.falling_over = _spin(3, 10, " check-ins")
-        self.recent_weeks = _spin(1, 52, " weeks")
+        self.recent_weeks = _counted_spin(1, 52, "week", "weeks")
         self.defaults_button = QLabel('<a href="defaults">Use the suggested values</a>')
         self.defaults_button.setToolTip(
             "Overall below 9, any part below 8, a drop of 1, falling over 3 check-ins, "
@@ -72,22 +83,11 @@ class AllianceThresholdsDialog(QDialog):
         )
         form.addRow("Today shows clients seen in the last", wrap("recent_weeks", self.recent_weeks))
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.addWidget(intro)
-        layout.addSpacing(6)
-        layout.addLayout(form)
-        layout.addWidget(self.defaults_button)
-        layout.addSpacing(6)
-        layout.addWidget(self.buttons)
+        self.buttons = DialogButtons(self)
+        self.save_button = self.buttons.save_button
+        frame_dialog(self, [intro, 6, form, self.defaults_button, 6], self.buttons)
         self.setMinimumWidth(480)
 
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.defaults_button.linkActivated.connect(lambda _link: self._fill(AllianceThresholds()))
         self._fill(thresholds)
 

@@ -10,12 +10,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +26,7 @@ from alliance_desktop.domain.boundaries import (
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.ui.date_formats import short_date
+from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, frame_dialog
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 
 
@@ -75,10 +74,8 @@ class BoundariesDialog(QDialog):
         self.history_note = QLabel(self._history_text(history, date_style))
         self.history_note.setObjectName("quietNote")
         self.history_note.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons = DialogButtons(self)
+        self.save_button = self.buttons.save_button
 
         wrap = self.messages.wrap
         form = QFormLayout()
@@ -88,14 +85,7 @@ class BoundariesDialog(QDialog):
         form.addRow("Structure", self.structure)
         form.addRow("Values to include", wrap("values_to_include", self.values_to_include))
         form.addRow("Anything else", wrap("anything_else", self.anything_else))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.history_note)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        frame_dialog(self, [intro, form, self.history_note], self.buttons)
         if history:
             self._fill(history[0])
 

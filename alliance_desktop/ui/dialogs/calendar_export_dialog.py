@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from alliance_desktop.domain.calendar_privacy import DEFAULT_LABEL, CalendarNaming, calendar_title
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.ui.date_formats import from_qdate, to_qdate
+from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, frame_dialog
 from alliance_desktop.ui.export_folders import documents_folder
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 from alliance_desktop.ui.widgets.optional_date_edit import make_date_edit
@@ -82,11 +82,8 @@ class CalendarExportDialog(QDialog):
         self.preview.setObjectName("quietNote")
         self.path = QLineEdit()
         self.choose_button = QPushButton("Choose…")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Export")
+        self.buttons = DialogButtons(self, "Export")
+        self.save_button = self.buttons.save_button
 
         intro = QLabel(
             "Write your sessions to an iCalendar (.ics) file for the calendar on your phone or "
@@ -127,19 +124,11 @@ class CalendarExportDialog(QDialog):
         form.addRow("Label", self.label)
         form.addRow("", self.preview)
         form.addRow("Save as", file_box)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.addWidget(intro)
-        layout.addSpacing(6)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(self.buttons)
+        frame_dialog(self, [intro, 6, form, note], self.buttons)
 
         self.by_initials.toggled.connect(self._update_preview)
         self.label.textChanged.connect(self._update_preview)
         self.choose_button.clicked.connect(self._choose_file)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self._fill(today, request)
 
     def _fill(self, today: dt.date, request: ExportRequest | None) -> None:

@@ -8,7 +8,6 @@ from dataclasses import replace
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from alliance_desktop.domain.client import (
 from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.ui.dialogs.consent_list import ConsentList
+from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, form_message, frame_dialog
 from alliance_desktop.ui.draft_keeper import keep_drafts
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 from alliance_desktop.ui.widgets.optional_date_edit import OptionalDateEdit
@@ -83,10 +83,7 @@ class ClientDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.messages = FieldMessages(self.tabs)
-        self.general_message = QLabel()
-        self.general_message.setObjectName("fieldMessage")
-        self.general_message.setWordWrap(True)
-        self.general_message.hide()
+        self.general_message = form_message()
 
         self.name = QLineEdit()
         self.name.setPlaceholderText("Full name, as the client gives it (required)")
@@ -116,20 +113,11 @@ class ClientDialog(QDialog):
 
         self.consents = ConsentList(today, date_style)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons = DialogButtons(self)
+        self.save_button = self.buttons.save_button
 
         self._build_tabs()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.general_message)
-        layout.addWidget(self.buttons)
-
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        frame_dialog(self, [self.tabs, self.general_message], self.buttons)
 
         self._fill(client)
         self.name.setFocus()

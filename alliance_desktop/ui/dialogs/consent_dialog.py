@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +25,7 @@ from alliance_desktop.domain.share_consent import (
     parse_share_scope,
 )
 from alliance_desktop.ui.date_formats import from_qdate, to_qdate
+from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, frame_dialog
 from alliance_desktop.ui.widgets.optional_date_edit import OptionalDateEdit, make_date_edit
 
 
@@ -78,9 +78,7 @@ class ConsentDialog(QDialog):
         )
         note.setObjectName("quietNote")
         note.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = DialogButtons(self, accept=QDialogButtonBox.StandardButton.Ok)
 
         form = QFormLayout()
         form.addRow("Kind", self.kind)
@@ -91,14 +89,8 @@ class ConsentDialog(QDialog):
         form.addRow("", self.categories_message)
         self._form = form
         form.addRow("Withdrawal", self.withdrawn_on)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(self.buttons)
+        frame_dialog(self, [form, note], self.buttons)
 
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.kind.currentIndexChanged.connect(lambda _index: self._show_kind())
 
         self._fill(consent, today)

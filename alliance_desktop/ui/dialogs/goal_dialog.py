@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QFrame,
@@ -40,6 +39,7 @@ from alliance_desktop.domain.goal import (
 )
 from alliance_desktop.domain.goal_rules import check_goal
 from alliance_desktop.domain.practice_profile import DateStyle
+from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, form_message, frame_dialog
 from alliance_desktop.ui.draft_keeper import keep_drafts
 from alliance_desktop.ui.goal_wording import (
     LEVEL_NAMES,
@@ -142,10 +142,7 @@ class GoalDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.messages = FieldMessages(self.tabs)
-        self.general_message = QLabel()
-        self.general_message.setObjectName("fieldMessage")
-        self.general_message.setWordWrap(True)
-        self.general_message.hide()
+        self.general_message = form_message()
 
         self.client_words = _multiline("The goal as the client puts it (required)", 84)
         self.clinician_framing = _multiline("How you understand it clinically (optional)", 84)
@@ -179,22 +176,13 @@ class GoalDialog(QDialog):
         self.weight.setAccessibleName("Weight")
         self.weight.setMaximumWidth(120)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons = DialogButtons(self)
+        self.save_button = self.buttons.save_button
 
         self.tabs.addTab(self._goal_page(), "The goal")
         self.tabs.addTab(self._quality_page(), "Quality check")
         self.tabs.addTab(self._scale_page(goal.column), "Progress scale")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.general_message)
-        layout.addWidget(self.buttons)
-
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        frame_dialog(self, [self.tabs, self.general_message], self.buttons)
 
         self._fill(goal)
         self.client_words.setFocus()
@@ -314,6 +302,9 @@ class GoalDialog(QDialog):
             edit.setText(goal.level_description(level))
         for level, edit in self.client_levels.items():
             edit.setText(goal.client_level_wording(level))
+        # A description longer than its box shows its beginning, not its last words.
+        for edit in (*self.levels.values(), *self.client_levels.values()):
+            edit.setCursorPosition(0)
         self.weight.setValue(goal.weight)
 
     def show_scale(self) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -23,6 +22,7 @@ from alliance_desktop.domain.goal import GAS_LEVELS, GasRating, Goal, RatedBy
 from alliance_desktop.domain.goal_rules import check_rating
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.ui.date_formats import from_qdate, to_qdate
+from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, frame_dialog
 from alliance_desktop.ui.goal_wording import RATED_BY_NAMES, level_label
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 from alliance_desktop.ui.widgets.optional_date_edit import make_date_edit
@@ -74,10 +74,8 @@ class GoalRatingDialog(QDialog):
         self.note.setFixedHeight(70)
         self.note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons = DialogButtons(self)
+        self.save_button = self.buttons.save_button
 
         form = QFormLayout()
         wrap = self.messages.wrap
@@ -85,13 +83,7 @@ class GoalRatingDialog(QDialog):
         form.addRow("Level", wrap("rating.level", self.level_box))
         form.addRow("Rated by", self.rated_by)
         form.addRow("Note", wrap("rating.note", self.note))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        frame_dialog(self, [heading, form], self.buttons)
 
     def chosen_level(self) -> int | None:
         for level, button in self.level_buttons.items():

@@ -9,10 +9,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,6 +18,7 @@ from alliance_desktop.domain.errors import InvalidInput
 from alliance_desktop.domain.goal import GoalTask, TaskOwner
 from alliance_desktop.domain.goal_rules import check_task
 from alliance_desktop.domain.practice_profile import DateStyle
+from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, frame_dialog
 from alliance_desktop.ui.goal_wording import TASK_OWNER_NAMES
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
 from alliance_desktop.ui.widgets.optional_date_edit import OptionalDateEdit
@@ -47,10 +46,8 @@ class GoalTaskDialog(QDialog):
             self.owner.addItem(name, owner)
         self.due_on = OptionalDateEdit("Set", date_style, today + dt.timedelta(weeks=1))
         self.done_box = QCheckBox("Done")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons = DialogButtons(self)
+        self.save_button = self.buttons.save_button
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -59,12 +56,7 @@ class GoalTaskDialog(QDialog):
         form.addRow("Who does it", self.owner)
         form.addRow("Due", wrap("task.due_on", self.due_on))
         form.addRow("", self.done_box)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        frame_dialog(self, [form], self.buttons)
 
         original = self._original
         self.description.setText(original.description)

@@ -11,14 +11,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -145,7 +148,11 @@ class ContentsPage(QWizardPage):
         folder_column.setSpacing(2)
         folder_column.addLayout(folder_row)
         folder_column.addWidget(self.messages.message_label("folder", self.folder))
-        layout = QVBoxLayout(self)
+        # The choices scroll, so the wizard fits a 720-pixel screen with every note showing;
+        # progress and errors stay in view below them.
+        choices = QWidget()
+        layout = QVBoxLayout(choices)
+        layout.setContentsMargins(0, 0, 8, 0)
         layout.addWidget(note_label(ALWAYS_INCLUDED))
         layout.addSpacing(6)
         for box in self.category_boxes.values():
@@ -159,9 +166,18 @@ class ContentsPage(QWizardPage):
         layout.addWidget(QLabel("Save the handover in a new folder"))
         layout.addWidget(folder_box)
         layout.addStretch(1)
-        layout.addWidget(self.busy_label)
-        layout.addWidget(self.busy_bar)
-        layout.addWidget(self.error)
+        scroll = QScrollArea()
+        scroll.setObjectName("goalDetailScroll")  # transparent, on the page's colour
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(choices)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scroll, 1)
+        page.addWidget(self.busy_label)
+        page.addWidget(self.busy_bar)
+        page.addWidget(self.error)
         self._inputs: list[QWidget] = [
             *self.category_boxes.values(),
             self.override_reason,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from alliance_desktop.domain.client import Client
 from alliance_desktop.domain.handover import HandoverDetails, HandoverResult
 from alliance_desktop.domain.practice_profile import DateStyle
+from alliance_desktop.ui.dialogs.dialog_frame import first_size
 from alliance_desktop.ui.dialogs.handover_contents_page import ContentsPage, RunExport
 from alliance_desktop.ui.dialogs.handover_pages import (
     ConsentPage,
@@ -166,7 +167,9 @@ class HandoverWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.FinishButton, "Done")
-        self.setMinimumSize(680, 700)  # the contents page: eight categories and an override
+        # The contents page (eight categories and an override) scrolls in a shorter window.
+        self.setMinimumSize(680, 540)
+        first_size(self, 680, 700)
         self.receiver_page = ReceiverPage(today, date_style, self.details)
         self.consent_page = ConsentPage(client, today, date_style, self.details)
         self.contents_page = ContentsPage(today, self.details, run_export)

@@ -5,14 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,6 +22,7 @@ from alliance_desktop.domain.practice_profile import (
     check_practice_profile,
 )
 from alliance_desktop.ui.date_formats import date_style_label
+from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, frame_dialog
 from alliance_desktop.ui.widgets.crisis_contacts_editor import (
     CrisisContactsEditor,
     contact_problems,
@@ -36,6 +35,7 @@ class PracticeProfileDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Practice profile")
         self.setMinimumWidth(560)
+        self.resize(680, 0)  # crisis contacts read whole: a service's name, its hours
         self._result: PracticeProfile | None = None
         self.messages = FieldMessages()
 
@@ -76,10 +76,8 @@ class PracticeProfileDialog(QDialog):
             "get worse"
         )
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons = DialogButtons(self)
+        self.save_button = self.buttons.save_button
 
         wrap = self.messages.wrap
         form = QFormLayout()
@@ -95,15 +93,7 @@ class PracticeProfileDialog(QDialog):
         form.addRow("Dates", self.date_style)
         form.addRow("Paper size", self.paper_size)
         form.addRow("Crisis contacts", wrap("crisis_contacts", self.crisis_contacts))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.addWidget(intro)
-        layout.addSpacing(6)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        frame_dialog(self, [intro, 6, form], self.buttons)
 
         self._fill(profile)
 

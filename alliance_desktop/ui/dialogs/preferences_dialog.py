@@ -13,16 +13,15 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from alliance_desktop.ui.calendar_file_settings import CalendarFilePreference
 from alliance_desktop.ui.dialogs.calendar_file_fields import CalendarFileFields
+from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, Part, frame_dialog
 from alliance_desktop.ui.settings import (
     IDLE_LOCK_MINUTES_RANGE,
     LockPreferences,
@@ -74,29 +73,16 @@ class PreferencesDialog(QDialog):
         self.appearance.setCurrentIndex(self.appearance.findData(theme_choice()))
         form.addRow("Appearance", self.appearance)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.addWidget(intro)
-        layout.addSpacing(6)
-        layout.addLayout(form)
-        layout.addWidget(copied_note)
-        layout.addSpacing(6)
+        self.buttons = DialogButtons(self)
+        body: list[Part] = [intro, 6, form, copied_note, 6]
         if backups is not None:  # the vault's backup settings (see backup_preferences.py)
-            layout.addWidget(backups)
-            layout.addSpacing(6)
+            body += [backups, 6]
         # Only with a vault open: the file is kept per vault.
         self.calendar_file = CalendarFileFields(calendar_file) if calendar_file else None
         if self.calendar_file is not None:
-            layout.addWidget(self.calendar_file)
-            layout.addSpacing(6)
-        layout.addWidget(self.buttons)
+            body += [self.calendar_file, 6]
+        frame_dialog(self, body, self.buttons)
         self.setMinimumWidth(460)
-
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
     def preferences_from_fields(self) -> LockPreferences:
         return LockPreferences(

@@ -10,18 +10,17 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from alliance_desktop.domain.goal import GAS_LEVELS, Goal
 from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.ui.date_formats import short_date
+from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, frame_dialog
 from alliance_desktop.ui.goal_wording import level_label, level_number
 
 EXPLANATION = (
@@ -70,18 +69,11 @@ class RatingCorrectionDialog(QDialog):
         form.addRow(self.correct, self.level)
         form.addRow("", self.withdraw)
         form.addRow("Why", self.note)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        self.buttons = DialogButtons(self)
+        self.save_button = self.buttons.save_button
+        frame_dialog(self, [intro, form], self.buttons)
         self.setMinimumWidth(520)
         self.withdraw.toggled.connect(lambda on: self.level.setEnabled(not on))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
     def accept(self) -> None:
         rating_id = self.rating.currentData()

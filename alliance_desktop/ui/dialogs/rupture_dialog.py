@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,12 @@ from alliance_desktop.domain.rupture import (
 )
 from alliance_desktop.domain.session import CalendarEntry
 from alliance_desktop.ui.date_formats import from_qdate, short_date, to_qdate
+from alliance_desktop.ui.dialogs.dialog_frame import (
+    DialogButtons,
+    first_size,
+    form_message,
+    frame_dialog,
+)
 from alliance_desktop.ui.draft_keeper import keep_drafts
 from alliance_desktop.ui.rupture_wording import (
     KIND_DESCRIPTIONS,
@@ -104,14 +109,13 @@ class RuptureDialog(QDialog):
         self.setWindowTitle(f"{what} — {client_name}" if client_name else what)
         self.heading = QLabel(self.windowTitle())
         self.heading.setObjectName("dialogTitle")
-        self.setMinimumSize(820, 680)
+        # The pages scroll: the first size fits a 720-pixel screen, the minimum a smaller one.
+        self.setMinimumSize(760, 500)
+        first_size(self, 820, 680)
 
         self.tabs = QTabWidget()
         self.messages = FieldMessages(self.tabs)
-        self.general_message = QLabel()
-        self.general_message.setObjectName("fieldMessage")
-        self.general_message.setWordWrap(True)
-        self.general_message.hide()
+        self.general_message = form_message()
 
         self.occurred_on = make_date_edit(date_style)
         self.session = QComboBox()
@@ -166,23 +170,14 @@ class RuptureDialog(QDialog):
         for label in (self.alliance_before, self.alliance_after):
             label.setWordWrap(True)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons = DialogButtons(self)
+        self.save_button = self.buttons.save_button
 
         self.tabs.addTab(_scrolling(self._what_happened_page()), "What happened")
         self.tabs.addTab(_scrolling(self._repair_page()), "Repair")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.addWidget(self.heading)
-        layout.addWidget(private_note())
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.general_message)
-        layout.addWidget(self.buttons)
+        body = [self.heading, private_note(), self.tabs, self.general_message]
+        frame_dialog(self, body, self.buttons).setStretchFactor(self.tabs, 1)
 
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.session.currentIndexChanged.connect(self._session_changed)
         self.occurred_on.dateChanged.connect(self._show_alliance_around)

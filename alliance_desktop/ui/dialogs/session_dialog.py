@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -38,6 +37,7 @@ from alliance_desktop.domain.session import (
 )
 from alliance_desktop.domain.signed_note import SignedNote
 from alliance_desktop.ui.dialogs.check_in_fields import CheckInFields
+from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, form_message, frame_dialog
 from alliance_desktop.ui.dialogs.repeat_fields import RepeatFields
 from alliance_desktop.ui.dialogs.session_goal_fields import GoalsToRate, SessionGoalFields
 from alliance_desktop.ui.dialogs.session_results import Booking, SessionEdit
@@ -142,8 +142,7 @@ class SessionDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.messages = FieldMessages(self.tabs)
-        self.general_message = _note("", "fieldMessage")
-        self.general_message.hide()
+        self.general_message = form_message()
 
         self.client = QComboBox()
         self.client.setPlaceholderText("Choose a client…")
@@ -181,10 +180,8 @@ class SessionDialog(QDialog):
                 self.messages, goals, session.goal_ids, session.start.date(), date_style
             )
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons = DialogButtons(self)
+        self.save_button = self.buttons.save_button
 
         self.tabs.addTab(self._session_page(), "Session")
         self.tabs.addTab(self._notes_page(), "Notes")
@@ -192,14 +189,8 @@ class SessionDialog(QDialog):
             self.tabs.addTab(_scrolled(self.goal_fields), "Goals")
         self.tabs.addTab(self._private_page(), "Process notes (private)")
         self.tabs.addTab(_scrolled(self.check_in), "Alliance check-in")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 18, 20, 16)
-        layout.addWidget(self.tabs)
-        layout.addWidget(self.general_message)
-        layout.addWidget(self.buttons)
+        frame_dialog(self, [self.tabs, self.general_message], self.buttons)
 
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.timing.date.dateChanged.connect(self._follow_start)
         self.timing.start.timeChanged.connect(self._follow_start)
         self.client.currentIndexChanged.connect(self._update_title)

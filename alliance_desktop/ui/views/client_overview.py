@@ -189,11 +189,16 @@ class ClientOverview(QWidget):
 
     NOTICES_SHARE = 0.28  # of the overview's height, at most
 
+    def notices_cap(self) -> int:
+        # Not less in a short window either: the risk line sits under the flags, and it is
+        # what a clinician must see first (a smaller share hid it at 900×600).
+        return max(96, int(self.height() * self.NOTICES_SHARE))
+
     def _fit_notices(self) -> None:
         if not isValid(self._notices):
             return  # the overview is being torn down (a lock)
         wanted = self._notices.sizeHint().height()
-        cap = max(96, int(self.height() * self.NOTICES_SHARE))
+        cap = self.notices_cap()
         self.notices_area.setFixedHeight(min(wanted, cap))
         self.notices_area.setVisible(wanted > 0 and self._notices_layout.count() > 0)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +41,17 @@ _NO_MATCH = (
     "No clients match this search.\nTry fewer letters, another status, or tick Show archived."
 )
 
+_NAME_ROOM = 220  # a name column narrower than this cuts most names
+_STATUS_WIDTH = 110
+_START_WIDTH = 100
+
+
+def list_width(room: int) -> int:
+    """The client list's share of `room` (the list and the record together): enough for
+    names, the rest to the record; a narrow window gives the record a larger share."""
+    share = 0.42 if room >= 1100 else 0.38 if room >= 800 else 0.3
+    return max(200, min(520, int(room * share)))
+
 
 class ClientsView(QWidget):
     new_client_requested = Signal()
@@ -67,7 +79,7 @@ class ClientsView(QWidget):
         self.search.setAccessibleName("Search clients by name")
         self.search.setPlaceholderText("Search by name…")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(160)
         self.status_filter = QComboBox()
         self.status_filter.addItem("All statuses", None)
         for status in ClientStatus:
@@ -83,6 +95,7 @@ class ClientsView(QWidget):
         self.sorted_model.setSourceModel(self.model)
         self.sorted_model.setSortRole(SORT_ROLE)
         self.table = QTableView()
+        self.table.setAccessibleName("Clients")
         self.table.setModel(self.sorted_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -99,8 +112,8 @@ class ClientsView(QWidget):
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(STATUS_COLUMN, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(START_COLUMN, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(STATUS_COLUMN, 110)
-        header.resizeSection(START_COLUMN, 100)
+        header.resizeSection(STATUS_COLUMN, _STATUS_WIDTH)
+        header.resizeSection(START_COLUMN, _START_WIDTH)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.empty_state = QLabel(_NO_CLIENTS)
@@ -149,11 +162,33 @@ class ClientsView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(self.overview)
-        # The list gets half the room: names are what people scan it for.
-        self.splitter.setStretchFactor(0, 1)
+        # The record gets the room a window gains; the list keeps a share wide enough for
+        # names (`list_width`), until the clinician drags the divider themselves.
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.splitterMoved.connect(self._divider_moved)
+        self._divider_placed_by_hand = False
         layout.addWidget(self.splitter, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._divider_placed_by_hand:
+            room = self.splitter.width() - self.splitter.handleWidth()
+            wanted = list_width(room)
+            self.splitter.setSizes([wanted, room - wanted])
+        self._fit_columns()
+
+    def _divider_moved(self, *_position: int) -> None:
+        self._divider_placed_by_hand = True
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """A narrow list shows names first: the start date goes, then the status (the record
+        beside it says both)."""
+        width = self.list_stack.width()
+        self.table.setColumnHidden(STATUS_COLUMN, width < _NAME_ROOM + _STATUS_WIDTH)
+        self.table.setColumnHidden(START_COLUMN, width < _NAME_ROOM + _STATUS_WIDTH + _START_WIDTH)
 
     # Public
 

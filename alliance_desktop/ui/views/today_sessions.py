@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -30,6 +31,7 @@ from alliance_desktop.ui.widgets.growing_list import GrowingList
 from alliance_desktop.ui.widgets.status_palette import status_mark_icon
 
 REFRESH_EVERY_MS = 5 * 60 * 1000  # sessions end while the page is open: keep "To close" true
+STACK_BELOW = 760  # the card's width below which "To close" goes under today's sessions
 TO_CLOSE_SHOWN = 6  # more wait behind "Show all", so a long backlog does not bury the day
 CANCEL_CHOICES = (
     SessionStatus.CANCELLED,
@@ -164,10 +166,12 @@ class TodaySessionsCard(QFrame):
         closing.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignLeft)
         closing.addWidget(self.all_closed)
         closing.addStretch(1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(today, 4)
-        layout.addSpacing(16)
-        layout.addLayout(closing, 5)
+        # Side by side on a wide page; in a narrow window "To close" goes under today's
+        # sessions, so its names are not cut to a few letters beside the three buttons.
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._columns.addLayout(today, 4)
+        self._columns.addSpacing(16)
+        self._columns.addLayout(closing, 5)
 
         self.session_list.itemClicked.connect(self._open_item)
         self.session_list.itemActivated.connect(self._open_item)
@@ -175,6 +179,17 @@ class TodaySessionsCard(QFrame):
         self._timer.setInterval(REFRESH_EVERY_MS)
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
+
+    @property
+    def stacked(self) -> bool:
+        return self._columns.direction() == QBoxLayout.Direction.TopToBottom
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < STACK_BELOW
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        if direction != self._columns.direction():
+            self._columns.setDirection(direction)
+        super().resizeEvent(event)
 
     def refresh(self) -> None:
         self._tasks.submit(self._practice.calendar.day_plan, self._show)

@@ -30,13 +30,13 @@ from alliance_desktop.domain.practice_profile import DateStyle
 from alliance_desktop.domain.rupture import RepairOutcome, RuptureEntry
 from alliance_desktop.ui.date_formats import short_date, to_qdate
 from alliance_desktop.ui.rupture_wording import (
-    OUTCOME_COLOURS,
     outcome_text,
     ratings_text,
     rupture_summary,
     whose_ratings,
 )
 from alliance_desktop.ui.signal_emit import emit
+from alliance_desktop.ui.widgets.chart_colours import ThemeFollower, chart_colours
 
 # Ruptures sit in their own lane below the 0 line, so they never hide a check-in score.
 RUPTURE_LANE = -0.5
@@ -44,12 +44,15 @@ _STACK_STEP = 0.6  # more than one rupture on a day: stacked upwards
 _Y_RANGE = (-0.9, 10.4)
 MONTHLY_AFTER_DAYS = 730  # beyond two years of check-ins, one point a month
 MANY_CHECK_INS = 16
+# Room for the axes, the legend and a plot that still shows a trend.
+MINIMUM_HEIGHT = 230
 
+# (colour in ChartColours, width, style): each line has its own dash as well as its colour.
 _LINE_STYLES: dict[AllianceDimension, tuple[str, float, Qt.PenStyle]] = {
-    AllianceDimension.OVERALL: ("#1f4f4c", 3.0, Qt.PenStyle.SolidLine),
-    AllianceDimension.GOALS: ("#3d6fb0", 1.6, Qt.PenStyle.DashLine),
-    AllianceDimension.TASKS: ("#7a4fa3", 1.6, Qt.PenStyle.DotLine),
-    AllianceDimension.BOND: ("#b0563d", 1.6, Qt.PenStyle.DashDotLine),
+    AllianceDimension.OVERALL: ("overall", 3.0, Qt.PenStyle.SolidLine),
+    AllianceDimension.GOALS: ("goals", 1.6, Qt.PenStyle.DashLine),
+    AllianceDimension.TASKS: ("tasks", 1.6, Qt.PenStyle.DotLine),
+    AllianceDimension.BOND: ("bond", 1.6, Qt.PenStyle.DashDotLine),
 }
 LINE_ORDER = tuple(_LINE_STYLES)
 
@@ -83,8 +86,8 @@ class AllianceChart(QChartView):
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setBackgroundBrush(QColor("#ffffff"))
-        self.setMinimumHeight(260)
+        self.colours = chart_colours()
+        self.setMinimumHeight(MINIMUM_HEIGHT)
         self.date_style = DateStyle.DAY_MONTH_YEAR
         self.lines: dict[AllianceDimension, QLineSeries] = {}
         self.rupture_series: dict[RepairOutcome | None, QScatterSeries] = {}
@@ -100,7 +103,10 @@ class AllianceChart(QChartView):
         self._y_axis.setTickInterval(2)
         self._y_axis.setLabelFormat("%d")
         self._y_axis.setTitleText("Check-in (0–10)")
+        self._drawn: tuple[list[CheckInPoint], list[RuptureEntry], Rater] = ([], [], Rater.CLIENT)
         self._build_chart()
+        self._paint_frame()
+        self._theme = ThemeFollower(self, self.recolour)
 
     def _build_chart(self) -> None:
         chart = QChart()
@@ -115,6 +121,27 @@ class AllianceChart(QChartView):
         chart.addAxis(self._y_axis, Qt.AlignmentFlag.AlignLeft)
         self.setChart(chart)
 
+    # Colours
+
+    def recolour(self) -> None:
+        """Take the theme's colours (after it changes) and draw what is shown again in them."""
+        colours = chart_colours()
+        if colours == self.colours:
+            return
+        self.colours = colours
+        self._paint_frame()
+        self.set_timeline(*self._drawn)
+
+    def _paint_frame(self) -> None:
+        colours = self.colours
+        self.setBackgroundBrush(colours.colour("background"))
+        for axis in (self._x_axis, self._y_axis):
+            axis.setLabelsColor(colours.colour("text"))
+            axis.setTitleBrush(colours.colour("text"))
+            axis.setGridLineColor(colours.colour("grid"))
+            axis.setLinePenColor(colours.colour("axis_line"))
+        self.chart().legend().setLabelColor(colours.colour("text"))
+
     # Filling
 
     def set_timeline(
@@ -125,6 +152,7 @@ class AllianceChart(QChartView):
     ) -> None:
         """Draw `rater`'s ratings alone: the client's and the clinician's are two series and
         are never joined into one line."""
+        self._drawn = (check_ins, ruptures, rater)
         chart = self.chart()
         chart.removeAllSeries()
         self.lines = {}
@@ -151,7 +179,7 @@ class AllianceChart(QChartView):
         colour, width, pen_style = _LINE_STYLES[dimension]
         series = QLineSeries()
         series.setName(dimension.label)
-        pen = QPen(QColor(colour), width, pen_style)
+        pen = QPen(self.colours.colour(colour), width, pen_style)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         series.setPen(pen)
         overall = dimension is AllianceDimension.OVERALL
@@ -202,8 +230,8 @@ class AllianceChart(QChartView):
         series.setName(rupture_series_name(outcome))
         series.setMarkerShape(OUTCOME_SHAPES[outcome])
         series.setMarkerSize(15)
-        series.setColor(OUTCOME_COLOURS[outcome])
-        series.setBorderColor(QColor("#ffffff"))
+        series.setColor(QColor(self.colours.outcomes[outcome]))
+        series.setBorderColor(self.colours.colour("marker_edge"))
         for entry in entries:
             lane = RUPTURE_LANE + (self._bottom - _Y_RANGE[0])  # just above the axis' bottom
             y = lane + _STACK_STEP * stacked[entry.occurred_on]
@@ -221,7 +249,7 @@ class AllianceChart(QChartView):
     def _add_guide(self, entry: RuptureEntry) -> None:
         """A faint upright line at a rupture, to read the check-ins either side of it."""
         guide = QLineSeries()
-        colour = QColor(OUTCOME_COLOURS[entry.outcome])
+        colour = QColor(self.colours.outcomes[entry.outcome])
         colour.setAlpha(90)
         guide.setPen(QPen(colour, 1.2, Qt.PenStyle.DashLine))
         x = chart_x(entry.occurred_on)

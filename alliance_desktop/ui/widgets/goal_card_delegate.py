@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from alliance_desktop.ui.goal_wording import Badge
 from alliance_desktop.ui.models.goal_column_model import BADGES_ROLE, DETAIL_ROLE
+from alliance_desktop.ui.theme import dark_theme_on
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -20,19 +21,64 @@ _GAP = 4
 _TITLE_LINES = 3
 _BADGE_PAD_X, _BADGE_PAD_Y = 6, 2
 
-_TEXT = QColor("#1f2d2e")
-_QUIET = QColor("#5b6b6c")
-_CARD = QColor("#ffffff")
-_CARD_BORDER = QColor("#d3dbd9")
-_SELECTED = QColor("#eaf4f2")
-_ACCENT = QColor("#2e6f6b")
-# (background, border, text) per badge kind; the text carries the meaning, colour helps.
-_BADGE_COLOURS = {
-    "problem": (QColor("#fbeae8"), QColor("#e9b5ae"), QColor("#8c1d18")),
-    "missing": (QColor("#fdf4e3"), QColor("#e6cf9c"), QColor("#6b4a07")),
-    "due": (QColor("#e9eff9"), QColor("#b9c9e6"), QColor("#1f3f73")),
-    "info": (QColor("#eef2f1"), QColor("#d9e0de"), QColor("#3d4d4e")),
-}
+
+@dataclass(frozen=True)
+class CardColours:
+    text: QColor
+    quiet: QColor
+    card: QColor
+    border: QColor
+    selected: QColor
+    accent: QColor
+    # (background, border, text) per badge kind; the text carries the meaning, colour helps.
+    badges: dict[str, tuple[QColor, QColor, QColor]]
+
+
+def _scheme(colours: dict[str, str], badges: dict[str, tuple[str, str, str]]) -> CardColours:
+    return CardColours(
+        **{name: QColor(value) for name, value in colours.items()},
+        badges={kind: (QColor(a), QColor(b), QColor(c)) for kind, (a, b, c) in badges.items()},
+    )
+
+
+LIGHT_CARDS = _scheme(
+    {
+        "text": "#1f2d2e",
+        "quiet": "#5b6b6c",
+        "card": "#ffffff",
+        "border": "#d3dbd9",
+        "selected": "#eaf4f2",
+        "accent": "#2e6f6b",
+    },
+    {
+        "problem": ("#fbeae8", "#e9b5ae", "#8c1d18"),
+        "missing": ("#fdf4e3", "#e6cf9c", "#6b4a07"),
+        "due": ("#e9eff9", "#b9c9e6", "#1f3f73"),
+        "info": ("#eef2f1", "#d9e0de", "#3d4d4e"),
+    },
+)
+# The cards paint themselves (no style sheet reaches a delegate): in the dark theme they are
+# dark surfaces with light text, as every other card, not white tiles on a dark board.
+DARK_CARDS = _scheme(
+    {
+        "text": "#e3eaea",
+        "quiet": "#a9b7b7",
+        "card": "#242b2c",
+        "border": "#3a4546",
+        "selected": "#2c4a47",
+        "accent": "#8fd0ca",
+    },
+    {
+        "problem": ("#3b2422", "#6b3a35", "#f5b1aa"),
+        "missing": ("#3a3020", "#6a5424", "#f3d08a"),
+        "due": ("#1f2a3d", "#3b5078", "#bcd0f4"),
+        "info": ("#2f393a", "#465354", "#d5dede"),
+    },
+)
+
+
+def card_colours() -> CardColours:
+    return DARK_CARDS if dark_theme_on() else LIGHT_CARDS
 
 
 @dataclass
@@ -127,21 +173,22 @@ class GoalCardDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
 
+        colours = card_colours()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         card = QRectF(option.rect.adjusted(_MARGIN, _MARGIN, -_MARGIN, -_MARGIN))
-        painter.setBrush(_SELECTED if selected else _CARD)
-        painter.setPen(QPen(_ACCENT if selected else _CARD_BORDER, 2 if selected else 1))
+        painter.setBrush(colours.selected if selected else colours.card)
+        painter.setPen(QPen(colours.accent if selected else colours.border, 2 if selected else 1))
         painter.drawRoundedRect(card.adjusted(0.5, 0.5, -0.5, -0.5), 7, 7)
         if focused:
-            painter.setPen(QPen(_ACCENT, 1, Qt.PenStyle.DotLine))
+            painter.setPen(QPen(colours.accent, 1, Qt.PenStyle.DotLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(card.adjusted(3, 3, -3, -3), 5, 5)
 
         left = int(card.left()) + _PADDING
         top = int(card.top()) + _PADDING
         width = int(card.width()) - 2 * _PADDING
-        painter.setPen(_TEXT)
+        painter.setPen(colours.text)
         painter.setFont(title_font)
         line_height = QFontMetrics(title_font).lineSpacing()
         for number, line in enumerate(layout.title_lines):
@@ -153,7 +200,7 @@ class GoalCardDelegate(QStyledItemDelegate):
         y = top + line_height * len(layout.title_lines) + _GAP
         detail_height = QFontMetrics(detail_font).lineSpacing()
         painter.setFont(detail_font)
-        painter.setPen(_QUIET)
+        painter.setPen(colours.quiet)
         for number, line in enumerate(layout.detail_lines):
             painter.drawText(
                 QRect(left, y + number * detail_height, width, detail_height),
@@ -163,7 +210,7 @@ class GoalCardDelegate(QStyledItemDelegate):
         painter.setFont(badge_font)
         badge_line = QFontMetrics(badge_font).lineSpacing()
         for placed in layout.badges:
-            background, border, text = _BADGE_COLOURS.get(placed.badge.kind, _BADGE_COLOURS["info"])
+            background, border, text = colours.badges.get(placed.badge.kind, colours.badges["info"])
             shape = QRectF(placed.rect.translated(left, top)).adjusted(0.5, 0.5, -0.5, -0.5)
             radius = min(shape.height() / 2, 9.0)
             painter.setBrush(background)

@@ -13,15 +13,13 @@ from PySide6.QtCharts import (
     QLineSeries,
 )
 from PySide6.QtCore import QDate, QDateTime, QMargins, QPointF, Qt, QTime
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from alliance_desktop.domain.goal import GAS_LEVELS, GasRating
 from alliance_desktop.ui.goal_wording import SHORT_LEVEL_NAMES, level_number
+from alliance_desktop.ui.widgets.chart_colours import ThemeFollower, chart_colours
 
-_LINE = QColor("#2e6f6b")
-_GRID = QColor("#e3e9e7")
-_LABELS = QColor("#4a5a5b")
 _PADDING_DAYS = 10
 
 
@@ -37,8 +35,7 @@ class GoalProgressChart(QChartView):
         super().__init__(parent)
         self.setObjectName("goalProgressChart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(280, 220)
-        self.setBackgroundBrush(QBrush(QColor("#ffffff")))
+        self.setMinimumSize(260, 170)  # five levels still read apart
         self.setFrameShape(QChartView.Shape.NoFrame)
         chart = QChart()
         chart.legend().hide()
@@ -49,9 +46,6 @@ class GoalProgressChart(QChartView):
         self.series.setName("Rating")
         self.series.setPointsVisible(True)
         self.series.setMarkerSize(7)
-        pen = QPen(_LINE, 2)
-        self.series.setPen(pen)
-        self.series.setBrush(QBrush(_LINE))
         chart.addSeries(self.series)
 
         small = QFont(self.font())
@@ -60,22 +54,37 @@ class GoalProgressChart(QChartView):
         self.x_axis.setFormat("d MMM yyyy")
         self.x_axis.setTickCount(4)
         self.x_axis.setLabelsFont(small)
-        self.x_axis.setLabelsColor(_LABELS)
-        self.x_axis.setGridLineColor(_GRID)
         self.y_axis = QCategoryAxis()
         self.y_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         for level in GAS_LEVELS:
             self.y_axis.append(f"{level_number(level)} {SHORT_LEVEL_NAMES[level]}", level)
         self.y_axis.setRange(-2.4, 2.4)
         self.y_axis.setLabelsFont(small)
-        self.y_axis.setLabelsColor(_LABELS)
-        self.y_axis.setGridLineColor(_GRID)
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.x_axis)
         self.series.attachAxis(self.y_axis)
         self.setChart(chart)
+        self.colours = chart_colours()
+        self._paint()
+        self._theme = ThemeFollower(self, self.recolour)
         self.show_ratings([])
+
+    def recolour(self) -> None:
+        """Take the theme's colours, after it changes."""
+        self.colours = chart_colours()
+        self._paint()
+
+    def _paint(self) -> None:
+        colours = self.colours
+        self.setBackgroundBrush(QBrush(colours.colour("background")))
+        line = colours.colour("goal_line")
+        self.series.setPen(QPen(line, 2))
+        self.series.setBrush(QBrush(line))
+        for axis in (self.x_axis, self.y_axis):
+            axis.setLabelsColor(colours.colour("text"))
+            axis.setGridLineColor(colours.colour("grid"))
+            axis.setLinePenColor(colours.colour("axis_line"))
 
     def show_ratings(self, ratings: Sequence[GasRating]) -> None:
         points = [QPointF(day_to_msecs(r.rated_on), float(r.level)) for r in ratings]

@@ -83,7 +83,9 @@ class MonthGrid(QWidget):
         super().__init__(parent)
         self.setObjectName("monthGrid")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(QSize(560, 420))
+        # Six weeks of a date and one session each (cells show "+n more" for the rest): 420
+        # was taller than a 900×600 window leaves, and the last week was cut off.
+        self.setMinimumSize(QSize(560, 300))
         self.days: list[dt.date] = []
         self.month = 0
         self.today: dt.date | None = None

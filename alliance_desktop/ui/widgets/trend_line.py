@@ -9,12 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-_LINE = QColor("#2e6f6b")
-_BASELINE = QColor("#c9d2d0")
-_ENTRY = QColor("#9aa8a6")
+from alliance_desktop.ui.widgets.chart_colours import chart_colours
 
 
 class TrendLine(QWidget):
@@ -37,6 +35,8 @@ class TrendLine(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         if len(self.values) < 2:
             return
+        colours = chart_colours()  # read at each paint: a theme change repaints
+        line, faint = colours.colour("goal_line"), colours.colour("axis_line")
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.rect().adjusted(3, 3, -3, -3)
@@ -48,19 +48,19 @@ class TrendLine(QWidget):
             return rect.bottom() - (value - low) / spread * rect.height()
 
         step = rect.width() / (len(self.values) - 1)
-        painter.setPen(QPen(_BASELINE, 1, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(faint, 1, Qt.PenStyle.DashLine))
         painter.drawLine(
             QPointF(rect.left(), y(self.baseline)), QPointF(rect.right(), y(self.baseline))
         )
-        painter.setPen(QPen(_ENTRY, 1))
+        painter.setPen(QPen(faint, 1))
         for number in self.entries:
             x = rect.left() + number * step
             painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
         path = QPainterPath(QPointF(rect.left(), y(self.values[0])))
         for number, value in enumerate(self.values[1:], 1):
             path.lineTo(QPointF(rect.left() + number * step, y(value)))
-        painter.setPen(QPen(_LINE, 2))
+        painter.setPen(QPen(line, 2))
         painter.drawPath(path)
-        painter.setBrush(_LINE)
+        painter.setBrush(line)
         last = QPointF(rect.right(), y(self.values[-1]))
         painter.drawEllipse(last, 3, 3)

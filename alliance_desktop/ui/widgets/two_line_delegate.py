@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
-_DETAIL_COLOUR = QColor("#5b6b6c")
 _PADDING_X, _PADDING_Y, _LINE_GAP = 12, 9, 2
 
 
@@ -46,7 +45,8 @@ class TwoLineDelegate(QStyledItemDelegate):
             title_metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()),
         )
         painter.setFont(option.font)
-        painter.setPen(_DETAIL_COLOUR)
+        # The theme's quiet text colour (light or dark), as the style sheet's quiet notes.
+        painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
         detail_rect = QRect(
             rect.left(), title_rect.bottom() + _LINE_GAP, rect.width(), detail_metrics.height()
         )

@@ -7,8 +7,10 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -85,11 +87,23 @@ class AllianceTab(QWidget):
         title_row.addStretch(1)
         title_row.addWidget(self.whose)
         title_row.addWidget(self.range)
-        layout = QVBoxLayout(self)
+        # In a short window the tab scrolls rather than squeezing the chart below the height
+        # its axes and legend need (they were cut off at 1280×720).
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(title_row)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.note)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("goalDetailScroll")  # transparent, on the tab's white
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
 
         self.range.currentIndexChanged.connect(self._draw)
         self.whose.activated.connect(self._whose_changed)

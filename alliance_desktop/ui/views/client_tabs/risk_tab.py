@@ -14,13 +14,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +41,7 @@ from alliance_desktop.ui.report_request import ReportKind
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.client_tabs.risk_forms import RiskReviewForm, SafetyPlanForm
+from alliance_desktop.ui.widgets.side_by_side import SideBySide
 
 NO_REVIEW = "No risk review recorded yet. Record the first one below."
 NO_PLAN = "No safety plan yet. Write it with the client, in their words, then save it."
@@ -172,13 +171,11 @@ class RiskTab(QWidget):
         right.addLayout(printing)
         right.addStretch(1)
 
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.setSpacing(16)
-        self.review_scroll = _scroll(left_body)
-        self.plan_scroll = _scroll(right_body)
-        layout.addWidget(self.review_scroll, 1)
-        layout.addWidget(self.plan_scroll, 1)
+        # Reviews beside the safety plan when the record's pane has room, above it when not.
+        self.columns = SideBySide(left_body, right_body)
+        layout.addWidget(self.columns)
 
     # Public
 
@@ -410,13 +407,3 @@ def _message_label() -> QLabel:
 def _set_text(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setVisible(bool(text))
-
-
-def _scroll(body: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setObjectName("goalDetailScroll")  # transparent, on the tab's white
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(body)
-    return area

@@ -149,12 +149,16 @@ class RupturesTab(QWidget):
         details_scroll.setWidgetResizable(True)
         details_scroll.setObjectName("ruptureDetailsScroll")
         details_scroll.setWidget(self.details)
+        # It scrolls, so in a short window it may shrink to a line and leave the log its rows.
+        details_scroll.setMinimumHeight(40)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.list_stack)
         self.splitter.addWidget(details_scroll)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([220, 280])
+        # The log gets the larger share: in a short window an even split left room for its
+        # header alone, while the details pane scrolls.
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([300, 200])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)

@@ -38,7 +38,7 @@ _NO_SESSIONS = "No sessions yet.\nBook the first one with New session."
 ATTENDANCE_TILES = (
     ("attended", "attended"),
     ("cancelled", "cancelled"),
-    ("late_cancelled", "late cancellations"),
+    ("late_cancelled", "cancelled late"),
     ("no_show", "no-shows"),
     ("clinician_cancelled", "cancelled by me"),
 )
@@ -71,7 +71,8 @@ class SessionsTab(QWidget):
         for name, _words in ATTENDANCE_TILES:
             tile = QLabel()
             tile.setObjectName("statTile")
-            tile.setWordWrap(True)  # "late cancellations" on two lines in a narrow pane
+            # Two lines in a narrow pane; no word longer than "cancelled", which fits.
+            tile.setWordWrap(True)
             tile.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.tiles[name] = tile
             tiles.addWidget(tile)

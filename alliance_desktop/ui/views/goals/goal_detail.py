@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -40,8 +42,8 @@ from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.widgets.goal_progress_chart import GoalProgressChart
 
 _CHOOSE = "Choose a goal on the board to see its quality check, progress and tasks."
+ABOUT_AS_A_TAB_BELOW = 760
 _RATINGS_SHOWN = 4
-PROGRESS_TAB, TASKS_TAB = 0, 1
 
 
 def _label(object_name: str = "", selectable: bool = False) -> QLabel:
@@ -121,6 +123,7 @@ class GoalDetail(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self._build_detail())
+        self._show_page(0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -169,8 +172,13 @@ class GoalDetail(QWidget):
         progress_layout.setContentsMargins(0, 0, 0, 0)
         progress_layout.addWidget(self.chart, 0, 0)
         progress_layout.addWidget(beside_scroll, 0, 1)
-        progress_layout.addWidget(self.rate_button, 1, 0, Qt.AlignmentFlag.AlignLeft)
-        progress_layout.addWidget(self.correct_button, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        # The buttons share one row under both columns: under the levels alone, "Correct a
+        # rating" was cut off in a narrow window.
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.rate_button)
+        buttons.addWidget(self.correct_button)
+        buttons.addStretch(1)
+        progress_layout.addLayout(buttons, 1, 0, 1, 2)
         progress_layout.setColumnStretch(0, 3)
         progress_layout.setColumnStretch(1, 2)
 
@@ -185,14 +193,46 @@ class GoalDetail(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(progress, "Progress")
         self.tabs.addTab(tasks, "Tasks")
+        self._tasks_page = tasks
 
         body = QWidget()
-        row = QHBoxLayout(body)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(12)
-        row.addWidget(about_scroll, 2)
-        row.addWidget(self.tabs, 3)
+        self._row = QHBoxLayout(body)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(12)
+        self._row.addWidget(about_scroll, 2)
+        self._row.addWidget(self.tabs, 3)
+        self._about = about_scroll
         return body
+
+    def _show_page(self, index: int) -> None:
+        """Show the placeholder or the goal; the page not shown asks for no room, so with no
+        goal chosen the board above keeps the height the goal's chart would need."""
+        for page_index in range(self.stack.count()):
+            page = self.stack.widget(page_index)
+            if page is not None:
+                shown = page_index == index
+                policy = QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored
+                page.setSizePolicy(policy, policy)
+        self.stack.setCurrentIndex(index)
+
+    @property
+    def about_is_a_tab(self) -> bool:
+        return self.tabs.indexOf(self._about) >= 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A narrow pane (a small window) shows "About this goal" as the first tab rather than
+        # beside the tabs, so neither is squeezed until its text and buttons are cut off.
+        narrow = event.size().width() < ABOUT_AS_A_TAB_BELOW
+        if narrow and not self.about_is_a_tab:
+            self.tabs.insertTab(0, self._about, "About")
+        elif not narrow and self.about_is_a_tab:
+            shown = self.tabs.currentWidget()
+            self.tabs.removeTab(self.tabs.indexOf(self._about))
+            self._row.insertWidget(0, self._about, 2)
+            self._about.show()
+            if shown is self._about:
+                self.tabs.setCurrentIndex(0)
+        super().resizeEvent(event)
 
     # Showing
 
@@ -205,7 +245,7 @@ class GoalDetail(QWidget):
     ) -> None:
         self.goal = goal
         if goal is None:
-            self.stack.setCurrentIndex(0)
+            self._show_page(0)
             return
         self.words.setText(goal.client_words)
         self.framing.setText(f"Your framing: {goal.clinician_framing}")
@@ -234,10 +274,11 @@ class GoalDetail(QWidget):
         self.correct_button.setVisible(bool(goal.ratings))
         self.levels.setText(self._levels_html(goal))
         self.task_model.set_tasks(goal.tasks, style, today)
-        self.tabs.setTabText(TASKS_TAB, _tasks_title(goal))
+        # By page, not index: "About" comes first as a tab in a narrow pane.
+        self.tabs.setTabText(self.tabs.indexOf(self._tasks_page), _tasks_title(goal))
         self.task_list.setVisible(bool(goal.tasks))
         self.no_tasks.setVisible(not goal.tasks)
-        self.stack.setCurrentIndex(1)
+        self._show_page(1)
 
     @staticmethod
     def _quality_html(goal: Goal) -> str:

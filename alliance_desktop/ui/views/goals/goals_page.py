@@ -33,6 +33,7 @@ from alliance_desktop.ui.models.goal_review_model import (
 )
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.goals.goal_board_view import GoalBoardView
+from alliance_desktop.ui.widgets.name_picker import fit_to_typical_names
 
 REVIEW_PAGE, BOARD_PAGE = 0, 1
 _CURRENT = (ClientStatus.INTAKE, ClientStatus.ACTIVE, ClientStatus.ENDING)
@@ -60,6 +61,7 @@ class GoalsPage(QWidget):
         self.client_picker = QComboBox()
         self.client_picker.setMinimumWidth(240)
         self.client_picker.setAccessibleName("Client whose goal board to show")
+        fit_to_typical_names(self.client_picker)
         self.back_button = QPushButton("Goals to review")
         self.back_button.setToolTip("Back to the goals that need a review or a rating")
 

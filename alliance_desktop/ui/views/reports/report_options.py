@@ -26,6 +26,7 @@ from alliance_desktop.ui.date_formats import from_qdate, qt_date_format, to_qdat
 from alliance_desktop.ui.report_request import ReportKind, ReportRequest
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.views.reports.current_level_picker import CurrentLevelPicker
+from alliance_desktop.ui.widgets.name_picker import fit_to_typical_names
 from alliance_desktop.ui.widgets.optional_date_edit import make_date_edit
 
 _CURRENT = (ClientStatus.INTAKE, ClientStatus.ACTIVE, ClientStatus.ENDING)
@@ -56,6 +57,7 @@ class ReportOptions(QWidget):
 
         self.client_picker = QComboBox()
         self.client_picker.setAccessibleName("Client the report is about")
+        fit_to_typical_names(self.client_picker)
         self.client_picker.addItem(CHOOSE_A_CLIENT, None)
 
         self.kind_buttons = QButtonGroup(self)
