@@ -369,12 +369,16 @@ def configure_application(app: QApplication) -> None:
     app.setStyle("Fusion")
     try:
         app.setWindowIcon(QIcon(str(resource_path(APP_ICON))))
-        # "Same as the desktop" starts from the scheme the desktop had last time; it is
-        # checked once the unlock window is up (`follow_desktop_scheme`).
-        apply_theme(app, ThemeChoice(theme_choice()), remembered_desktop_dark())
+        apply_remembered_theme(app)
     except FileNotFoundError as missing:
         # A broken install should still open the clinician's records, just plainer.
         log.warning("%s", missing)
+
+
+def apply_remembered_theme(app: QApplication) -> None:
+    """The chosen theme; "same as the desktop" starts from the scheme the desktop had last
+    time, checked once the unlock window is up (`follow_desktop_scheme`)."""
+    apply_theme(app, ThemeChoice(theme_choice()), remembered_desktop_dark())
 
 
 def follow_desktop_scheme(app: QApplication) -> None:

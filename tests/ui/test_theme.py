@@ -108,7 +108,7 @@ def test_same_as_desktop_starts_from_the_remembered_scheme_then_follows_the_real
 ) -> None:
     """The unlock window is themed before the desktop is asked (asking costs 15 ms), from what
     the desktop was last time; once it is up, the real scheme wins and is remembered."""
-    from alliance_desktop.ui.app import configure_application, follow_desktop_scheme
+    from alliance_desktop.ui.app import apply_remembered_theme, follow_desktop_scheme
     from alliance_desktop.ui.settings import (
         remember_desktop_dark,
         remembered_desktop_dark,
@@ -121,7 +121,7 @@ def test_same_as_desktop_starts_from_the_remembered_scheme_then_follows_the_real
     remember_desktop_dark(True)  # as if the desktop was dark at the last start
     qapp.setProperty("followsDesktopScheme", None)
     try:
-        configure_application(qapp)
+        apply_remembered_theme(qapp)  # as the app is configured (without restyling it)
         assert dark_theme_on()
         follow_desktop_scheme(qapp)
         assert not dark_theme_on()
