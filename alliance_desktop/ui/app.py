@@ -358,7 +358,7 @@ def _load_main_window() -> type[MainWindow]:
     return MainWindow
 
 
-def configure_application(app: QApplication) -> None:
+def configure_application(app: QApplication, *, fusion_set: bool = False) -> None:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -366,7 +366,8 @@ def configure_application(app: QApplication) -> None:
     app.setOrganizationDomain(ORGANISATION_DOMAIN)
     app.setDesktopFileName("alliance-desktop")
     # Fusion draws the same everywhere, so the style sheet looks as designed on every OS.
-    app.setStyle("Fusion")
+    if not fusion_set:
+        app.setStyle("Fusion")
     try:
         app.setWindowIcon(QIcon(str(resource_path(APP_ICON))))
         apply_remembered_theme(app)
@@ -405,8 +406,14 @@ def follow_desktop_scheme(app: QApplication) -> None:
 def run_gui(vault_path: Path | None = None, prefilled_passphrase: str | None = None) -> int:
     """Show the unlock window, then the main window; return the exit code."""
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
-    configure_application(app)
+    if isinstance(existing, QApplication):
+        app = existing
+        configure_application(app)
+    else:
+        # Fusion given as Qt's own -style argument: setStyle afterwards would load QStyle's
+        # many enums before the unlock window appears (5 ms).
+        app = QApplication([*sys.argv[:1], "-style", "Fusion", *sys.argv[1:]])
+        configure_application(app, fusion_set=True)
     probe = os.environ.get("ALLIANCE_STARTUP_PROBE") == "1"  # test-only: see startup_probe
     if probe:
         prefilled_passphrase = os.environ.get("ALLIANCE_PASSPHRASE", prefilled_passphrase)

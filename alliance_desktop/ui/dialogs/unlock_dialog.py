@@ -10,7 +10,6 @@ from PySide6.QtGui import QIcon, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -189,6 +188,8 @@ class UnlockDialog(QDialog):
         self._fit_to_contents()
 
     def _browse(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # its many enums would delay the first paint
+
         current = self.chosen_path()
         chooser = QFileDialog(
             self, "Choose a vault file", str(current.parent), "Vaults (*.vault);;All files (*)"

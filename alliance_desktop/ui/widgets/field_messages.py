@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTabWidget  # only named: its enums load with the first tabs
 
 INVALID_PROPERTY = "invalid"
 
