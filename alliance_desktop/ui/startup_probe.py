@@ -6,7 +6,7 @@ the vault for. It prints, one per line, `<event> <unix time>` for `unlock_shown`
 `today_shown` (greeting, today's sessions and the clients painted) and `all_shown` (the
 alliance flags too, the worker idle), each of the last two followed by the process's peak
 memory so far (`peak_rss_kib <n>`, `peak_rss_kib_all <n>`), and the modules loaded by then
-(`unlock_modules a,b,...` and `style NAME` when the unlock window is painted, `modules a,b,...` after Today).
+(`unlock_modules a,b,...` when the unlock window is painted, `modules a,b,...` after Today).
 `tests/bench/test_startup.py` reads these lines; nobody else should set it.
 """
 
@@ -93,9 +93,6 @@ class StartupProbe(QObject):
     def _unlock_shown(self) -> None:
         _say("unlock_shown")
         _say("unlock_modules", ",".join(sorted(sys.modules)))  # what the unlock window needed
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            _say("style", app.style().name())  # Fusion, however it was set
         self._session.unlock_dialog.submit_button.click()
 
     def _window_opened(self, window: QWidget) -> None:

@@ -99,7 +99,6 @@ def test_today_is_shown_without_what_later_pages_need(tmp_path: Path) -> None:
     modules = lines["modules"].split(",")
     assert "alliance_desktop.ui.views.today_view" in modules  # the check saw the real start
     assert _loaded_too_early(modules) == []
-    assert lines["style"] == "fusion"  # the style sheet is drawn as designed
     at_unlock = lines["unlock_modules"].split(",")
     assert "alliance_desktop.ui.dialogs.unlock_dialog" in at_unlock
     assert _loaded_too_early(at_unlock, NOT_FOR_THE_UNLOCK_WINDOW) == []
