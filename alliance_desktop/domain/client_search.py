@@ -23,12 +23,14 @@ def search_key(text: str) -> str:
 
 
 class ClientFinder:
-    """Holds precomputed search keys so each keystroke costs one pass over short strings."""
+    """Holds precomputed search keys so each keystroke costs one pass over short strings.
+
+    The keys are made at the first search: listing the clients (Today, a command) needs none.
+    """
 
     def __init__(self, clients: Iterable[ClientSummary]) -> None:
-        self._rows = [
-            (summary, search_key(f"{summary.name} {summary.preferred_name}")) for summary in clients
-        ]
+        self._clients = list(clients)
+        self._keys: list[str] | None = None
 
     def find(
         self,
@@ -36,10 +38,12 @@ class ClientFinder:
         status: ClientStatus | None = None,
         include_archived: bool = False,
     ) -> list[ClientSummary]:
+        if self._keys is None:
+            self._keys = [search_key(f"{c.name} {c.preferred_name}") for c in self._clients]
         words = search_key(query).split()
         return [
             summary
-            for summary, key in self._rows
+            for summary, key in zip(self._clients, self._keys, strict=True)
             if (include_archived or not summary.archived)
             and (status is None or summary.status is status)
             and all(word in key for word in words)
@@ -47,4 +51,4 @@ class ClientFinder:
 
     @property
     def clients(self) -> Sequence[ClientSummary]:
-        return [summary for summary, _ in self._rows]
+        return list(self._clients)

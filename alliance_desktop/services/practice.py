@@ -17,7 +17,6 @@ from alliance_desktop.domain.client import (
     check_client,
 )
 from alliance_desktop.domain.client_search import ClientFinder
-from alliance_desktop.domain.flags import Flag
 from alliance_desktop.domain.practice_profile import PracticeProfile, check_practice_profile
 from alliance_desktop.vault import Vault, create_vault, open_vault
 from alliance_desktop.vault.audit_trail import first_broken_link, recent_entries, record_events
@@ -27,6 +26,7 @@ from alliance_desktop.vault.practice_profile_repository import PracticeProfileRe
 from alliance_desktop.vault.settings_repository import SettingsRepository
 
 if TYPE_CHECKING:
+    from alliance_desktop.domain.flags import Flag
     from alliance_desktop.services.backup_diary import BackupDiary
     from alliance_desktop.services.calendar import SessionCalendar
     from alliance_desktop.services.client_boundaries import BoundariesWork

@@ -19,7 +19,6 @@ import datetime as dt
 import fcntl
 import json
 import os
-import socket
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -77,7 +76,7 @@ class LockRecord:
             shown = "%H:%M" if moment.date() == today else "%Y-%m-%d %H:%M"
             when = f" since {moment.strftime(shown)}"
         where = f"process {self.pid}" if self.pid else "another program"
-        if self.host and self.host != socket.gethostname():
+        if self.host and self.host != _host_name():
             where += f" on {self.host}"
         return f"open in another window{when} ({where})"
 
@@ -132,7 +131,7 @@ class VaultLock:
         stale = previous is not None and previous.pid != 0
         record = LockRecord(
             pid=os.getpid(),
-            host=socket.gethostname(),
+            host=_host_name(),
             since=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
             marks=previous.marks if previous else [],
             salts=previous.salts if previous else None,
@@ -212,3 +211,9 @@ def held_for_reading(vault_path: Path, action: str) -> Iterator[LockRecord | Non
         yield LockRecord.from_bytes(os.pread(descriptor, 4096, 0))
     finally:
         os.close(descriptor)
+
+
+def _host_name() -> str:
+    """This computer's name, as socket.gethostname() gives it on POSIX (this module needs
+    fcntl anyway), without loading the socket module for it."""
+    return os.uname().nodename
