@@ -136,3 +136,26 @@ def test_goals_ruptures_and_calendar_export_for_scripts(tmp_path: Path) -> None:
     assert int(exported.stdout.split()[1]) > 10  # "Exported 23 booked sessions ..."
     assert diary.read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert (unknown.returncode, len(unknown.stderr.splitlines())) == (1, 1)
+
+
+def test_a_long_answer_arrives_whole_and_the_vault_is_left_closed(tmp_path: Path) -> None:
+    """A finished command leaves without Python's teardown (`__main__._leave_now`): what it
+    printed must still arrive whole, well past a pipe's buffer, and the vault be closed."""
+    vault = tmp_path / "demo.vault"
+    assert run("demo", "--vault", str(vault)).returncode == 0
+    today = dt.date.today()
+
+    listed = run(
+        "calendar", "list", "--vault", str(vault), "--json",
+        "--from", (today - dt.timedelta(days=400)).isoformat(),
+        "--to", (today + dt.timedelta(days=400)).isoformat(),
+        passphrase=DEMO_PASSPHRASE,
+    )  # fmt: skip
+
+    assert listed.returncode == 0, listed.stderr
+    assert len(listed.stdout) > 65_536  # more than a pipe holds at once
+    assert all("start" in session for session in json.loads(listed.stdout))
+    # Nothing was left open or locked: the next command opens the vault at once.
+    assert not Path(f"{vault}-wal").exists() or Path(f"{vault}-wal").stat().st_size == 0
+    again = run("clients", "list", "--vault", str(vault), passphrase=DEMO_PASSPHRASE)
+    assert again.returncode == 0, again.stderr
