@@ -129,11 +129,12 @@ def _open_practice(path: Path, passphrase: str) -> Practice:
     from alliance_desktop.vault.opening import open_vault
 
     loading = threading.Thread(target=_load_use_cases, name="load use cases", daemon=True)
-    loading.start()
     try:
-        vault = open_vault(path, passphrase)
+        # Started as the key derivation starts, not before: the vault's own checks come first.
+        vault = open_vault(path, passphrase, deriving=loading.start)
     finally:
-        loading.join()
+        if loading.is_alive():
+            loading.join()
     try:
         from alliance_desktop.services.practice import Practice
 

@@ -19,15 +19,12 @@ if TYPE_CHECKING:
 def open_practice(
     path: Path, passphrase: str, deriving: Callable[[], None] | None = None
 ) -> Practice:
-    """`deriving()` is called once the vault's own modules are loaded, just before the key is
-    derived: the moment for the window's modules to load on the UI thread (sooner, the two
-    threads would take turns loading, and the key would start later)."""
+    """`deriving()` is called as the key derivation starts (the vault's checks done): the
+    moment for the window's modules to load on the UI thread (sooner, the two threads would
+    take turns loading, and the key would start later)."""
     from alliance_desktop.vault.opening import open_vault
 
-    if deriving is not None:
-        deriving()
-
-    vault = open_vault(path, passphrase)
+    vault = open_vault(path, passphrase, deriving=deriving)
     try:
         from alliance_desktop.services.practice import Practice
 

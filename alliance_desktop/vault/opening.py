@@ -9,6 +9,7 @@ beside the file. Only then is the vault keyed, upgraded and stamped with this se
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlcipher3
@@ -50,11 +51,18 @@ from alliance_desktop.vault.vault_lock import VaultLock
 
 
 def open_vault(
-    path: Path, passphrase: str, clock: Clock = system_clock, *, lock: VaultLock | None = None
+    path: Path,
+    passphrase: str,
+    clock: Clock = system_clock,
+    *,
+    lock: VaultLock | None = None,
+    deriving: Callable[[], None] | None = None,
 ) -> Vault:
     """Unlock an existing vault, upgrading its schema (after an encrypted copy) when needed.
 
-    `lock` is one the caller already holds (a restore proving its result opens)."""
+    `lock` is one the caller already holds (a restore proving its result opens). `deriving`
+    is called once the checks are done, just as the key derivation starts: SQLCipher lets go
+    of Python's lock for it, so a caller can load what comes next meanwhile."""
     path = Path(path)
     if not path.exists():
         raise VaultMissing(path)
@@ -66,7 +74,7 @@ def open_vault(
         reason = foreign_log_reason(path, passphrase)
         if reason is not None:
             raise StaleWriteAheadLog(path, sidecar(path, "-wal"), reason)
-        vault = _keyed(path, passphrase, clock)
+        vault = _keyed(path, passphrase, clock, deriving)
         vault.removed_leftovers = leftovers
         try:
             _take_custody(vault, held)
@@ -132,11 +140,15 @@ def remove_leftovers(path: Path) -> list[Path]:
     return removed
 
 
-def _keyed(path: Path, passphrase: str, clock: Clock) -> Vault:
+def _keyed(
+    path: Path, passphrase: str, clock: Clock, deriving: Callable[[], None] | None = None
+) -> Vault:
     connection = connect(path)
     try:
         apply_key(connection, passphrase)
-        # The first read is where a wrong key shows itself.
+        if deriving is not None:
+            deriving()
+        # The first read derives the key; it is where a wrong key shows itself.
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as error:
         connection.close()
