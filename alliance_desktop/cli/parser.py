@@ -18,34 +18,23 @@ if TYPE_CHECKING:
     Group = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
-def _later(module: str, name: str, *, opens_ahead: bool = False) -> Handler:
+def _later(module: str, name: str) -> Handler:
     """A command's handler, loaded only when that command runs: reading the command line then
-    loads no command's modules (`clients list` does not load the handover or the demo).
-    `opens_ahead`: a read-only command whose vault is unlocked while its module loads
-    (cli/opening_ahead.py)."""
+    loads no command's modules (`clients list` does not load the handover or the demo)."""
 
     def handler(args: argparse.Namespace) -> int:
-        from alliance_desktop.cli import opening_ahead
-        from alliance_desktop.cli.passphrase import open_practice
-
-        if opens_ahead:
-            opening_ahead.start(args, open_practice)
-        try:
-            module_ = importlib.import_module(f"alliance_desktop.cli.{module}")
-            function: Handler = getattr(module_, name)
-            return function(args)
-        finally:
-            opening_ahead.discard()
+        function: Handler = getattr(importlib.import_module(f"alliance_desktop.cli.{module}"), name)
+        return function(args)
 
     handler.__name__ = handler.__qualname__ = name
     return handler
 
 
 calendar_export = _later("calendar_commands", "calendar_export")
-calendar_list = _later("calendar_commands", "calendar_list", opens_ahead=True)
-clients_list = _later("client_commands", "clients_list", opens_ahead=True)
-goals = _later("clinical_commands", "goals", opens_ahead=True)
-ruptures = _later("clinical_commands", "ruptures", opens_ahead=True)
+calendar_list = _later("calendar_commands", "calendar_list")
+clients_list = _later("client_commands", "clients_list")
+goals = _later("clinical_commands", "goals")
+ruptures = _later("clinical_commands", "ruptures")
 continuity_export = _later("continuity_commands", "continuity_export")
 continuity_import = _later("continuity_commands", "continuity_import")
 handover_export = _later("handover_commands", "handover_export")
@@ -54,7 +43,7 @@ ending_plan = _later("report_commands", "ending_plan")
 ending_summary = _later("report_commands", "ending_summary")
 goal_review = _later("report_commands", "goal_review")
 safety_plan = _later("report_commands", "safety_plan")
-risk = _later("risk_commands", "risk", opens_ahead=True)
+risk = _later("risk_commands", "risk")
 self_test = _later("self_test", "self_test")
 demo = _later("vault_commands", "demo")
 vault_backup = _later("vault_commands", "vault_backup")

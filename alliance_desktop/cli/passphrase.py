@@ -114,22 +114,14 @@ def unlocked_practice(args: argparse.Namespace) -> Iterator[tuple[Practice, str]
     path: Path = args.vault
     if not path.exists():
         raise VaultMissing(path)
-    practice, passphrase = with_passphrase(args, path, lambda typed: _unlocked(path, typed))
+    practice, passphrase = with_passphrase(args, path, lambda typed: _open_practice(path, typed))
     try:
         yield practice, passphrase
     finally:
         practice.close()
 
 
-def _unlocked(path: Path, passphrase: str) -> Practice:
-    """The practice opened ahead for this command (cli/opening_ahead.py), or opened now."""
-    from alliance_desktop.cli import opening_ahead
-
-    ahead = opening_ahead.take(path, passphrase)
-    return ahead if ahead is not None else open_practice(path, passphrase)
-
-
-def open_practice(path: Path, passphrase: str) -> Practice:
+def _open_practice(path: Path, passphrase: str) -> Practice:
     """`Practice.open`, with the schema, the audit chain and the use cases loading on a second
     thread while this one derives the key (SQLCipher lets go of the GIL meanwhile): a command
     costs little more than the unlock itself. Opening a vault loads those only after the key
