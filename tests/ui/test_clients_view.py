@@ -241,3 +241,22 @@ def test_with_no_clients_the_overview_does_not_point_at_an_empty_list(
     main_window.show_page(CLIENTS_PAGE)
     qtbot.waitUntil(lambda: "New client" in overview.empty_state.text())
     assert "on the left" not in overview.empty_state.text()
+
+
+def test_a_client_opened_before_the_list_loads_is_chosen_in_it(
+    qtbot: QtBot, practice: Practice, main_window: MainWindow, tasks: TaskRunner
+) -> None:
+    """Opening a client from Today on the Clients page's first visit: the record shows at
+    once, and when the list arrives it has that client chosen, so Edit acts on them."""
+    client = practice.add_client(make_client(name="Ada Lovelace"))
+    practice.add_client(make_client(name="Grace Hopper"))
+
+    view = main_window.clients_view
+    view.refresh()  # as on the page's first visit: the list is loading ...
+    main_window.open_client(client.id or 0)  # ... when the client is opened
+    assert view.selected_client_id() is None  # not in the list yet
+    qtbot.waitUntil(lambda: view.is_loaded and not tasks.is_busy)
+
+    assert view.overview.client_id == client.id
+    assert view.selected_client_id() == client.id
+    assert view.edit_button.isEnabled()

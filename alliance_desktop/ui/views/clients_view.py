@@ -244,6 +244,10 @@ class ClientsView(QWidget):
 
     def _apply_filter(self, *_signal_args: object, select_id: int | None = None) -> None:
         keep = select_id if select_id is not None else self.selected_client_id()
+        if keep is None:
+            # A client opened (from Today, a flag) before the list had loaded: the list
+            # catches up with the record shown, so Edit and Archive act on that client.
+            keep = self.overview.client_id
         rows = self._finder.find(
             self.search.text(),
             self._chosen_status(),
