@@ -27,7 +27,6 @@ older checks in `diagnosis.py` (another key, a missing -shm) still apply.
 
 from __future__ import annotations
 
-import secrets
 import struct
 from pathlib import Path
 
@@ -55,6 +54,8 @@ def stamp(vault: Vault, lock: VaultLock) -> None:
     connection = vault.connection
     _checkpoint(connection)
     current = _mark_in(connection)
+    import secrets  # at the first write, not on the way to the key
+
     new = secrets.token_hex(16)
     lock.set_marks([m for m in (current, new) if m], None)
     with vault.transaction() as tx:

@@ -3,8 +3,6 @@ a stale write-ahead log beside it."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import math
 import os
 import struct
@@ -312,6 +310,8 @@ def _authenticates(first_page: bytes | None, log: _Log, passphrase: str) -> bool
     None when that cannot be told (wrong passphrase, or the vault's own first page fails)."""
     if first_page is None:
         return None
+    import hashlib  # only a log beside the vault needs it: opening one without loads less
+
     salt = first_page[:_SALT_SIZE]
     key = hashlib.pbkdf2_hmac(
         "sha512", normalise_passphrase(passphrase).encode("utf-8"), salt, _KDF_ITERATIONS, _KEY_SIZE
@@ -328,6 +328,9 @@ def _page_authenticates(page: bytes, number: int, hmac_key: bytes) -> bool:
     # its 16-byte salt) followed by the page number as a little-endian 32-bit word.
     start = _SALT_SIZE if number == 1 else 0
     signed = page[start : len(page) - _HMAC_SIZE] + struct.pack("<I", number)
+    import hashlib
+    import hmac
+
     expected = hmac.new(hmac_key, signed, hashlib.sha512).digest()
     return hmac.compare_digest(expected, page[len(page) - _HMAC_SIZE :])
 
