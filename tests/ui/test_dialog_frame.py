@@ -109,3 +109,22 @@ def test_save_stays_the_default_beside_other_buttons_in_the_body(qtbot: QtBot) -
     field.setFocus()
     assert buttons.save_button.isDefault()
     assert not other.isDefault()
+
+
+def test_the_practice_profile_keeps_save_on_a_short_screen(qtbot: QtBot) -> None:
+    """Its form (crisis contacts last) is taller than a small laptop's screen leaves room
+    for: the form scrolls, so the dialog can be short enough, Save at its foot."""
+    from alliance_desktop.domain.practice_profile import PracticeProfile
+    from alliance_desktop.ui.dialogs.practice_profile_dialog import PracticeProfileDialog
+
+    dialog = PracticeProfileDialog(PracticeProfile())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    assert dialog.minimumSizeHint().height() <= 500  # unscrolled, the form alone is ~600
+    dialog.resize(dialog.width(), 480)
+    qtbot.wait(10)
+    save = dialog.save_button
+    assert save.isVisible()
+    assert save.mapTo(dialog, save.rect().bottomLeft()).y() <= dialog.height()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QWidget,
@@ -22,7 +25,7 @@ from alliance_desktop.domain.practice_profile import (
     check_practice_profile,
 )
 from alliance_desktop.ui.date_formats import date_style_label
-from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, frame_dialog
+from alliance_desktop.ui.dialogs.dialog_frame import DialogButtons, first_size, frame_dialog
 from alliance_desktop.ui.widgets.crisis_contacts_editor import (
     CrisisContactsEditor,
     contact_problems,
@@ -35,7 +38,7 @@ class PracticeProfileDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Practice profile")
         self.setMinimumWidth(560)
-        self.resize(680, 0)  # crisis contacts read whole: a service's name, its hours
+        # 680 wide: crisis contacts read whole (a service's name, its hours); see first_size.
         self._result: PracticeProfile | None = None
         self.messages = FieldMessages()
 
@@ -93,7 +96,20 @@ class PracticeProfileDialog(QDialog):
         form.addRow("Dates", self.date_style)
         form.addRow("Paper size", self.paper_size)
         form.addRow("Crisis contacts", wrap("crisis_contacts", self.crisis_contacts))
-        frame_dialog(self, [intro, 6, form], self.buttons)
+        # The form scrolls on a short screen rather than pushing Save off the bottom of it.
+        fields = QWidget()
+        fields.setLayout(form)
+        form.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("goalDetailScroll")  # transparent, on the dialog's colour
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(fields)
+        layout = frame_dialog(self, [intro, 6, scroll], self.buttons)
+        layout.setStretchFactor(scroll, 1)
+        self.setMinimumHeight(420)
+        first_size(self, 680, min(fields.sizeHint().height() + 170, 700))
 
         self._fill(profile)
 
