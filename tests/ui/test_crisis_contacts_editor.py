@@ -53,3 +53,24 @@ def test_a_contact_without_a_phone_is_named_by_its_row(qtbot: QtBot) -> None:
     editor.table.selectRow(1)
     qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
     assert editor.contacts() == (SAMARITANS,)
+
+
+def test_a_long_name_wraps_and_its_cell_says_it_whole(qtbot: QtBot) -> None:
+    from alliance_desktop.ui.widgets.crisis_contacts_editor import CrisisContactsEditor
+
+    long_name = CrisisContact("Samaritans, to talk to someone", "116 123", "24 hours, every day")
+    editor = CrisisContactsEditor()
+    qtbot.addWidget(editor)
+    editor.set_contacts((long_name,))
+    editor.resize(320, 240)  # the name column narrower than the name
+    editor.show()
+    qtbot.waitExposed(editor)
+
+    table = editor.table
+    assert table.wordWrap()
+    # Two lines' height for the name in a narrow column, not one line cut short.
+    qtbot.waitUntil(lambda: table.rowHeight(0) > 2 * table.fontMetrics().height())
+    name = table.item(0, 0)
+    assert name is not None and name.toolTip() == long_name.name
+    name.setText("Shout, text 85258")  # edited: the tooltip follows
+    assert name.toolTip() == "Shout, text 85258"

@@ -109,7 +109,7 @@ class PracticeProfileDialog(QDialog):
         layout = frame_dialog(self, [intro, 6, scroll], self.buttons)
         layout.setStretchFactor(scroll, 1)
         self.setMinimumHeight(420)
-        first_size(self, 680, min(fields.sizeHint().height() + 170, 700))
+        first_size(self, 680, min(fields.sizeHint().height() + 170, 800))
 
         self._fill(profile)
 

@@ -3,6 +3,7 @@ plan and on every client page that says what to do if things get worse."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,11 +28,20 @@ class CrisisContactsEditor(QWidget):
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().setVisible(True)
         header = self.table.horizontalHeader()
+        # A service's name is what the clinician checks: it gets the room and wraps, whole,
+        # rather than being cut short beside hours that need a few words.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Rows keep the height of the width they were first laid out at unless told again.
+        # (After the columns have settled: the stretched one changes last.)
+        header.sectionResized.connect(
+            lambda *_size: QTimer.singleShot(0, self, self.table.resizeRowsToContents)
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setMinimumHeight(130)
+        self.table.setMinimumHeight(190)  # three wrapped contacts, the usual number, in view
         self.table.setAccessibleName("Crisis contacts")
         self.add_button = QPushButton("Add contact")
         self.remove_button = QPushButton("Remove")
@@ -46,6 +56,7 @@ class CrisisContactsEditor(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(buttons)
 
+        self.table.itemChanged.connect(lambda item: item.setToolTip(item.text()))
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self._remove_selected)
         self._update_buttons()
@@ -63,7 +74,9 @@ class CrisisContactsEditor(QWidget):
         self.table.insertRow(row)
         values = (contact.name, contact.phone, contact.hours) if contact else ("", "", "")
         for column, value in enumerate(values):
-            self.table.setItem(row, column, QTableWidgetItem(value))
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)  # whole, should a cell still be too narrow for it
+            self.table.setItem(row, column, item)
         first = self.table.item(row, 0)
         if contact is None and first is not None:
             self.table.setCurrentCell(row, 0)
