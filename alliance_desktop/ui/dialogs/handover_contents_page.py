@@ -11,17 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -42,6 +39,7 @@ from alliance_desktop.ui.dialogs.handover_pages import note_label, text_box
 from alliance_desktop.ui.export_folders import documents_folder
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
+from alliance_desktop.ui.widgets.quiet_scroll import quiet_scroll
 
 ALWAYS_INCLUDED = (
     "The client's name, contact and consent records always go. Ticked below: what the client "
@@ -166,12 +164,7 @@ class ContentsPage(QWizardPage):
         layout.addWidget(QLabel("Save the handover in a new folder"))
         layout.addWidget(folder_box)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("goalDetailScroll")  # transparent, on the page's colour
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(choices)
+        scroll = quiet_scroll(choices)
         page = QVBoxLayout(self)
         page.setContentsMargins(0, 0, 0, 0)
         page.addWidget(scroll, 1)

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QWidget,
@@ -31,6 +28,7 @@ from alliance_desktop.ui.widgets.crisis_contacts_editor import (
     contact_problems,
 )
 from alliance_desktop.ui.widgets.field_messages import FieldMessages
+from alliance_desktop.ui.widgets.quiet_scroll import quiet_scroll
 
 
 class PracticeProfileDialog(QDialog):
@@ -100,12 +98,7 @@ class PracticeProfileDialog(QDialog):
         fields = QWidget()
         fields.setLayout(form)
         form.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setObjectName("goalDetailScroll")  # transparent, on the dialog's colour
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(fields)
+        scroll = quiet_scroll(fields)
         layout = frame_dialog(self, [intro, 6, scroll], self.buttons)
         layout.setStretchFactor(scroll, 1)
         self.setMinimumHeight(420)

@@ -7,9 +7,10 @@ pane stacks them before that happens.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QBoxLayout, QScrollArea, QWidget
+
+from alliance_desktop.ui.widgets.quiet_scroll import make_quiet
 
 _SPACING = 16
 
@@ -17,10 +18,7 @@ _SPACING = 16
 class SideBySide(QScrollArea):
     def __init__(self, first: QWidget, second: QWidget, column_width: int = 340) -> None:
         super().__init__()
-        self.setObjectName("goalDetailScroll")  # transparent, on the tab's white
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        make_quiet(self)
         self._columns = (first, second)
         self._column_width = column_width
         body = QWidget()

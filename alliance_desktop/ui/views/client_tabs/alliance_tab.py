@@ -7,10 +7,8 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -23,6 +21,7 @@ from alliance_desktop.services import Practice
 from alliance_desktop.services.rupture_log import AllianceTimeline
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.widgets.alliance_chart import AllianceChart
+from alliance_desktop.ui.widgets.quiet_scroll import quiet_scroll
 
 NO_CHECK_INS = (
     "No check-ins yet.\n"
@@ -95,12 +94,7 @@ class AllianceTab(QWidget):
         layout.addLayout(title_row)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.note)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName("goalDetailScroll")  # transparent, on the tab's white
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setWidget(body)
+        self.scroll_area = quiet_scroll(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)

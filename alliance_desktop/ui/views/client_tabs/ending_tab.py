@@ -11,11 +11,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -35,6 +34,7 @@ from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.client_tabs.ending_form import EndingPlanForm
 from alliance_desktop.ui.views.client_tabs.readiness_card import ReadinessCard
+from alliance_desktop.ui.widgets.quiet_scroll import make_quiet, quiet_scroll
 
 NOT_WRITTEN = "No ending plan yet. Write it with the client, then save it."
 SAVED = "Saved."
@@ -112,11 +112,7 @@ class EndingTab(QWidget):
         self.summary_button.clicked.connect(lambda: self._open_report(ReportKind.ENDING_SUMMARY))
 
     def _build_layout(self) -> None:
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName("goalDetailScroll")  # transparent, on the tab's white
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = make_quiet(QScrollArea())
         body = QWidget()
         self._body_layout = QVBoxLayout(body)
         self._body_layout.setContentsMargins(0, 0, 12, 8)
@@ -145,12 +141,7 @@ class EndingTab(QWidget):
         side.addWidget(self.readiness)
         side.addStretch(1)
         # The signals scroll rather than being cut short in a small window.
-        self.side_scroll = side_scroll = QScrollArea()
-        side_scroll.setObjectName("goalDetailScroll")
-        side_scroll.setWidgetResizable(True)
-        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        side_scroll.setWidget(side_box)
+        self.side_scroll = side_scroll = quiet_scroll(side_box)
         side_scroll.setFixedWidth(SIDE_WIDTH)
 
         layout = QHBoxLayout(self)

@@ -7,7 +7,7 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from alliance_desktop.domain.goal import GoalColumn
 from alliance_desktop.domain.practice_profile import DateStyle
@@ -16,6 +16,7 @@ from alliance_desktop.ui.goal_wording import card_badges
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.tasks import TaskRunner
 from alliance_desktop.ui.views.goals.goal_board_view import BoardData, load_board, t_score_text
+from alliance_desktop.ui.widgets.quiet_scroll import quiet_scroll
 
 _LINK_STYLE = "color: #1f5e5a; text-decoration: none; font-weight: 600"
 _NO_GOALS = "No goals yet. Open the goal board to add the first one together."
@@ -54,11 +55,7 @@ class GoalsTab(QWidget):
         top.addWidget(self.t_score, 1)
         top.addWidget(self.review_button)
         top.addWidget(self.open_button)
-        scroll = QScrollArea()
-        scroll.setObjectName("goalDetailScroll")  # transparent, on the tab's white
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.summary)
+        scroll = quiet_scroll(self.summary, sideways=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)

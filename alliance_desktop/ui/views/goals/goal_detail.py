@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QTabWidget,
@@ -40,6 +39,7 @@ from alliance_desktop.ui.goal_wording import (
 from alliance_desktop.ui.models.goal_task_model import TASK_ROLE, GoalTaskModel
 from alliance_desktop.ui.signal_emit import emit
 from alliance_desktop.ui.widgets.goal_progress_chart import GoalProgressChart
+from alliance_desktop.ui.widgets.quiet_scroll import quiet_scroll
 
 _CHOOSE = "Choose a goal on the board to see its quality check, progress and tasks."
 ABOUT_AS_A_TAB_BELOW = 760
@@ -147,11 +147,7 @@ class GoalDetail(QWidget):
         about_layout.addWidget(self.values)
         about_layout.addStretch(1)
         about_layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
-        about_scroll = QScrollArea()
-        about_scroll.setObjectName("goalDetailScroll")
-        about_scroll.setWidgetResizable(True)
-        about_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        about_scroll.setWidget(about)
+        about_scroll = quiet_scroll(about, sideways=True)
 
         beside_chart = QWidget()
         beside_layout = QVBoxLayout(beside_chart)
@@ -162,11 +158,7 @@ class GoalDetail(QWidget):
             beside_layout.addWidget(heading)
             beside_layout.addWidget(label)
         beside_layout.addStretch(1)
-        beside_scroll = QScrollArea()
-        beside_scroll.setObjectName("goalDetailScroll")
-        beside_scroll.setWidgetResizable(True)
-        beside_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        beside_scroll.setWidget(beside_chart)
+        beside_scroll = quiet_scroll(beside_chart, sideways=True)
         progress = QWidget()
         progress_layout = QGridLayout(progress)
         progress_layout.setContentsMargins(0, 0, 0, 0)
