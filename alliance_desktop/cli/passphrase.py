@@ -126,22 +126,15 @@ def _open_practice(path: Path, passphrase: str) -> Practice:
     thread while this one derives the key (SQLCipher lets go of the GIL meanwhile): a command
     costs little more than the unlock itself. Opening a vault loads those only after the key
     (vault/opening.py), so the two threads never wait on one module."""
-    from alliance_desktop.vault.opening import open_vault
+    from alliance_desktop.services.unlocking import open_practice
 
     loading = threading.Thread(target=_load_use_cases, name="load use cases", daemon=True)
     try:
         # Started as the key derivation starts, not before: the vault's own checks come first.
-        vault = open_vault(path, passphrase, deriving=loading.start)
+        return open_practice(path, passphrase, deriving=loading.start)
     finally:
         if loading.is_alive():
             loading.join()
-    try:
-        from alliance_desktop.services.practice import Practice
-
-        return Practice(vault)
-    except BaseException:
-        vault.close()
-        raise
 
 
 def _load_use_cases() -> None:

@@ -1,9 +1,10 @@
-"""Opening a vault from the unlock window, key first.
+"""Opening a vault key first, for the unlock window and the commands.
 
 Deriving the key (SQLCipher's PBKDF2, about 0.1 s) runs in C with Python's lock released, while
-loading the use cases and the window is Python work. So the worker derives the key before it
-loads the use cases, and the window's modules load on the UI thread meanwhile; importing
-`Practice` first would put the two one after the other.
+loading the use cases and the window is Python work. So the key is derived before the use cases
+load, and the caller loads what it needs next meanwhile (the window's modules on the UI thread,
+a command's use cases on a second thread); importing `Practice` first would put the two one
+after the other.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ def open_practice(
     path: Path, passphrase: str, deriving: Callable[[], None] | None = None
 ) -> Practice:
     """`deriving()` is called as the key derivation starts (the vault's checks done): the
-    moment for the window's modules to load on the UI thread (sooner, the two threads would
-    take turns loading, and the key would start later)."""
+    moment for the caller to load what comes next (sooner, the two threads would take turns
+    loading, and the key would start later)."""
     from alliance_desktop.vault.opening import open_vault
 
     vault = open_vault(path, passphrase, deriving=deriving)
